@@ -1,0 +1,41 @@
+# Zhuanxing — the two commands: `make demo` and `make test`. Both install what they need.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+ZX := $(VENV)/bin/zhuanxing
+UV_VERSION := 0.13.9
+
+.PHONY: demo test install system-test-deps lint messages clean-demo
+
+install: $(VENV)/.installed
+
+# uv comes from PyPI; it uses the machine's Python 3.11 (python-downloads = "never").
+$(VENV)/.installed: pyproject.toml uv.lock
+	$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(PYTHON) -m uv sync --frozen --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	touch $@
+
+demo: install
+	$(ZX) migrate --noinput
+	$(ZX) collectstatic --noinput >/dev/null
+	$(ZX) demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(ZX) runserver --noreload "127.0.0.1:$(PORT)"
+
+system-test-deps:
+	@bash scripts/install-test-system-packages.sh
+
+test: install system-test-deps
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+# Needs GNU gettext (msgfmt); the compiled .mo files are committed so the demo does not.
+messages: install
+	cd src/zhuanxing && ../../$(ZX) makemessages -l zh_Hans -l en --no-obsolete
+	cd src/zhuanxing && ../../$(ZX) compilemessages
+
+clean-demo:
+	rm -f var/zhuanxing.sqlite3*

@@ -1,0 +1,32 @@
+from django.db import transaction
+
+from zhuanxing.orgunits.models import OrgUnit
+
+from .models import Role, User
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    password: str,
+    role: str,
+    org_units: list[OrgUnit] | None = None,
+    enterprise=None,
+    first_name: str = "",
+) -> User:
+    if role == Role.ENTERPRISE and enterprise is None:
+        raise ValueError("an enterprise user needs an enterprise")
+    if role == Role.COUNTY_OFFICER and not org_units:
+        raise ValueError("a county officer needs at least one org unit")
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        role=role,
+        enterprise=enterprise,
+        first_name=first_name,
+        is_staff=role == Role.CITY_ADMIN,
+    )
+    if org_units:
+        user.org_units.set(org_units)
+    return user

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from zhuanxing.policy import get_active_policy
+
+
+def navigation(request):
+    """The main menu for the user's role, and the policy in force (shown in the footer)."""
+    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    items = []
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        if user.is_enterprise_user:
+            if user.enterprise_id:
+                items.append(
+                    (_("My enterprise"), reverse("enterprises:detail", args=[user.enterprise_id]))
+                )
+        else:
+            items.append((_("Overview"), reverse("home")))
+            items.append((_("Enterprises"), reverse("enterprises:list")))
+        if user.is_staff:
+            items.append((_("Administration"), reverse("admin:index")))
+    path = request.path
+    nav = [
+        {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
+        for label, url in items
+    ]
+    return {"nav_items": nav, "active_policy_name": policy.info.name}

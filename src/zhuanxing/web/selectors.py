@@ -1,0 +1,50 @@
+"""Reads for the overview page, scoped by the user."""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.reporting.models import AnnualReport
+
+YI = Decimal(10_000)  # 万元 per 亿元
+
+
+def overview(*, user, year: int, threshold: Decimal) -> dict:
+    """Enterprise counts and above-scale totals for ``year``, overall and per county-level unit."""
+    reports = AnnualReport.objects.restrict(user).filter(year=year, main_revenue__gte=threshold)
+    totals = reports.aggregate(
+        above_count=Count("pk"), gross_output=Sum("gross_output"), value_added=Sum("value_added")
+    )
+    by_county = []
+    for unit in OrgUnit.objects.restrict(user).filter(
+        kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE]
+    ):
+        in_unit = Q(enterprise__org_unit__path__startswith=unit.path)
+        sums = reports.filter(in_unit).aggregate(
+            above_count=Count("pk"),
+            gross_output=Sum("gross_output"),
+            value_added=Sum("value_added"),
+        )
+        by_county.append(
+            {
+                "code": unit.code,
+                "name": unit.name,
+                "enterprises": Enterprise.objects.restrict(user)
+                .filter(org_unit__path__startswith=unit.path)
+                .count(),
+                "above_count": sums["above_count"],
+                "gross_output_yi": (sums["gross_output"] or 0) / YI,
+                "value_added_yi": (sums["value_added"] or 0) / YI,
+            }
+        )
+    return {
+        "total_enterprises": Enterprise.objects.restrict(user).count(),
+        "totals": {
+            "above_count": totals["above_count"],
+            "gross_output_yi": (totals["gross_output"] or 0) / YI,
+            "value_added_yi": (totals["value_added"] or 0) / YI,
+        },
+        "by_county": by_county,
+    }

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from zhuanxing.enterprises.selectors import latest_report_year
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.policy import get_active_policy
+
+from .selectors import overview
+
+
+@login_required
+def home(request):
+    user = request.user
+    if user.is_enterprise_user:
+        if user.enterprise_id:
+            return redirect("enterprises:detail", pk=user.enterprise_id)
+        return render(request, "web/home.html", {"scope_name": _("no enterprise assigned")})
+    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    year = latest_report_year(user)
+    if user.sees_whole_city:
+        city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
+        scope_name = city.name if city else _("the whole city")
+    else:
+        scope_name = "、".join(u.name for u in user.org_units.all())
+    context = {"scope_name": scope_name, "year": year}
+    if year:
+        context |= overview(user=user, year=year, threshold=policy.above_scale_threshold(year))
+    return render(request, "web/home.html", context)
