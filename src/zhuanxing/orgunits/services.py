@@ -23,6 +23,6 @@ def org_unit_create(
         kind=kind,
         parent=parent,
         path=path,
-        depth=path.count("/") - 1,
+        depth=path.count("/") - 2,  # the city is 0
         official_code=official_code,
     )

@@ -1,0 +1,36 @@
+import pytest
+from django.core.management import call_command
+
+from zhuanxing.accounts.models import Role, User
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.orgunits.models import OrgUnit
+from zhuanxing.reporting.models import AnnualReport, MonthlyReport, RegionStatistics
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_builds_once_then_reuses(capsys):
+    call_command("demo", above_scale=20, below_scale=30, seed=11)
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8000/" in out and "zhuanxing2009" in out
+    counts = (
+        Enterprise.objects.count(),
+        AnnualReport.objects.count(),
+        MonthlyReport.objects.count(),
+        RegionStatistics.objects.count(),
+        OrgUnit.objects.count(),
+    )
+    assert counts[0] == 50 and all(counts)
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    firm_user = User.objects.get(username="firm")
+    assert "/330483/" in firm_user.enterprise.org_unit.path
+
+    call_command("demo")
+    assert "reusing" in capsys.readouterr().out
+    assert counts == (
+        Enterprise.objects.count(),
+        AnnualReport.objects.count(),
+        MonthlyReport.objects.count(),
+        RegionStatistics.objects.count(),
+        OrgUnit.objects.count(),
+    )
