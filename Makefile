@@ -10,9 +10,10 @@ UV_VERSION := 0.13.9
 install: $(VENV)/.installed
 
 # uv comes from PyPI; it uses the machine's Python 3.11 (python-downloads = "never").
-$(VENV)/.installed: pyproject.toml uv.lock
+$(VENV)/.installed: pyproject.toml uv.lock package-lock.json
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
 	$(PYTHON) -m uv sync --frozen --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 demo: install

@@ -32,11 +32,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "zhuanxing.policy.apps.PolicyConfig",
     "zhuanxing.accounts",
     "zhuanxing.orgunits",
     "zhuanxing.enterprises",
     "zhuanxing.reporting",
+    "zhuanxing.analytics",
     "zhuanxing.web",
     "zhuanxing.demo",
 ]
@@ -110,6 +113,13 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Front-end libraries come from npm at set-up (package.json) and are served locally: government
+# intranets are offline, so no CDN.
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/echarts", NODE_MODULES / "echarts" / "dist"),
+    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -120,6 +130,15 @@ WHITENOISE_USE_FINDERS = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Background jobs (long imports, analytics builds): a database-backed queue, run by
+# `zhuanxing db_worker`. Tests and one-off CLI runs can use the immediate backend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("ZHUANXING_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 # Named limits (Datasette style): each is documented in docs/settings.md, and a test checks that.
 ZHUANXING = {

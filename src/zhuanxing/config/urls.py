@@ -8,5 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("enterprises/", include("zhuanxing.enterprises.urls")),
+    path("reporting/", include("zhuanxing.reporting.urls")),
+    path("analytics/", include("zhuanxing.analytics.urls")),
     path("", include("zhuanxing.web.urls")),
 ]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.policy import get_active_policy
 
+from .navigation import MENU
+
 
 def navigation(request):
     """The main menu for the user's role, and the policy in force (shown in the footer)."""
@@ -11,16 +13,10 @@ def navigation(request):
     items = []
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        if user.is_enterprise_user:
-            if user.enterprise_id:
-                items.append(
-                    (_("My enterprise"), reverse("enterprises:detail", args=[user.enterprise_id]))
-                )
-        else:
-            items.append((_("Overview"), reverse("home")))
-            items.append((_("Enterprises"), reverse("enterprises:list")))
-        if user.is_staff:
-            items.append((_("Administration"), reverse("admin:index")))
+        if user.is_enterprise_user and user.enterprise_id:
+            url = reverse("enterprises:detail", args=[user.enterprise_id])
+            items.append((_("My enterprise"), url))
+        items += [(label, reverse(name)) for label, name, who in MENU if who(user)]
     path = request.path
     nav = [
         {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
