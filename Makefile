@@ -27,6 +27,7 @@ system-test-deps:
 	@bash scripts/install-test-system-packages.sh
 
 test: install system-test-deps
+	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install

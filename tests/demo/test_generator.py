@@ -40,9 +40,8 @@ def full_city():
 
 
 def test_calibrated_to_the_published_2009_above_scale_output(full_city):
-    gross = sum(
-        r[2] for r in full_city.annual if r[1] == 2009 and r[2 + ANNUAL_FIELDS.index("main_revenue")] >= 500
-    )
+    revenue = 2 + ANNUAL_FIELDS.index("main_revenue")
+    gross = sum(r[2] for r in full_city.annual if r[1] == 2009 and r[revenue] >= 500)
     assert gross / 10_000 == pytest.approx(3876.0, abs=0.5)  # 亿元, rounding of 5,000 firms
     assert full_city.above_scale_count[2009] == 5000
     assert len(full_city.enterprises) == 20_000

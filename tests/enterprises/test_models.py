@@ -15,7 +15,12 @@ def town():
 
 
 def make(town, **kw):
-    fields = {"uscc": "914403001922038216", "name": "测试企业", "org_unit": town, "industry_code": "2822"}
+    fields = {
+        "uscc": "914403001922038216",
+        "name": "测试企业",
+        "org_unit": town,
+        "industry_code": "2822",
+    }
     return Enterprise(**{**fields, **kw})
 
 
