@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml uv.lock package-lock.json
 demo: install
 	$(ZX) migrate --noinput
 	$(ZX) collectstatic --noinput >/dev/null
-	$(ZX) demo
+	$(ZX) demo --port $(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	$(ZX) runserver --noreload "127.0.0.1:$(PORT)"
 

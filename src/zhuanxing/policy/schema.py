@@ -21,6 +21,7 @@ from zhuanxing.reference import high_tech as high_tech_reference
 from zhuanxing.reference import industry
 
 from .feature_settings import Awards, Evaluation, Projects, Screening, Tax, TaxRuleSet
+from .validation_rules import Reporting
 from .fields import (
     SNAKE_CASE,
     DivisionCode,
@@ -331,6 +332,7 @@ class Policy(StrictModel):
     projects: Projects
     awards: Awards
     tax: Tax
+    reporting: Reporting = Field(default_factory=Reporting)
 
     _category_of: dict[str, str] = PrivateAttr(default_factory=dict)
     _high_tech: frozenset[str] = PrivateAttr(default=frozenset())

@@ -1,0 +1,126 @@
+"""Turn a cell as typed (or as Excel stored it) into a clean value, or say why it cannot be.
+
+Chinese clerks type full-width digits (１２３．４), thousands separators (1,234 or 1，234), and
+Excel turns "2012-06" into a date. Numbers are normalised; dates where a number belongs are
+refused, never guessed. Pure Python: no Django here.
+"""
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+# Full-width ASCII (U+FF01–U+FF5E) maps to ASCII by a fixed offset; the ideographic space too.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+_DATE_TEXT = re.compile(
+    r"^\d{4}\s*([-/.年])\s*\d{1,2}(\s*([-/.月])\s*\d{1,2}\s*日?)?\s*(月)?$|^\d{1,2}/\d{1,2}/\d{2,4}$"
+)
+_YEAR = re.compile(r"^(\d{4})\s*年?$")
+_MONTH = re.compile(r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:月)?(?:\s*[-/.]\s*\d{1,2}\s*日?)?$")
+_FULL_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+class CellError(ValueError):
+    """A cell that cannot become a value of its column; ``reason`` is an English phrase, the
+    ``code`` picks the translated detail shown to the clerk."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+
+
+def half_width(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
+
+
+def clean_text(value) -> str:
+    """A cell as stripped half-width text ('' for empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return half_width(str(value)).strip()
+
+
+def to_decimal(value, *, places: int = 2, integer: bool = False) -> Decimal | None:
+    """A number cell → Decimal (None when empty); CellError for text, dates, fractions."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise CellError("text", "a true/false value, not a number")
+    if isinstance(value, datetime | date):
+        raise CellError("date", "a date where a number belongs")
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CellError("text", "not a finite number")
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    else:
+        text = half_width(str(value)).strip().replace("，", ",").replace(" ", "")
+        if text == "":
+            return None
+        if _DATE_TEXT.match(text):
+            raise CellError("date", "a date where a number belongs")
+        if "," in text:
+            if not _GROUPED.fullmatch(text):
+                raise CellError("text", "misplaced thousands separators")
+            text = text.replace(",", "")
+        if not _NUMBER.fullmatch(text):
+            raise CellError("text", "not a number")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise CellError("text", "not a number") from None
+    if abs(number) >= Decimal(10) ** 14:
+        raise CellError("too_large", "too large")
+    if integer:
+        if number != number.to_integral_value():
+            raise CellError("fraction", "a whole number is needed")
+        return Decimal(int(number))
+    quantum = Decimal(1).scaleb(-places)
+    return number.quantize(quantum)
+
+
+def to_year(value) -> int | None:
+    """2012, 2012.0, "2012", "2012年", a date in 2012 → 2012; None when empty; CellError else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return value.year
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    found = _YEAR.match(clean_text(value))
+    if not found or not 1949 <= int(found.group(1)) <= 2100:
+        raise CellError("period", "not a year")
+    return int(found.group(1))
+
+
+def to_month(value) -> str | None:
+    """"2012-06", "2012年6月", "2012/6", a date in June 2012 → "2012-06"."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return f"{value.year:04d}-{value.month:02d}"
+    found = _MONTH.match(clean_text(value))
+    if not found:
+        raise CellError("period", "not a month such as 2012-06")
+    year, month = int(found.group(1)), int(found.group(2))
+    if not (1949 <= year <= 2100 and 1 <= month <= 12):
+        raise CellError("period", "not a month such as 2012-06")
+    return f"{year:04d}-{month:02d}"
+
+
+def to_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    found = _FULL_DATE.match(clean_text(value))
+    if not found:
+        raise CellError("text", "not a date such as 2009-08-20")
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        raise CellError("text", "not a date such as 2009-08-20") from None
