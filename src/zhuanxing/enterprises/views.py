@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy import get_active_policy
 from zhuanxing.reference import size_class
+from zhuanxing.reporting.selectors import filing_periods, report_changes, review_log
 
 from .classification import describe_industry
 from .forms import EnterpriseFilterForm
@@ -89,5 +90,8 @@ def enterprise_detail_view(request, pk: int):
             "history": enterprise.history.select_related("history_user").order_by("-history_date")[
                 :20
             ],
+            "report_changes": report_changes(user=request.user, enterprise=enterprise),
+            "review_log": review_log(user=request.user, enterprise=enterprise),
+            "filing": filing_periods(user=request.user, enterprise=enterprise),
         },
     )

@@ -79,6 +79,8 @@ Check = Literal[
     "formula",  # a formula cell: its cached value is used (never evaluated)
 ]
 FIELD_CHECKS = ("non_negative",)
+# Checks that keep the data whole or the scope safe: they can never be waved through.
+WARNING_CHECKS = ("non_negative", "formula")
 
 Operator = Literal["==", "!=", ">", ">=", "<", "<="]
 MissingValueStrategy = Literal[
@@ -96,7 +98,8 @@ def parse_expression(text: str) -> ast.expr:
 
 def expression_names(node: ast.expr) -> list[str]:
     """Field names an expression reads, in order, including those inside function calls."""
-    return [n.id for n in ast.walk(node) if isinstance(n, ast.Name)]
+    functions = {id(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
+    return [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in functions]
 
 
 def _check_expression(text: str, kinds: list[str]) -> None:
@@ -157,6 +160,8 @@ class ValidationRule(StrictModel):
     def _shape(self) -> "ValidationRule":
         compare = (self.left, self.operator, self.right)
         if self.check is not None:
+            if self.importance == "warning" and self.check not in WARNING_CHECKS:
+                raise PathError(("importance",), f"the {self.check} check is always an error")
             for name in ("left", "operator", "right", "when"):
                 if getattr(self, name) is not None:
                     raise PathError((name,), f"a check rule ({self.check}) takes no {name}")
@@ -168,7 +173,8 @@ class ValidationRule(StrictModel):
                         raise PathError(("fields", i), f"unknown {kind} field {name!r}")
             return self
         if any(part is None for part in compare):
-            missing = [n for n, v in zip(("left", "operator", "right"), compare) if v is None]
+            names = ("left", "operator", "right")
+            missing = [n for n, v in zip(names, compare, strict=True) if v is None]
             raise PathError((missing[0],), "missing field (a rule is a check or a comparison)")
         if self.fields:
             raise PathError(("fields",), "a comparison names its fields in its expressions")
@@ -207,7 +213,9 @@ class Reporting(StrictModel):
         seen: set[str] = set()
         for i, rule in enumerate(self.validation_rules):
             if rule.key in seen:
-                raise PathError(("validation_rules", i, "key"), f"rule {rule.key!r} is listed twice")
+                raise PathError(
+                    ("validation_rules", i, "key"), f"rule {rule.key!r} is listed twice"
+                )
             seen.add(rule.key)
         return self
 

@@ -176,3 +176,183 @@ class RegionStatistics(models.Model):
 
     def __str__(self) -> str:
         return f"{self.org_unit} {self.year}"
+
+
+# --- imports, locks and the approval log -------------------------------------------------------
+
+
+class ReportKind(models.TextChoices):
+    """The import templates; the first two are also the kinds of report that are approved."""
+
+    ANNUAL = "annual", _("Annual enterprise report")
+    MONTHLY = "monthly", _("Monthly enterprise report")
+    REGISTRY = "registry", _("Enterprise registry")
+    REGION = "region", _("Region statistics")
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    VALIDATING = "validating", _("Checking")
+    INVALID = "invalid", _("Has errors")
+    VALIDATED = "validated", _("Checked, ready to commit")
+    COMMITTING = "committing", _("Committing")
+    COMMITTED = "committed", _("Committed")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    """One uploaded file (导入任务): checked, reported on, and committed all or nothing.
+
+    The file itself is kept in the row (``content``) so a background worker on another machine
+    can read it and the import report can show the cells as uploaded.
+    """
+
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="import_jobs"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    kind = models.CharField(_("template"), max_length=10, choices=ReportKind.choices, blank=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"), help_text=_("bytes"))
+    sha256 = models.CharField(max_length=64, db_index=True)
+    content = models.BinaryField()
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    stage = models.CharField(_("stage"), max_length=40, blank=True)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    errors = models.PositiveIntegerField(_("errors"), default=0)
+    warnings = models.PositiveIntegerField(_("warnings"), default=0)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    warnings_accepted = models.BooleanField(_("warnings accepted"), default=False)
+    committed_at = models.DateTimeField(_("committed at"), null=True, blank=True)
+    failure = models.TextField(_("failure"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def running(self) -> bool:
+        return self.status in (
+            ImportStatus.PENDING,
+            ImportStatus.VALIDATING,
+            ImportStatus.COMMITTING,
+        )
+
+    @property
+    def percent(self) -> int:
+        if not self.progress_total:
+            return 0
+        return min(100, round(100 * self.progress_done / self.progress_total))
+
+
+class ImportProblem(models.Model):
+    """One finding of an import's check: where, what value, which rule, and the message."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="problems")
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    row = models.PositiveIntegerField(_("row"), null=True, blank=True)
+    column = models.CharField(_("column"), max_length=4, blank=True)
+    field = models.CharField(max_length=40, blank=True)
+    header = models.CharField(_("header"), max_length=100, blank=True)
+    value = models.CharField(_("value"), max_length=200, blank=True)
+    rule = models.CharField(_("rule"), max_length=60)
+    importance = models.CharField(_("importance"), max_length=7)
+    message = models.CharField(_("message"), max_length=300)
+    message_en = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["job", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.column}{self.row or ''} {self.rule}"
+
+    def text(self, language: str) -> str:
+        return self.message_en if language.startswith("en") else self.message
+
+
+class PeriodLock(models.Model):
+    """A period the city has locked (锁定): its reports can no longer change, except one
+    enterprise-period at a time through an explicit, recorded unlock."""
+
+    kind = models.CharField(_("report"), max_length=10, choices=ReportKind.choices[:2])
+    period = models.CharField(_("period"), max_length=7, help_text=_("YYYY or YYYY-MM"))
+    locked_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    locked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "-period"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "period"], name="period_lock_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.period}"
+
+
+class ReviewAction(models.TextChoices):
+    SUBMIT = "submit", _("Submitted")
+    APPROVE = "approve", _("Approved")
+    REJECT = "reject", _("Rejected")
+    LOCK = "lock", _("Locked")
+    UNLOCK = "unlock", _("Unlocked")
+    EDIT = "edit", _("Edited")
+    IMPORT = "import", _("Imported")
+
+
+class ReportReview(models.Model):
+    """The approval log (审核记录): each step of one enterprise-period with its comment.
+
+    Report rows keep their field-level history (who, when, before, after) in django-simple-
+    history; this log adds the comments and unlock reasons, which are longer than its
+    100-character change reason.
+    """
+
+    kind = models.CharField(_("report"), max_length=10, choices=ReportKind.choices[:2])
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="report_reviews"
+    )
+    period = models.CharField(_("period"), max_length=7)
+    action = models.CharField(_("action"), max_length=10, choices=ReviewAction.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    user = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["enterprise", "kind", "period"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.period} {self.action}"
+
+
+class ReportUnlock(models.Model):
+    """One enterprise-period opened again inside a locked period, with the reason. Open until
+    the city locks the period again (``closed_at``)."""
+
+    kind = models.CharField(_("report"), max_length=10, choices=ReportKind.choices[:2])
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="report_unlocks"
+    )
+    period = models.CharField(_("period"), max_length=7)
+    reason = models.TextField(_("reason"))
+    unlocked_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    unlocked_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-unlocked_at"]
+        indexes = [models.Index(fields=["kind", "period", "closed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.period}"

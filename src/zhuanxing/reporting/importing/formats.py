@@ -124,9 +124,7 @@ REGISTRY = Template(
         Column("industry_code", "行业代码", "industry", "GB/T 4754-2017小类", required=True),
         Column("founded_on", "成立日期", "date", "年-月-日"),
         Column("land_mu", "用地面积", "decimal", "亩"),
-        Column(
-            "registration_type", "登记注册类型", "choice", "代码", choices=REGISTRATION_TYPES
-        ),
+        Column("registration_type", "登记注册类型", "choice", "代码", choices=REGISTRATION_TYPES),
     ),
     ("uscc",),
 )

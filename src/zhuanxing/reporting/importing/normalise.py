@@ -13,8 +13,10 @@ from decimal import Decimal, InvalidOperation
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+# Dates typed into a number column. "2012.05" is left alone: it is also a decimal number.
 _DATE_TEXT = re.compile(
-    r"^\d{4}\s*([-/.年])\s*\d{1,2}(\s*([-/.月])\s*\d{1,2}\s*日?)?\s*(月)?$|^\d{1,2}/\d{1,2}/\d{2,4}$"
+    r"^\d{4}\s*[-/年]\s*\d{1,2}(\s*[-/月]\s*\d{1,2}\s*日?)?\s*月?$"
+    r"|^\d{4}\.\d{1,2}\.\d{1,2}$|^\d{1,2}/\d{1,2}/\d{2,4}$"
 )
 _YEAR = re.compile(r"^(\d{4})\s*年?$")
 _MONTH = re.compile(r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:月)?(?:\s*[-/.]\s*\d{1,2}\s*日?)?$")
@@ -56,7 +58,8 @@ def to_decimal(value, *, places: int = 2, integer: bool = False) -> Decimal | No
             raise CellError("text", "not a finite number")
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     else:
-        text = half_width(str(value)).strip().replace("，", ",").replace(" ", "")
+        # A leading apostrophe is Excel's "keep as text" mark (and our export's guard).
+        text = half_width(str(value)).strip().removeprefix("'").replace(" ", "")
         if text == "":
             return None
         if _DATE_TEXT.match(text):
@@ -96,7 +99,7 @@ def to_year(value) -> int | None:
 
 
 def to_month(value) -> str | None:
-    """"2012-06", "2012年6月", "2012/6", a date in June 2012 → "2012-06"."""
+    """ "2012-06", "2012年6月", "2012/6", a date in June 2012 → "2012-06"."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime | date):

@@ -1,0 +1,223 @@
+"""Cell checks: every cell of a raw table becomes a typed value or a problem.
+
+Runs the policy's built-in checks that need nothing but the cell (required, numeric, period,
+choice, USCC check character, industry code, formula cells) and the duplicate check within the
+file. Checks that need the database (known, in scope, locked) and the comparison rules run
+later, in ``zhuanxing.reporting.importing.validate``. Pure Python: no Django here.
+"""
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from zhuanxing.policy.validation_rules import Reporting
+from zhuanxing.reference import industry, uscc
+
+from .formats import NUMERIC_TYPES, Column, Template
+from .normalise import CellError, clean_text, to_date, to_decimal, to_month, to_year
+from .parse import RawTable
+
+VALUE_LIMIT = 200  # characters of a bad value kept in the report
+
+
+@dataclass
+class Problem:
+    """One finding: where (row as the clerk sees it, column), what, and which rule."""
+
+    rule: str  # a policy rule key, or "file" for a fault of the file as a whole
+    importance: str  # "error" or "warning"
+    row: int | None = None
+    field: str = ""  # the column's key
+    column: str = ""  # its letter in the sheet
+    value: str = ""
+    code: str = ""  # picks a detail added to the rule's message (e.g. "date")
+    params: dict = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class Batch:
+    """The rows of one file (or one form), as typed values in columns."""
+
+    template: Template
+    sheet: str
+    rows: list[int]  # row numbers as the clerk sees them
+    values: dict[str, list]  # column key → one value per row (None when empty or bad)
+    letters: dict[str, str] = dataclasses.field(default_factory=dict)
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def kind(self) -> str:
+        return self.template.kind
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.importance == "error" for p in self.problems)
+
+    def add(self, rule, importance, index: int | None, key: str, value="", code="", **params):
+        row = self.rows[index] if index is not None else None
+        text = "" if value is None else str(value)[:VALUE_LIMIT]
+        letter = self.letters.get(key, "")
+        self.problems.append(Problem(rule, importance, row, key, letter, text, code, params))
+
+
+def _rule(reporting: Reporting, kind: str, check: str) -> tuple[str, str]:
+    found = reporting.check_rule(kind, check)
+    # A policy without the rule still may not store a bad value: the check runs as an error.
+    return (found.key, found.importance) if found else (check, "error")
+
+
+def check_cells(table: RawTable, reporting: Reporting) -> Batch:
+    template = table.template
+    index_of = table.columns
+    columns = [c for c in template.columns if c.key in index_of]
+    raw = {c.key: [_cell(cells, index_of[c.key]) for _, cells in table.rows] for c in columns}
+    batch = Batch(
+        template=template,
+        sheet=table.sheet,
+        rows=[number for number, _ in table.rows],
+        values={},
+        letters={key: table.letter(key) for key in index_of},
+    )
+    for column in columns:
+        batch.values[column.key] = _convert(batch, reporting, column, raw[column.key])
+    _formulas(batch, table, reporting)
+    check_duplicates(batch, reporting)
+    return batch
+
+
+def batch_from_values(template: Template, reporting: Reporting, values: dict) -> Batch:
+    """A one-row batch from a form's values (already typed or still text)."""
+    batch = Batch(template=template, sheet="", rows=[1], values={})
+    for column in template.columns:
+        if column.key in values:
+            batch.values[column.key] = _convert(batch, reporting, column, [values[column.key]])
+    return batch
+
+
+def _cell(cells: list, index: int):
+    return cells[index] if index < len(cells) else None
+
+
+def _convert(batch: Batch, reporting: Reporting, column: Column, cells: Sequence) -> list:
+    kind = batch.kind
+    required = _rule(reporting, kind, "required") if column.required else None
+    converter = _converter(column)
+    check = _check_for(column)
+    rule, importance = _rule(reporting, kind, check) if check else ("", "")
+    out = []
+    for index, cell in enumerate(cells):
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            if required:
+                batch.add(*required, index, column.key)
+            out.append(None)
+            continue
+        try:
+            out.append(converter(cell))
+        except CellError as error:
+            batch.add(rule, importance, index, column.key, cell, error.code)
+            out.append(None)
+    if column.type in NUMERIC_TYPES:
+        _non_negative(batch, reporting, column, out)
+    return out
+
+
+def _check_for(column: Column) -> str:
+    return {
+        "decimal": "numeric",
+        "integer": "numeric",
+        "year": "period",
+        "month": "period",
+        "choice": "choice",
+        "uscc": "uscc_valid",
+        "industry": "industry_code",
+        "date": "numeric",
+    }.get(column.type, "")
+
+
+def _converter(column: Column):
+    if column.type == "decimal":
+        return lambda v: to_decimal(v, places=column.places)
+    if column.type == "integer":
+        return lambda v: to_decimal(v, integer=True)
+    if column.type == "year":
+        return to_year
+    if column.type == "month":
+        return to_month
+    if column.type == "date":
+        return to_date
+    if column.type == "uscc":
+        return _uscc
+    if column.type == "industry":
+        return _industry
+    if column.type == "choice":
+        return lambda v: _choice(v, column.choices)
+    # Names keep their full-width brackets (桐乡市某某（集团）有限公司): only trimmed.
+    return lambda v: str(v).strip() or None
+
+
+def _uscc(value) -> str:
+    text = clean_text(value).upper()
+    result = uscc.check_uscc(text)
+    if not result.valid:
+        raise CellError(f"uscc_{result.reason_code}", result.reason or "invalid")
+    return text
+
+
+def _industry(value) -> str:
+    text = clean_text(value)
+    if not industry.is_class(text):
+        raise CellError("industry", "not a class code")
+    return text
+
+
+def _choice(value, choices: tuple[str, ...]) -> str:
+    text = clean_text(value).upper()
+    if text not in choices:
+        raise CellError("choice", "not an allowed code")
+    return text
+
+
+def _non_negative(batch: Batch, reporting: Reporting, column: Column, values: list) -> None:
+    for rule in reporting.rules_for(batch.kind):
+        if rule.check == "non_negative" and column.key in rule.fields:
+            for index, value in enumerate(values):
+                if value is not None and value < 0:
+                    batch.add(rule.key, rule.importance, index, column.key, value)
+
+
+def _formulas(batch: Batch, table: RawTable, reporting: Reporting) -> None:
+    if not table.formula_cells:
+        return
+    rule, importance = _rule(reporting, batch.kind, "formula")
+    by_position = {position: key for key, position in table.columns.items()}
+    row_index = {number - 1: i for i, number in enumerate(batch.rows)}
+    for (row, col), cached in sorted(table.formula_cells.items()):
+        if row not in row_index or col not in by_position:
+            continue
+        index, key = row_index[row], by_position[col]
+        if cached:
+            batch.add(rule, importance, index, key, batch.values[key][index], "formula")
+        else:
+            # Excel never computed it (the file was generated, not saved by Excel): no value.
+            batch.add(rule, "error", index, key, "", "formula_uncached")
+            batch.values[key][index] = None
+
+
+def check_duplicates(batch: Batch, reporting: Reporting) -> None:
+    keys = batch.template.key_columns
+    if not all(k in batch.values for k in keys):
+        return
+    rule, importance = _rule(reporting, batch.kind, "duplicate")
+    first: dict[tuple, int] = {}
+    for index, key in enumerate(zip(*(batch.values[k] for k in keys), strict=True)):
+        if any(part is None for part in key):
+            continue
+        if key in first:
+            batch.add(
+                rule, importance, index, keys[0], key[0], "duplicate", first=batch.rows[first[key]]
+            )
+        else:
+            first[key] = index

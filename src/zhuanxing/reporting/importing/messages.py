@@ -1,0 +1,116 @@
+"""The words of an import report: file faults and cell details, in Chinese and English.
+
+A rule's own message comes from the policy file (``message``, ``message_en``); a detail from
+the cell (why "numeric" failed: a date, text, a fraction…) is appended. Both languages are
+stored with each problem so the report reads the same whoever opens it.
+"""
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from zhuanxing.policy import Policy
+
+from .checks import Problem
+from .formats import TEMPLATES
+from .parse import FileProblem
+
+FILE_MESSAGES = {
+    "empty": gettext_lazy("The file is empty: there is nothing to import."),
+    "too_large": gettext_lazy(
+        "The file is %(size)s bytes; the limit is %(max)s bytes (setting IMPORT_MAX_BYTES)."
+    ),
+    "not_spreadsheet": gettext_lazy(
+        "This is not an Excel workbook (.xlsx) or a CSV file: was another file renamed?"
+    ),
+    "encoding": gettext_lazy("The CSV file is neither UTF-8 nor GBK/GB18030 text."),
+    "hidden_sheet": gettext_lazy(
+        "The workbook has a hidden sheet: unhide and check it, or delete it, then upload again."
+    ),
+    "merged_cells": gettext_lazy(
+        "Merged cells %(value)s: unmerge them so that every cell holds its own value."
+    ),
+    "unknown_template": gettext_lazy(
+        "No template header in the first rows: download the template and copy the data into it."
+    ),
+    "wrong_template": gettext_lazy(
+        "This file is the “%(found)s” template, not the “%(kind)s” template you chose."
+    ),
+    "extra_column": gettext_lazy(
+        "Unknown column “%(value)s”: delete it, or use the template's header."
+    ),
+    "duplicate_column": gettext_lazy("The column “%(value)s” appears twice."),
+    "missing_column": gettext_lazy("The column “%(value)s” is missing."),
+    "no_rows": gettext_lazy("The file has a header but no data rows."),
+    "kind_not_allowed": gettext_lazy("Your role may not import the “%(kind)s” template."),
+}
+
+DETAILS = {
+    "date": gettext_lazy("a date where a number belongs"),
+    "text": gettext_lazy("not a number"),
+    "fraction": gettext_lazy("a whole number is needed"),
+    "too_large": gettext_lazy("the number is too large"),
+    "period": gettext_lazy("write a year as 2012, a month as 2012-06"),
+    "choice": gettext_lazy("allowed: %(choices)s"),
+    "industry": gettext_lazy("not a 4-digit class code"),
+    "duplicate": gettext_lazy("first at row %(first)s"),
+    "formula": gettext_lazy("cached value used"),
+    "formula_uncached": gettext_lazy(
+        "the formula has no saved value: open and save the file in Excel, or type the value"
+    ),
+    "uscc_length": gettext_lazy("it must have 18 characters"),
+    "uscc_forbidden_character": gettext_lazy("it holds a character not allowed in the code"),
+    "uscc_organisation_code_check": gettext_lazy("the organisation code check fails"),
+    "uscc_check_character": gettext_lazy("the check character (18th) is wrong"),
+}
+
+LANGUAGES = ("zh-hans", "en")
+
+
+def template_title(kind: str) -> str:
+    template = TEMPLATES.get(kind)
+    if template is None:
+        return kind
+    return template.title_en if translation.get_language() == "en" else template.title
+
+
+def file_problem_texts(problem: FileProblem) -> tuple[str, str]:
+    """(Chinese, English) message of a file fault."""
+    texts = []
+    for language in LANGUAGES:
+        with translation.override(language):
+            params = {**problem.params, "value": problem.value}
+            for key in ("found", "kind"):
+                if key in params:
+                    params[key] = template_title(params[key])
+            text = str(FILE_MESSAGES[problem.code]) % params
+            if problem.sheet and problem.code == "hidden_sheet":
+                text = f"{text} ({problem.sheet})"
+            texts.append(text)
+    return texts[0], texts[1]
+
+
+def problem_texts(problem: Problem, policy: Policy, batch_kind: str) -> tuple[str, str]:
+    """(Chinese, English) message of a cell problem: the rule's message and the detail."""
+    rule = next((r for r in policy.reporting.validation_rules if r.key == problem.rule), None)
+    texts = []
+    for language in LANGUAGES:
+        with translation.override(language):
+            if rule is not None:
+                base = rule.message_en if language == "en" else rule.message
+            else:
+                base = _("Check failed: %(rule)s") % {"rule": problem.rule}
+            detail = _detail(problem, batch_kind)
+            separator = ": " if language == "en" else "："
+            texts.append(f"{base}{separator}{detail}" if detail else base)
+    return texts[0], texts[1]
+
+
+def _detail(problem: Problem, kind: str) -> str:
+    if problem.code not in DETAILS:
+        return ""
+    params = dict(problem.params)
+    if problem.code == "choice":
+        column = TEMPLATES[kind].column(problem.field)
+        params["choices"] = "/".join(column.choices)
+    return str(DETAILS[problem.code]) % params if params else str(DETAILS[problem.code])

@@ -1,0 +1,282 @@
+"""Read an uploaded file into rows of raw cells, refusing files that are not what they claim.
+
+Excel files are read with python-calamine (fast, and it returns the values Excel cached for
+formula cells, so nothing is ever evaluated); the package XML is inspected directly for the
+things calamine does not report (hidden sheets' states are read through calamine; formula cells
+and their cached values from the sheet XML). CSV is read as UTF-8, else GB18030 (a superset of
+the GBK that Chinese Excel writes). Pure Python: no Django here.
+
+Structural faults raise ``FileRejected`` with every fault found; the file is not read further.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+import python_calamine
+
+from .formats import TEMPLATES, Template, column_letter, header_key
+
+HEADER_SCAN_ROWS = 5
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?(?:/>|>(.*?)</c>)", re.S)
+_CACHED = re.compile(rb"<v>([^<]*)</v>")
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A fault of the file (not of one value): ``code`` picks the message, ``params`` fill it."""
+
+    code: str
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    value: str = ""
+    params: dict = field(default_factory=dict)
+
+
+class FileRejected(Exception):
+    def __init__(self, problems: list[FileProblem]) -> None:
+        super().__init__(", ".join(p.code for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class RawTable:
+    """The data rows of one sheet, cells as read, with where each came from."""
+
+    template: Template
+    sheet: str
+    columns: dict[str, int]  # column key → 0-based index in the row
+    rows: list[tuple[int, list]]  # (row number as the clerk sees it, cells)
+    formula_cells: dict[tuple[int, int], bool] = field(default_factory=dict)  # → has a value
+    file_format: str = "xlsx"
+    encoding: str = ""
+
+    def letter(self, key: str) -> str:
+        return column_letter(self.columns[key]) if key in self.columns else ""
+
+
+def read_table(
+    data: bytes, *, filename: str = "", kind: str | None = None, max_bytes: int | None = None
+) -> RawTable:
+    """Parse ``data``; ``kind`` (annual, monthly, registry, region) when the caller knows it."""
+    if not data:
+        raise FileRejected([FileProblem("empty")])
+    if max_bytes is not None and len(data) > max_bytes:
+        raise FileRejected([FileProblem("too_large", params={"size": len(data), "max": max_bytes})])
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data, kind)
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        return _read_workbook(data, kind, "xls", {})
+    return _read_csv(data, kind, filename)
+
+
+# --- Excel ------------------------------------------------------------------------------------
+
+
+def _read_xlsx(data: bytes, kind: str | None) -> RawTable:
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError):
+        raise FileRejected([FileProblem("not_spreadsheet")]) from None
+    if "xl/workbook.xml" not in names:
+        # A Word document or another zip renamed to .xlsx.
+        raise FileRejected([FileProblem("not_spreadsheet")])
+    return _read_workbook(data, kind, "xlsx", _sheet_parts(package))
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its part in the package (xl/worksheets/sheetN.xml)."""
+    try:
+        book = ElementTree.fromstring(package.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
+    parts = {}
+    for sheet in book.iterfind("m:sheets/m:sheet", _NS):
+        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+        target = target.lstrip("/")
+        parts[sheet.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
+    return parts
+
+
+def _read_workbook(data: bytes, kind: str | None, file_format: str, parts: dict) -> RawTable:
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = book.sheets_metadata
+    except Exception:  # calamine raises its own types and plain ones for corrupt files
+        raise FileRejected([FileProblem("not_spreadsheet")]) from None
+    hidden = [s.name for s in sheets if s.visible != python_calamine.SheetVisibleEnum.Visible]
+    if hidden:
+        # A hidden sheet may hold figures the reviewer never sees: refuse rather than guess.
+        raise FileRejected([FileProblem("hidden_sheet", sheet=name) for name in hidden])
+    visible = [s.name for s in sheets if s.typ == python_calamine.SheetTypeEnum.WorkSheet]
+    if not visible:
+        raise FileRejected([FileProblem("empty")])
+    titles = {t.title: t.kind for t in TEMPLATES.values()}
+    name = next((n for n in visible if titles.get(n) == kind), None) or next(
+        (n for n in visible if n in titles), visible[0]
+    )
+    try:
+        sheet = book.get_sheet_by_name(name)
+        cells = sheet.to_python(skip_empty_area=False)
+        merged = sheet.merged_cell_ranges or []
+    except Exception:
+        raise FileRejected([FileProblem("not_spreadsheet")]) from None
+    if merged:
+        raise FileRejected(
+            [
+                FileProblem(
+                    "merged_cells",
+                    sheet=name,
+                    row=start[0] + 1,
+                    column=column_letter(start[1]),
+                    value=f"{column_letter(start[1])}{start[0] + 1}:"
+                    f"{column_letter(end[1])}{end[0] + 1}",
+                )
+                for start, end in merged
+            ]
+        )
+    table = _table(cells, name, kind, row_offset=1)
+    table.file_format = file_format
+    if name in parts:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            table.formula_cells = _formula_cells(package.read(parts[name]))
+    return table
+
+
+def _formula_cells(xml: bytes) -> dict[tuple[int, int], bool]:
+    """(0-based row, column) of every formula cell → whether Excel saved its value."""
+    if b"<f>" not in xml and b"<f " not in xml:
+        return {}
+    found = {}
+    for letters, row, body in _CELL.findall(xml):
+        if body and (b"<f>" in body or b"<f " in body):
+            col = 0
+            for ch in letters.decode():
+                col = col * 26 + ord(ch) - 64
+            cached = _CACHED.search(body)
+            found[(int(row) - 1, col - 1)] = bool(cached and cached.group(1))
+    return found
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def _read_csv(data: bytes, kind: str | None, filename: str) -> RawTable:
+    if b"\x00" in data[:4096]:
+        raise FileRejected([FileProblem("not_spreadsheet")])
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise FileRejected([FileProblem("encoding")])
+    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text[:4096]):
+        raise FileRejected([FileProblem("not_spreadsheet")])
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        cells = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        raise FileRejected([FileProblem("not_spreadsheet")]) from None
+    sheet = filename.rsplit("/", 1)[-1] or "CSV"
+    table = _table(cells, sheet, kind, row_offset=1)
+    table.file_format = "csv"
+    table.encoding = "UTF-8" if encoding == "utf-8-sig" else "GB18030"
+    return table
+
+
+# --- both -------------------------------------------------------------------------------------
+
+
+def _table(cells: list[list], sheet: str, kind: str | None, *, row_offset: int) -> RawTable:
+    """Find the key and header rows, map columns, keep the non-empty data rows."""
+    if not any(_filled(row) for row in cells):
+        raise FileRejected([FileProblem("empty", sheet=sheet)])
+    template, header_rows, columns, problems = _match_columns(cells, sheet, kind)
+    data_start = max(header_rows) + 1
+    rows = [
+        (index + row_offset, row)
+        for index, row in enumerate(cells[data_start:], start=data_start)
+        if _filled(row)
+    ]
+    if not rows and not problems:
+        problems.append(FileProblem("no_rows", sheet=sheet))
+    if problems:
+        raise FileRejected(problems)
+    return RawTable(template=template, sheet=sheet, columns=columns, rows=rows)
+
+
+def _filled(row: list) -> bool:
+    return any(cell is not None and str(cell).strip() != "" for cell in row)
+
+
+def _match_columns(cells: list[list], sheet: str, kind: str | None):
+    by_key = {t.kind: set(t.keys) for t in TEMPLATES.values()}
+    by_header = {
+        t.kind: {header_key(c.header): c.key for c in t.columns}
+        | {header_key(c.label): c.key for c in t.columns}
+        for t in TEMPLATES.values()
+    }
+    best = None  # (matches, kind, row index, via keys?)
+    for index, row in enumerate(cells[:HEADER_SCAN_ROWS]):
+        texts = [str(c).strip() if c is not None else "" for c in row]
+        for template_kind in TEMPLATES:
+            keys = sum(1 for t in texts if t in by_key[template_kind])
+            headers = sum(1 for t in texts if header_key(t) in by_header[template_kind])
+            for matches, via_keys in ((keys, True), (headers, False)):
+                if matches >= 2 and (best is None or matches > best[0]):
+                    best = (matches, template_kind, index, via_keys)
+    if best is None:
+        raise FileRejected([FileProblem("unknown_template", sheet=sheet)])
+    _, found_kind, index, via_keys = best
+    template = TEMPLATES[found_kind]
+    if kind is not None and kind != found_kind:
+        raise FileRejected(
+            [FileProblem("wrong_template", sheet=sheet, params={"found": found_kind, "kind": kind})]
+        )
+    header_rows = [index]
+    row = cells[index]
+    if via_keys and index + 1 < len(cells):
+        # The hidden key row is followed by the Chinese header row: skip that too.
+        following = [str(c).strip() for c in cells[index + 1] if c is not None]
+        if any(header_key(t) in by_header[found_kind] for t in following):
+            header_rows.append(index + 1)
+    columns: dict[str, int] = {}
+    problems = []
+    for position, cell in enumerate(row):
+        text = str(cell).strip() if cell is not None else ""
+        if not text:
+            continue
+        key = (
+            text
+            if via_keys and text in by_key[found_kind]
+            else by_header[found_kind].get(header_key(text))
+        )
+        if key is None:
+            problems.append(
+                FileProblem("extra_column", sheet, index + 1, column_letter(position), text)
+            )
+        elif key in columns:
+            problems.append(
+                FileProblem("duplicate_column", sheet, index + 1, column_letter(position), text)
+            )
+        else:
+            columns[key] = position
+    for column in template.columns:
+        if column.stored and column.key not in columns:
+            problems.append(FileProblem("missing_column", sheet, index + 1, "", column.header))
+    return template, header_rows, columns, problems

@@ -1,0 +1,167 @@
+"""Reads of the reporting app. Every function takes the user and scopes by role."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.policy import Policy
+
+from .importing.checks import Batch, batch_from_values
+from .importing.formats import TEMPLATES
+from .importing.pipeline import Line, problem_line
+from .importing.validate import validate_batch
+from .models import (
+    AnnualReport,
+    ImportJob,
+    MonthlyReport,
+    PeriodLock,
+    ReportReview,
+    ReportStatus,
+    ReportUnlock,
+)
+
+ENTRY_EXCLUDED = ("uscc", "name", "year", "period")
+
+
+def entry_fields(kind: str):
+    """The template columns a data-entry form shows (identity columns come from the URL)."""
+    return [c for c in TEMPLATES[kind].columns if c.key not in ENTRY_EXCLUDED]
+
+
+def entry_check(
+    *, user, kind: str, enterprise: Enterprise, period: str, data: dict, policy: Policy
+) -> tuple[Batch, list[Line]]:
+    """Run the import rules on one form's values: the form is a one-row file."""
+    values = {key: data.get(key) for key in (c.key for c in entry_fields(kind))}
+    values["uscc"] = enterprise.uscc
+    values["year" if kind == "annual" else "period"] = period
+    batch = batch_from_values(TEMPLATES[kind], policy.reporting, values)
+    validate_batch(batch, user=user, policy=policy)
+    return batch, [problem_line(p, batch, policy) for p in batch.problems]
+
+
+def entry_report(*, user, kind: str, enterprise: Enterprise, period: str):
+    model = AnnualReport if kind == "annual" else MonthlyReport
+    lookup = {"year": int(period)} if kind == "annual" else {"period": period}
+    return model.objects.restrict(user).filter(enterprise=enterprise, **lookup).first()
+
+
+def import_job_list(*, user) -> QuerySet[ImportJob]:
+    """A user's own imports; the city administrator sees everyone's."""
+    jobs = ImportJob.objects.defer("content").select_related("created_by")
+    if user.sees_whole_city and user.can_edit:
+        return jobs
+    return jobs.filter(created_by=user)
+
+
+def import_job_get(*, user, pk: int) -> ImportJob:
+    """The import if ``user`` may see it; 404 otherwise."""
+    return get_object_or_404(import_job_list(user=user), pk=pk)
+
+
+def review_queue(*, user, kind: str) -> QuerySet:
+    """Submitted reports the user may approve or reject (officials, in their scope)."""
+    model = AnnualReport if kind == "annual" else MonthlyReport
+    if user.is_enterprise_user or not user.can_edit:
+        return model.objects.none()
+    return (
+        model.objects.restrict(user)
+        .filter(status=ReportStatus.SUBMITTED)
+        .select_related("enterprise", "enterprise__org_unit")
+        .order_by("enterprise__name")
+    )
+
+
+def period_locks() -> QuerySet[PeriodLock]:
+    return PeriodLock.objects.select_related("locked_by")
+
+
+def open_unlocks() -> QuerySet[ReportUnlock]:
+    return ReportUnlock.objects.filter(closed_at=None).select_related("enterprise", "unlocked_by")
+
+
+@dataclass
+class Change:
+    """One recorded change of an enterprise's report, for the enterprise page."""
+
+    when: object
+    who: str
+    report: str  # "2012" or "2012-06", with the kind's name
+    kind: str
+    action: str
+    reason: str
+    changes: list[tuple[str, object, object]]  # (field label, before, after)
+
+
+def report_changes(*, user, enterprise: Enterprise, limit: int = 50) -> list[Change]:
+    """The latest changes to the enterprise's annual and monthly reports: who, when, what
+    changed from what to what (django-simple-history), newest first."""
+    if not Enterprise.objects.restrict(user).filter(pk=enterprise.pk).exists():
+        return []
+    found = []
+    for model, kind in ((AnnualReport, "annual"), (MonthlyReport, "monthly")):
+        records = (
+            model.history.filter(enterprise_id=enterprise.pk)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")[:limit]
+        )
+        for record in records:
+            found.append((kind, record))
+    found.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
+    changes = []
+    for kind, record in found[:limit]:
+        before = record.prev_record
+        diffs = []
+        if before is not None:
+            delta = record.diff_against(before)
+            for change in delta.changes:
+                label = str(record._meta.get_field(change.field).verbose_name)
+                diffs.append((label, change.old, change.new))
+        period = str(record.year) if kind == "annual" else record.period
+        changes.append(
+            Change(
+                when=record.history_date,
+                who=record.history_user.username if record.history_user else "—",
+                report=period,
+                kind=kind,
+                action=record.get_history_type_display(),
+                reason=record.history_change_reason or "",
+                changes=diffs,
+            )
+        )
+    return changes
+
+
+def review_log(*, user, enterprise: Enterprise, limit: int = 30) -> QuerySet[ReportReview]:
+    if not Enterprise.objects.restrict(user).filter(pk=enterprise.pk).exists():
+        return ReportReview.objects.none()
+    return ReportReview.objects.filter(enterprise=enterprise).select_related("user")[:limit]
+
+
+def filing_periods(*, user, enterprise: Enterprise) -> dict:
+    """Periods the enterprise page links to the data-entry form: every annual report's year
+    and the next, and the twelve months of the latest year with reports (or the next)."""
+    if not user.can_edit or not Enterprise.objects.restrict(user).filter(pk=enterprise.pk).exists():
+        return {}
+    statuses = dict(enterprise.annual_reports.values_list("year", "status"))
+    latest = max(statuses, default=None)
+    years = sorted(statuses) + ([latest + 1] if latest else [])
+    month_year = (
+        enterprise.monthly_reports.order_by("-period").values_list("year", flat=True).first()
+        or latest
+    )
+    monthly = dict(
+        enterprise.monthly_reports.filter(year=month_year).values_list("period", "status")
+    )
+    labels = dict(ReportStatus.choices)
+    return {
+        "annual": [(str(y), labels.get(statuses.get(y), "")) for y in years],
+        "monthly": [
+            (p, labels.get(monthly.get(p), ""))
+            for p in (f"{month_year}-{m:02d}" for m in range(1, 13))
+        ]
+        if month_year
+        else [],
+    }

@@ -1,0 +1,126 @@
+"""Data entry: one enterprise-period typed into the web form, checked by the same rules as an
+import (the form is a one-row file), then saved with its history."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.policy import get_active_policy
+
+from ..importing.pipeline import Line
+from ..models import AnnualReport, MonthlyReport, ReportStatus, ReviewAction
+from ..selectors import entry_check
+from .errors import ReportingError
+from .workflow import in_scope, log, save_with_history
+
+ENTERPRISE_EDITABLE = (ReportStatus.DRAFT, ReportStatus.REJECTED)
+
+
+@dataclass
+class EntryResult:
+    saved: bool
+    lines: list[Line] = field(default_factory=list)
+    report: AnnualReport | MonthlyReport | None = None
+
+    @property
+    def errors(self) -> list[Line]:
+        return [line for line in self.lines if line.importance == "error"]
+
+    @property
+    def warnings(self) -> list[Line]:
+        return [line for line in self.lines if line.importance == "warning"]
+
+
+def _save(
+    kind: str,
+    *,
+    user,
+    enterprise: Enterprise,
+    period: str,
+    data: dict,
+    accept_warnings: bool,
+    submit: bool,
+) -> EntryResult:
+    if not user.can_edit or not in_scope(user, enterprise.pk):
+        raise ReportingError(_("You may not file for this enterprise."))
+    model = AnnualReport if kind == "annual" else MonthlyReport
+    lookup = {"year": int(period)} if kind == "annual" else {"period": period}
+    existing = model.objects.filter(enterprise=enterprise, **lookup).first()
+    if user.is_enterprise_user and existing and existing.status not in ENTERPRISE_EDITABLE:
+        raise ReportingError(
+            _("This report is %(status)s: the enterprise can no longer change it.")
+            % {"status": existing.get_status_display()}
+        )
+    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    batch, lines = entry_check(
+        user=user, kind=kind, enterprise=enterprise, period=period, data=data, policy=policy
+    )
+    result = EntryResult(saved=False, lines=lines)
+    if result.errors or (result.warnings and not accept_warnings):
+        return result
+    if user.is_enterprise_user:
+        status = ReportStatus.SUBMITTED if submit else ReportStatus.DRAFT
+    else:
+        status = ReportStatus.APPROVED  # an official's entry is their review
+    values = {
+        key: batch.values[key][0]
+        for key in batch.values
+        if key not in ("uscc", "name", "year", "period")
+    }
+    if kind == "annual":
+        values["business_mode"] = values.get("business_mode") or ""
+    else:
+        values["year"], values["month"] = (int(part) for part in period.split("-"))
+    with transaction.atomic():
+        report = existing or model(enterprise=enterprise, **lookup)
+        reason = "web form" + (", submitted" if submit else "")
+        save_with_history(report, user=user, reason=reason, status=status, **values)
+        log(kind, enterprise.pk, period, ReviewAction.EDIT, user)
+        if status == ReportStatus.SUBMITTED:
+            log(kind, enterprise.pk, period, ReviewAction.SUBMIT, user)
+    result.saved, result.report = True, report
+    return result
+
+
+def annual_report_save(
+    *,
+    user,
+    enterprise: Enterprise,
+    year: int,
+    data: dict,
+    accept_warnings: bool = False,
+    submit: bool = False,
+) -> EntryResult:
+    """Save an annual report from the form; not saved while errors or unaccepted warnings."""
+    return _save(
+        "annual",
+        user=user,
+        enterprise=enterprise,
+        period=str(year),
+        data=data,
+        accept_warnings=accept_warnings,
+        submit=submit,
+    )
+
+
+def monthly_report_save(
+    *,
+    user,
+    enterprise: Enterprise,
+    period: str,
+    data: dict,
+    accept_warnings: bool = False,
+    submit: bool = False,
+) -> EntryResult:
+    return _save(
+        "monthly",
+        user=user,
+        enterprise=enterprise,
+        period=period,
+        data=data,
+        accept_warnings=accept_warnings,
+        submit=submit,
+    )

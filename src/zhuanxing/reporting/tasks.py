@@ -1,0 +1,13 @@
+"""Background jobs: long imports run in the worker (`zhuanxing db_worker`), not in the request.
+
+Arguments are JSON (the job's id), so the job table carries the file and the state.
+"""
+
+from django_tasks import task
+
+
+@task()
+def run_import_job(job_id: int, commit: bool = False) -> None:
+    from .services import import_job_run
+
+    import_job_run(job_id=job_id, commit=commit)

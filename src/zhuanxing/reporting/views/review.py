@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhuanxing.enterprises.models import Enterprise
+
+from .. import services
+from ..forms import LockForm, ReviewForm, UnlockForm
+from ..models import AnnualReport, MonthlyReport
+from ..selectors import open_unlocks, period_locks, review_queue
+
+MODELS = {"annual": AnnualReport, "monthly": MonthlyReport}
+
+
+@login_required
+def queue(request):
+    """Submitted reports waiting for the officer's approval."""
+    return render(
+        request,
+        "reporting/review.html",
+        {
+            "annual": review_queue(user=request.user, kind="annual")[:200],
+            "monthly": review_queue(user=request.user, kind="monthly")[:200],
+            "form": ReviewForm(),
+        },
+    )
+
+
+def _report(request, kind: str, pk: int):
+    if kind not in MODELS:
+        raise Http404
+    return get_object_or_404(MODELS[kind].objects.restrict(request.user), pk=pk)
+
+
+@login_required
+@require_POST
+def review(request, kind: str, pk: int):
+    report = _report(request, kind, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    approve = form.cleaned_data["action"] == "approve"
+    service = {
+        ("annual", True): services.annual_report_approve,
+        ("annual", False): services.annual_report_reject,
+        ("monthly", True): services.monthly_report_approve,
+        ("monthly", False): services.monthly_report_reject,
+    }[(kind, approve)]
+    try:
+        service(report=report, user=request.user, comment=form.cleaned_data["comment"])
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+    return redirect(request.POST.get("next") or "reporting:review")
+
+
+@login_required
+@require_POST
+def submit(request, kind: str, pk: int):
+    report = _report(request, kind, pk)
+    service = services.annual_report_submit if kind == "annual" else services.monthly_report_submit
+    try:
+        service(report=report, user=request.user)
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+    period = str(report.year) if kind == "annual" else report.period
+    return redirect("reporting:entry", enterprise=report.enterprise_id, period=period)
+
+
+@login_required
+def locks(request):
+    """The city locks periods, and unlocks one enterprise-period with a reason."""
+    lock_form = LockForm(request.POST if "lock" in request.POST else None)
+    unlock_form = UnlockForm(request.POST if "unlock" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if lock_form.is_bound and lock_form.is_valid():
+                count = services.period_lock(user=request.user, **lock_form.cleaned_data)
+                messages.success(request, _locked_message(count))
+                return redirect("reporting:locks")
+            if unlock_form.is_bound and unlock_form.is_valid():
+                _unlock(request, unlock_form.cleaned_data)
+                return redirect("reporting:locks")
+        except services.ReportingError as error:
+            messages.error(request, str(error))
+    return render(
+        request,
+        "reporting/locks.html",
+        {
+            "locks": period_locks(),
+            "unlocks": open_unlocks(),
+            "lock_form": lock_form,
+            "unlock_form": unlock_form,
+            "may_lock": request.user.sees_whole_city and request.user.can_edit,
+        },
+    )
+
+
+def _unlock(request, data) -> None:
+    enterprise = Enterprise.objects.restrict(request.user).filter(uscc=data["uscc"].strip().upper())
+    firm = enterprise.first()
+    if firm is None:
+        raise services.ReportingError(_no_enterprise())
+    if data["kind"] == "annual":
+        if not data["period"].isdigit():
+            raise services.ReportingError(_no_enterprise())
+        services.annual_report_unlock(
+            user=request.user, enterprise=firm, year=int(data["period"]), reason=data["reason"]
+        )
+    else:
+        services.monthly_report_unlock(
+            user=request.user, enterprise=firm, period=data["period"], reason=data["reason"]
+        )
+    messages.success(request, _unlocked_message())
+
+
+def _locked_message(count: int) -> str:
+    return _("Period locked: %(count)s reports locked now.") % {"count": count}
+
+
+def _unlocked_message() -> str:
+    return _("Unlocked. The enterprise can correct the report and submit it again.")
+
+
+def _no_enterprise() -> str:
+    return _("No such enterprise-period.")
