@@ -24,7 +24,8 @@ def test_wrong_password_is_refused(page, live_server, live_city, login):
 
 def test_city_admin_browses_enterprises(page, live_server, live_city, login, screenshot):
     login("admin")
-    expect(page.locator("h1")).to_contain_text("概览")
+    expect(page.locator("h1")).to_contain_text("驾驶舱")  # the cockpit is the officials' home
+    page.goto(f"{live_server.url}/registry/")
     expect(page.locator("table.data tbody tr")).to_have_count(9)  # 7 counties + 2 zones
     screenshot("admin-overview")
     page.click("nav.mainnav >> text=企业")
@@ -66,7 +67,7 @@ def test_leader_reads_and_switches_to_english(page, live_server, live_city, logi
     login("leader")
     expect(page.locator("h1")).to_contain_text("嘉兴市")
     page.select_option("select[name=language]", "en")
-    expect(page.locator("h1")).to_contain_text("Overview")
+    expect(page.locator("h1")).to_contain_text("Cockpit")
     screenshot("leader-overview-en")
     page.select_option("select[name=language]", "zh-hans")
-    expect(page.locator("h1")).to_contain_text("概览")
+    expect(page.locator("h1")).to_contain_text("驾驶舱")

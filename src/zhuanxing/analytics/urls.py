@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "analytics"
-urlpatterns: list = []
+urlpatterns = [
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("explorer/", views.explorer, name="explorer"),
+    path("explorer/export.xlsx", views.explorer_export, name="export"),
+    path("api/indicators/", views.indicators_json, name="indicators"),
+]

@@ -134,9 +134,16 @@ def generate_city(
     below_scale: int = 15000,
     threshold: Callable[[int], float],
     progress: Callable[[str, int, int], None] | None = None,
+    years: tuple[int, ...] = cal.YEARS,
+    size_factor: float = 1.0,
 ) -> CityData:
-    """Generate the city. ``threshold(year)``: the 规上 main-revenue line, 万元 (policy data)."""
+    """Generate the city. ``threshold(year)``: the 规上 main-revenue line, 万元 (policy data).
+
+    ``years`` and ``size_factor`` serve the province tier: more years, and the 2009 output target
+    and region statistics multiplied by ``size_factor`` (calibration.PROVINCE).
+    """
     rng = random.Random(seed)
+    stops = random.Random(seed + 1)  # its own stream, so the rest of the city does not move
     data = CityData()
     names = _Names(rng)
     used_codes: set[str] = set()
@@ -204,7 +211,7 @@ def generate_city(
             progress("enterprises", i, total)
 
     # 2. Calibrate: scale the above-scale excess so 2009 规上 gross output hits the published total.
-    target = cal.ABOVE_SCALE_GROSS_OUTPUT_YI[cal.CALIBRATION_YEAR] * 10_000  # 亿元 → 万元
+    target = cal.ABOVE_SCALE_GROSS_OUTPUT_YI[cal.CALIBRATION_YEAR] * 10_000 * size_factor  # 万元
     base = sum(t_cal * f["gross_ratio"] for f in firms if f["above"])
     excess = sum(t_cal * f["size"] * f["gross_ratio"] for f in firms if f["above"])
     scale = (target - base) / excess
@@ -219,7 +226,7 @@ def generate_city(
     region_sums: dict[tuple[str, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for n, f in enumerate(firms):
         row = f["row"]
-        for year in cal.YEARS:
+        for year in years:
             if year < row.founded_on.year:
                 continue
             noise = 0.0 if year == cal.CALIBRATION_YEAR else rng.gauss(0.0, 0.08)
@@ -239,11 +246,14 @@ def generate_city(
             sums[2] += row.land_mu or 0.0
             if annual[2] >= threshold(year):
                 data.above_scale_count[year] = data.above_scale_count.get(year, 0) + 1
-                data.monthly.extend(_monthly_rows(rng, row.uscc, year, annual))
+                # A few firms stop production during the last year (warnings to see in the demo).
+                stopping = year == years[-1] and stops.random() < 0.01
+                stop = stops.randint(4, 11) if stopping else None
+                data.monthly.extend(_monthly_rows(rng, row.uscc, year, annual, stop))
         if progress and n % 1000 == 0:
             progress("reports", n, total)
 
-    data.regions = _region_rows(rng, city_code, counties, region_sums)
+    data.regions = _region_rows(rng, city_code, counties, region_sums, years, size_factor)
     if progress:
         progress("done", total, total)
     return data
@@ -284,8 +294,13 @@ def _annual_values(rng: random.Random, f: dict, year: int, revenue: float) -> tu
     )
 
 
-def _monthly_rows(rng: random.Random, uscc: str, year: int, annual: tuple) -> list[tuple]:
-    weights = [w * rng.uniform(0.9, 1.1) for w in SEASON]
+def _monthly_rows(
+    rng: random.Random, uscc: str, year: int, annual: tuple, stop_month: int | None = None
+) -> list[tuple]:
+    """Split the year over its months; a firm that stops production (停产) at ``stop_month``
+    reports zero from then on, its year's output falling in the months before."""
+    last = 12 if stop_month is None else stop_month - 1
+    weights = [w * rng.uniform(0.9, 1.1) if m <= last else 0.0 for m, w in enumerate(SEASON, 1)]
     total_w = sum(weights)
     shares = [w / total_w for w in weights]
     # gross, sales, VA, electricity, profit, export from the annual tuple (ANNUAL_FIELDS order)
@@ -295,7 +310,7 @@ def _monthly_rows(rng: random.Random, uscc: str, year: int, annual: tuple) -> li
     for month in range(1, 13):
         values = []
         for k, total in enumerate(yearly):
-            if month == 12:  # the remainder, so the months sum exactly to the year
+            if month == last:  # the remainder, so the months sum exactly to the year
                 v = total - spent[k]
             else:
                 v = total * shares[month - 1]
@@ -307,12 +322,17 @@ def _monthly_rows(rng: random.Random, uscc: str, year: int, annual: tuple) -> li
 
 
 def _region_rows(
-    rng: random.Random, city_code: str, counties: list[CountyInfo], sums: dict
+    rng: random.Random,
+    city_code: str,
+    counties: list[CountyInfo],
+    sums: dict,
+    years: tuple[int, ...] = cal.YEARS,
+    size_factor: float = 1.0,
 ) -> list[tuple]:
     rows = []
     share_total = sum(COUNTY_GDP_SHARE.get(c.code, 0.05) for c in counties)
-    for year in cal.YEARS:
-        city_gdp = cal.CITY_GDP_YI[year] * 10_000
+    for year in years:
+        city_gdp = cal.CITY_GDP_YI[year] * 10_000 * size_factor
         city = [0.0] * len(REGION_FIELDS)
         county_rows = []
         urban = {"330402": 1.5, "330400901": 1.2}

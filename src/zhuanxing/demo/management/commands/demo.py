@@ -11,6 +11,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.loader import load_jiaxing_org_units
 from zhuanxing.policy import get_active_policy
 
+from ... import calibration as cal
 from ...generator import generate_city
 from ...users import DEMO_PASSWORD, ensure_demo_users
 from ...writer import county_infos, write_city
@@ -21,8 +22,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=settings.ZHUANXING["DEMO_SEED"])
-        parser.add_argument("--above-scale", type=int, default=5000, help="规上 enterprises")
-        parser.add_argument("--below-scale", type=int, default=15000, help="规下 enterprises")
+        parser.add_argument("--above-scale", type=int, default=None, help="规上 enterprises")
+        parser.add_argument("--below-scale", type=int, default=None, help="规下 enterprises")
+        parser.add_argument(
+            "--scale",
+            choices=["city", "province"],
+            default="city",
+            help="city: 5,000 + 15,000 firms, 2007-2012; province (benchmarks): 50,000 + "
+            "100,000 firms, 2003-2012, monthly",
+        )
         parser.add_argument("--port", default="8000", help="port shown in the printed URL")
 
     def handle(self, *args, **options):
@@ -39,9 +47,23 @@ class Command(BaseCommand):
         else:
             self._generate(console, policy, options)
         rows = ensure_demo_users()
+        self._evaluation(console, policy, options)
         console.print(f"\nOpen http://127.0.0.1:{options['port']}/ and log in as:")
         for username, role, scope in rows:
             console.print(f"  {username:<10} / {DEMO_PASSWORD}   {role}: {scope}")
+
+    def _evaluation(self, console, policy, options):
+        """Environmental attributes and the published 亩均 evaluations of the last two years."""
+        from zhuanxing.accounts.models import User
+        from zhuanxing.evaluation.demo_data import publish_demo_evaluations, seed_environment
+        from zhuanxing.reporting.models import AnnualReport
+
+        seed_environment(options["seed"])
+        years = sorted(AnnualReport.objects.values_list("year", flat=True).distinct())[-2:]
+        admin = User.objects.get(username="admin")
+        runs = publish_demo_evaluations(policy=policy, admin=admin, years=years)
+        if runs:
+            console.print(f"Per-mu evaluations published: {', '.join(str(r.year) for r in runs)}")
 
     def _generate(self, console, policy, options):
         started = time.monotonic()
@@ -63,10 +85,9 @@ class Command(BaseCommand):
                 county_infos(),
                 city_code=policy.info.city_code,
                 seed=options["seed"],
-                above_scale=options["above_scale"],
-                below_scale=options["below_scale"],
-                threshold=lambda year: float(policy.above_scale_threshold(year)),
+                threshold=lambda year: demo_threshold(policy, year),
                 progress=progress,
+                **tier(options),
             )
             if not data.enterprises:
                 raise CommandError("the generator produced no enterprises")
@@ -76,3 +97,23 @@ class Command(BaseCommand):
             f"{len(data.monthly):,} monthly reports in {time.monotonic() - started:.1f} s; "
             f"规上 by year: {dict(sorted(data.above_scale_count.items()))}"
         )
+
+
+def demo_threshold(policy, year: int) -> float:
+    """The 规上 line; before the policy's first rule (2007) its earliest line (500万 from 1998)."""
+    first = min(t.from_year for t in policy.above_scale.thresholds)
+    return float(policy.above_scale_threshold(max(year, first)))
+
+
+def tier(options) -> dict:
+    """Generator arguments for ``--scale`` (explicit --above-scale/--below-scale win)."""
+    if options.get("scale") == "province":
+        size = {"above_scale": cal.PROVINCE["above_scale"],
+                "below_scale": cal.PROVINCE["below_scale"],
+                "years": cal.PROVINCE_YEARS, "size_factor": cal.PROVINCE["scale"]}  # fmt: skip
+    else:
+        size = {"above_scale": 5000, "below_scale": 15000}
+    for key in ("above_scale", "below_scale"):
+        if options.get(key) is not None:
+            size[key] = options[key]
+    return size

@@ -1,0 +1,190 @@
+"""The cockpit (领导驾驶舱): target cards, 1244 structure, counties side by side, map data.
+
+All of it comes from one engine query: the target indicators plus the structure indicators, by
+year, for the region and the units one level down, by 1244 category.
+"""
+
+from django.utils.translation import gettext as _
+
+from . import selectors, targets
+from .structure import MODES, STRUCTURE, share
+
+STATUS_LABELS = {
+    targets.MET: ("Met", "met"),
+    targets.ON_TRACK: ("On track", "on-track"),
+    targets.AT_RISK: ("At risk", "at-risk"),
+    targets.OFF_TRACK: ("Off track", "off-track"),
+    targets.NO_DATA: ("No data", "no-data"),
+}
+
+
+def status_label(status: str) -> str:
+    labels = {
+        targets.MET: _("Met"),
+        targets.ON_TRACK: _("On track"),
+        targets.AT_RISK: _("At risk"),
+        targets.OFF_TRACK: _("Off track"),
+        targets.NO_DATA: _("No data"),
+    }
+    return labels[status]
+
+
+def target_indicators(policy) -> list[str]:
+    keys: list[str] = []
+    for target in policy.targets:
+        keys += [k for k in target.indicators if k not in keys]
+    return keys
+
+
+def series_of(rows, key: str, org=None) -> dict[int, float | None]:
+    """{year: value} of ``key`` for the region total (``org`` None) or one org unit."""
+    out = {}
+    for row in rows:
+        if not row.category_total:
+            continue
+        if (org is None and row.org_total) or (org is not None and row.org == org):
+            out[int(row.period)] = row.cells[key].value
+    return out
+
+
+def evaluate_targets(policy, rows, year: int, org=None, is_city: bool = True) -> list[dict]:
+    """One entry per target that applies: its indicators' evaluations for the region (``org``
+    None; ``is_city`` when the region is the city) or one unit below it."""
+    info = policy.info
+    cards = []
+    for target in policy.targets:
+        parts = []
+        for key in target.indicators:
+            if not targets.applies(target.rule, policy.indicators[key], org is None and is_city):
+                continue
+            series = series_of(rows, key, org)
+            ev = targets.evaluate(target.rule, series, year, target.year, info.plan_from_year)
+            parts.append(
+                {"key": key, "indicator": policy.indicators[key], "series": series, "ev": ev}
+            )
+        if not parts:
+            continue
+        status = targets.worst(p["ev"].status for p in parts)
+        cards.append({"target": target, "parts": parts, "status": status})
+    return cards
+
+
+def progress_pct(ev: targets.Evaluation, rule) -> float | None:
+    """How far along the bar is: value / target for threshold-like rules (capped at 100)."""
+    if ev.value is None or ev.target is None or rule.kind not in ("threshold", "relative_to_base"):
+        return None
+    if ev.target <= 0:
+        return None
+    return max(0.0, min(100.0, ev.value / ev.target * 100))
+
+
+def cockpit(user, unit, year: int | None = None) -> dict:
+    policy = selectors.policy()
+    span = selectors.years_available()
+    if span is None:
+        return {"unit": unit, "empty": True}
+    first, last, _month = span
+    year = min(max(year or last, first), last)
+    level = selectors.CHILD_LEVEL.get(unit.path.strip("/").count("/"))
+    keys = target_indicators(policy)
+    req = selectors.Request(
+        unit=unit, level=level, breakdown="category_1244", industry=None, kind="year",
+        start=first, end=last, indicators=tuple(keys),
+    )  # fmt: skip
+    rows = selectors.run(req, extra=STRUCTURE, cross=False)
+    cards = []
+    is_city = unit.path.strip("/").count("/") == 0
+    for card in evaluate_targets(policy, rows, year, is_city=is_city):
+        for part in card["parts"]:
+            ev = part["ev"]
+            part["progress"] = progress_pct(ev, card["target"].rule)
+            part["label"] = selectors.indicator_label(part["key"], part["indicator"])
+            part["spark"] = [part["series"].get(y) for y in range(first, last + 1)]
+            part["status_label"] = status_label(ev.status)
+        card["status_label"] = status_label(card["status"])
+        card["css"] = STATUS_LABELS[card["status"]][1]
+        cards.append(card)
+
+    years = list(range(first, last + 1))
+    structure = _structure(policy, rows, years)
+    units = sorted({r.org for r in rows if not r.org_total and r.org})
+    names = selectors.unit_names(units)
+    counties = []
+    for code in units:
+        values = {}
+        for row in rows:
+            if row.org == code and row.category_total and row.period == str(year):
+                values = {k: row.cells[k].value for k in keys}
+        statuses = {
+            c["target"].key: c["status"]
+            for c in evaluate_targets(policy, rows, year, org=code, is_city=False)
+        }
+        counties.append({"code": code, "name": names.get(code, code), "values": values,
+                         "statuses": statuses})  # fmt: skip
+    names_by_code = {c["code"]: c["name"] for c in counties}
+    chart = {
+        "years": years,
+        "structure": structure,
+        "labels": {"heavy": _("Heavy industry (approximate)"), "light": _("Light industry"),
+                   "share": _("share of output, %"), "output": _("100 million yuan")},
+        "map": {
+            k: [{"name": c["code"], "label": names_by_code[c["code"]], "value": c["values"].get(k)}
+                for c in counties]
+            for k in keys
+        },
+    }  # fmt: skip
+    return {
+        "cockpit_json": chart,
+        "unit": unit,
+        "year": year,
+        "years": years,
+        "level": level,
+        "cards": cards,
+        "structure": structure,
+        "counties": counties,
+        "indicators": [
+            {
+                "key": k,
+                "label": selectors.indicator_label(k, policy.indicators[k]),
+                "unit": policy.indicators[k].unit,
+            }
+            for k in keys
+        ],  # fmt: skip
+        "empty": False,
+    }
+
+
+def _structure(policy, rows, years: list[int]) -> dict:
+    totals = {int(r.period): r for r in rows if r.org_total and r.category_total}
+    by_cat: dict[str, dict[int, object]] = {}
+    for row in rows:
+        if row.org_total and not row.category_total:
+            by_cat.setdefault(row.category, {})[int(row.period)] = row
+    series = []
+    for key, category in policy.categories_1244.items():
+        if category.group == "producer_services":
+            continue  # a services category: not in industrial output
+        cells = by_cat.get(key, {})
+        output = [cells[y].cells["output_yi"].value if y in cells else None for y in years]
+        va = [cells[y].cells["value_added_yi"].value if y in cells else None for y in years]
+        whole = [totals[y].cells["output_yi"].value if y in totals else None for y in years]
+        series.append(
+            {
+                "key": key,
+                "name": category.name_en if selectors.english() else category.name,
+                "group": category.group,
+                "output": output,
+                "value_added": va,
+                "share": [share(o, w) for o, w in zip(output, whole, strict=True)],
+            }
+        )
+
+    def total(key):
+        return [totals[y].cells[key].value if y in totals else None for y in years]
+
+    return {
+        "categories": series,
+        "heavy": total("heavy_output_yi"),
+        "light": total("light_output_yi"),
+        "modes": {m: total(f"mode_{m.lower()}_share") for m in MODES},
+    }

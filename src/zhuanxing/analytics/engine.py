@@ -1,0 +1,294 @@
+"""The indicator engine: policy indicators evaluated in DuckDB, one query per request.
+
+A request names indicators, a region (its org-unit path), an org-unit level to break down by, an
+industry breakdown and a period range. One SQL statement aggregates the fact table with GROUPING
+SETS over (period), (period, org unit), (period, category) and (period, org unit, category), joins
+the region statistics for indicators that read them, and computes every indicator's value
+(``formula.py``). Year-on-year changes come from the same result: the range is widened by a year.
+
+Pure Python over a DuckDB cursor: no Django, so the CLI and the benchmark call it directly.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .formula import Aggregates, FormulaError, add_terms, condition, ratio_sql
+
+ANNUAL_FACT_MEASURES = frozenset(
+    {
+        "gross_output", "sales_output", "main_revenue", "value_added", "rd_spending",
+        "new_product_output", "export_delivery", "profit", "tax_paid", "employees",
+        "total_assets", "land_mu", "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t",
+        "nox_t",
+    }
+)  # fmt: skip
+MONTHLY_FACT_MEASURES = frozenset(
+    {"gross_output", "sales_output", "value_added", "electricity_kwh", "profit", "export_delivery"}
+)
+REGION_FACT_MEASURES = frozenset(
+    {
+        "gdp", "industrial_value_added", "services_value_added",
+        "producer_services_value_added", "energy_tce", "industrial_land_mu",
+    }
+)  # fmt: skip
+
+LEVELS = {"city": ("city_code", 0), "county": ("county_code", 1), "town": ("town_code", 2)}
+BREAKDOWNS = {
+    "category_1244": "category_1244",
+    "high_tech_category": "high_tech_category",
+    "heavy_industry": "heavy_industry",
+    "section": "industry_section",
+    "division": "industry_division",
+    "group": "industry_group",
+    "class": "industry_class",
+}
+PERIOD_KINDS = ("year", "month", "ytd")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to evaluate. ``start``/``end``: years (kind "year") or "YYYY-MM" (month, ytd)."""
+
+    indicators: dict[str, Any]  # key → Indicator (policy schema, or built in code)
+    region_code: str
+    region_path: str
+    start: int | str
+    end: int | str
+    level: str | None = None  # break down by this org level (below the region)
+    breakdown: str | None = None  # industry dimension, see BREAKDOWNS
+    industry: str | None = None  # keep only this section letter / division / group code
+    kind: str = "year"
+    cross: bool = True  # also the (org unit × category) grouping set
+
+
+@dataclass
+class Cell:
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    yoy_change: float | None = None  # in the indicator's unit (points for a %)
+    yoy_pct: float | None = None  # relative change, %
+
+
+@dataclass
+class Row:
+    period: str
+    org: str | None  # org-unit code; None with org_total for the region itself
+    org_total: bool
+    category: Any  # category key / code; None with category_total for all industries
+    category_total: bool
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+
+# --- periods -----------------------------------------------------------------------------------
+
+
+def _month_index(period: str) -> int:
+    year, month = period.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def _month_label(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def previous_period(period: str) -> str:
+    """The same period a year earlier ("2010" → "2009", "2010-03" → "2009-03")."""
+    if "-" in period:
+        return _month_label(_month_index(period) - 12)
+    return str(int(period) - 1)
+
+
+def periods_between(kind: str, start, end) -> list[str]:
+    if kind == "year":
+        return [str(y) for y in range(int(start), int(end) + 1)]
+    return [_month_label(i) for i in range(_month_index(start), _month_index(end) + 1)]
+
+
+# --- SQL ---------------------------------------------------------------------------------------
+
+
+def _side(table, agg: Aggregates, measures_ok: frozenset[str]):
+    """(sum SQL, rows SQL or None) for an enterprise side; None when not available."""
+    if any(m not in measures_ok for m in table.measures):
+        return None
+    cond = condition(table.filters)
+    terms = [f"e.{agg.sum(m, cond)}" for m in table.measures]
+    return add_terms(terms), f"e.{agg.count(cond)}"
+
+
+def _region_side(table, region_ok: bool):
+    if not region_ok or any(m not in REGION_FACT_MEASURES for m in table.measures):
+        return None
+    return add_terms([f"r.{m}" for m in table.measures]), None
+
+
+def compile_query(q: Query) -> tuple[str, list]:
+    """The SQL statement and its parameters for ``q``."""
+    if q.kind not in PERIOD_KINDS:
+        raise FormulaError(f"unknown period kind {q.kind!r}")
+    annual = q.kind == "year"
+    fact = "fact_annual" if annual else "fact_monthly"
+    measures_ok = ANNUAL_FACT_MEASURES if annual else MONTHLY_FACT_MEASURES
+    agg = Aggregates.over(measures_ok)
+    values, uses_region = [], False
+    for key, ind in q.indicators.items():
+        sides = []
+        for table in (ind.numerator, ind.denominator):
+            if table is None:
+                sides.append(None)
+            elif table.source == "region":
+                uses_region = uses_region or annual
+                sides.append(_region_side(table, annual) or ("NULL", None))
+            else:
+                sides.append(_side(table, agg, measures_ok) or ("NULL", None))
+        (num, rows), den = sides[0], sides[1]
+        value = ratio_sql(num, rows, den[0] if den else None, float(ind.factor))
+        values += [
+            f"{value} AS v_{key}",
+            f"{num} AS n_{key}",
+            f"{den[0] if den else 'NULL'} AS d_{key}",
+        ]
+    if not agg.sums:  # every side reads region statistics: still need one aggregate
+        agg.count("TRUE")
+
+    if annual:
+        y0, y1 = int(q.start) - 1, int(q.end)
+        time_cols, time_keys = ["year"], "year"
+    else:
+        y0, y1 = int(str(q.start)[:4]) - 1, int(str(q.end)[:4])
+        time_cols, time_keys = ["year", "month"], "year, month"
+    params: list = [q.region_path, y0, y1]
+    where = "starts_with(path, ?) AND year BETWEEN ? AND ?"
+    if q.industry:
+        column = {1: "industry_section", 2: "industry_division", 3: "industry_group"}.get(
+            len(q.industry)
+        )
+        if column is None:
+            raise FormulaError(f"bad industry filter {q.industry!r}")
+        where += f" AND {column} = ?"
+        params.append(q.industry)
+
+    org_col = LEVELS[q.level][0] if q.level else None
+    cat_col = BREAKDOWNS[q.breakdown] if q.breakdown else None
+    sets = [""]
+    if org_col:
+        sets.append(org_col)
+    if cat_col:
+        sets.append(cat_col)
+    if org_col and cat_col and q.cross:
+        sets.append(f"{org_col}, {cat_col}")
+    grouping = ", ".join(f"({time_keys}{', ' + s if s else ''})" for s in sets)
+    org_sel = (
+        f"{org_col} AS org, GROUPING({org_col}) AS g_org"
+        if org_col
+        else ("NULL::VARCHAR AS org, 1 AS g_org")
+    )
+    cat_sel = (
+        f"CAST({cat_col} AS VARCHAR) AS cat, GROUPING({cat_col}) AS g_cat"
+        if cat_col
+        else ("NULL::VARCHAR AS cat, 1 AS g_cat")
+    )
+    ctes = [
+        f"base AS (SELECT * FROM {fact} WHERE {where})",
+        f"e0 AS (SELECT {', '.join(time_cols)}, {org_sel}, {cat_sel}, "
+        f"{', '.join(agg.select_list())} FROM base GROUP BY GROUPING SETS ({grouping}))",
+    ]
+    if q.kind == "ytd":
+        window = "PARTITION BY year, org, g_org, cat, g_cat ORDER BY month ROWS UNBOUNDED PRECEDING"
+        sums = ", ".join(f"SUM({a}) OVER w AS {a}" for a in agg.aliases())
+        keys_sql = "year, month, org, g_org, cat, g_cat"
+        ctes.append(f"e AS (SELECT {keys_sql}, {sums} FROM e0 WINDOW w AS ({window}))")
+    else:
+        ctes.append("e AS (SELECT * FROM e0)")
+
+    if annual:
+        period_sql = (
+            "CAST(coalesce(e.year, r.year) AS VARCHAR)"
+            if uses_region
+            else ("CAST(e.year AS VARCHAR)")
+        )
+    else:
+        period_sql = "printf('%04d-%02d', e.year, e.month)"
+    if uses_region:
+        level_depth = LEVELS[q.level][1] if q.level else -1
+        ctes.append(
+            "r AS (SELECT year, CASE WHEN org_code = ? THEN NULL ELSE org_code END AS org, "
+            "CASE WHEN org_code = ? THEN 1 ELSE 0 END AS g_org, * EXCLUDE (year, org_code) "
+            "FROM region_stats WHERE year BETWEEN ? AND ? AND (org_code = ? OR "
+            "(depth = ? AND starts_with(path, ?))))"
+        )
+        params += [q.region_code, q.region_code, y0, y1, q.region_code, level_depth, q.region_path]
+        source = (
+            "e FULL OUTER JOIN r ON e.year = r.year AND e.g_cat = 1 AND e.g_org = r.g_org "
+            "AND e.org IS NOT DISTINCT FROM r.org"
+        )
+        keys = (
+            "coalesce(e.org, r.org) AS org, coalesce(e.g_org, r.g_org) AS g_org, "
+            "e.cat AS cat, coalesce(e.g_cat, 1) AS g_cat"
+        )
+    else:
+        source = "e"
+        keys = "e.org AS org, e.g_org AS g_org, e.cat AS cat, e.g_cat AS g_cat"
+    sql = (
+        f"WITH {', '.join(ctes)} SELECT {period_sql} AS period, {keys}, {', '.join(values)} "
+        f"FROM {source}"
+    )
+    return sql, params
+
+
+def evaluate(cursor, q: Query) -> list[Row]:
+    """Run ``q`` on a store cursor: rows for the requested periods, with year-on-year changes."""
+    sql, params = compile_query(q)
+    result = cursor.execute(sql, params)
+    names = [d[0] for d in result.description]
+    keys = list(q.indicators)
+    found: dict[tuple, Row] = {}
+    for record in result.fetchall():
+        data = dict(zip(names, record, strict=True))
+        row = Row(
+            period=data["period"],
+            org=data["org"],
+            org_total=bool(data["g_org"]),
+            category=data["cat"],
+            category_total=bool(data["g_cat"]),
+            cells={
+                k: Cell(data[f"v_{k}"], _num(data[f"n_{k}"]), _num(data[f"d_{k}"])) for k in keys
+            },
+        )
+        found[(row.period, row.org, row.org_total, row.category, row.category_total)] = row
+    wanted = set(periods_between(q.kind, q.start, q.end))
+    rows = []
+    for (period, *rest), row in found.items():
+        if period not in wanted:
+            continue
+        before = found.get((previous_period(period), *rest))
+        for k, cell in row.cells.items():
+            cell.yoy_change, cell.yoy_pct = yoy(
+                cell.value, before.cells[k].value if before else None
+            )
+        rows.append(row)
+    rows.sort(
+        key=lambda r: (
+            r.period,
+            not r.org_total,
+            r.org or "",
+            not r.category_total,
+            r.category or "",
+        )
+    )
+    return rows
+
+
+def _num(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def yoy(value: float | None, previous: float | None) -> tuple[float | None, float | None]:
+    """(change, relative change in %) against the same period a year earlier; None when either
+    is missing, and no relative change from a zero base."""
+    if value is None or previous is None:
+        return None, None
+    change = value - previous
+    pct = None if previous == 0 else (value / previous - 1) * 100
+    return change, pct

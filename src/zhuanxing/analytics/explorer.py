@@ -1,0 +1,121 @@
+"""The indicator explorer: a request from query parameters, and the pivot (rows × periods) the
+page, the chart and the Excel export all show."""
+
+from dataclasses import dataclass, field
+
+from . import engine, selectors
+
+BREAKDOWN_CHOICES = ("", "category_1244", "high_tech_category", "heavy_industry", "section",
+                     "division", "class")  # fmt: skip
+# Drilling into an industry row goes one level down the classification.
+NEXT_BREAKDOWN = {"section": "division", "division": "class"}
+NEXT_LEVEL = {"county": "town"}
+
+
+@dataclass
+class PivotRow:
+    org: str | None
+    org_label: str
+    category: str | None
+    category_label: str
+    is_total: bool
+    values: list[float | None]
+    yoy: list[float | None]
+    drill_region: str | None = None  # org code to drill into
+    drill_industry: str | None = None  # industry code to drill into
+
+
+@dataclass
+class Block:
+    key: str
+    label: str
+    unit: str
+    rows: list[PivotRow] = field(default_factory=list)
+
+
+def parse(params, user) -> selectors.Request:
+    """A checked request from GET parameters (region scoped to ``user``)."""
+    policy = selectors.policy()
+    unit = selectors.region_for(user, params.get("region") or None)
+    depth = unit.path.strip("/").count("/")
+    level = params.get("level") or None
+    if level not in selectors.LEVEL_DEPTH or selectors.LEVEL_DEPTH[level] <= depth:
+        level = None
+    breakdown = params.get("breakdown") or None
+    if breakdown not in BREAKDOWN_CHOICES:
+        breakdown = None
+    industry_code = (params.get("industry") or "").strip().upper() or None
+    if industry_code and (len(industry_code) > 3 or not industry_code.isalnum()):
+        industry_code = None
+    kind = params.get("kind") if params.get("kind") in engine.PERIOD_KINDS else "year"
+    span = selectors.years_available() or (2008, 2012, "2012-12")
+    first, last, last_month = span
+    keys = [k for k in params.getlist("indicator") if k in policy.indicators]
+    keys = keys or [policy.targets[0].indicators[0]]
+    if kind == "year":
+        start = _int(params.get("start"), first, first, last)
+        end = _int(params.get("end"), last, start, last)
+    else:
+        default_end = last_month or f"{last}-12"
+        end = _month(params.get("end"), default_end)
+        start = _month(params.get("start"), f"{end[:4]}-01")
+        if start > end:
+            start = end
+    return selectors.Request(unit, level, breakdown, industry_code, kind, start, end, tuple(keys))
+
+
+def _int(raw, default: int, low: int, high: int) -> int:
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        value = default
+    return min(max(value, low), high)
+
+
+def _month(raw, default: str) -> str:
+    raw = (raw or "").strip()
+    if len(raw) == 7 and raw[4] == "-" and raw[:4].isdigit() and raw[5:].isdigit():
+        if 1 <= int(raw[5:]) <= 12:
+            return raw
+    return default
+
+
+def pivot(req: selectors.Request) -> tuple[list[str], list[Block]]:
+    """(periods, one block per indicator): rows region total, its categories, then each unit."""
+    policy = selectors.policy()
+    rows = selectors.run(req)
+    periods = engine.periods_between(req.kind, req.start, req.end)
+    index = {p: i for i, p in enumerate(periods)}
+    orgs = sorted({r.org for r in rows if not r.org_total and r.org})
+    names = selectors.unit_names([req.unit.code, *orgs])
+    blocks = []
+    for key in req.indicators:
+        ind = policy.indicators[key]
+        grouped: dict[tuple, PivotRow] = {}
+        for row in rows:
+            ident = (not row.org_total, row.org or "", not row.category_total, row.category or "")
+            if ident not in grouped:
+                org_code = req.unit.code if row.org_total else row.org
+                grouped[ident] = PivotRow(
+                    org=org_code,
+                    org_label=names.get(org_code, org_code or "—"),
+                    category=None if row.category_total else row.category,
+                    category_label="" if row.category_total else selectors.category_label(
+                        req.breakdown, row.category
+                    ),
+                    is_total=row.org_total and row.category_total,
+                    values=[None] * len(periods),
+                    yoy=[None] * len(periods),
+                    drill_region=org_code if not row.org_total and req.level in NEXT_LEVEL
+                    else None,
+                    drill_industry=row.category if not row.category_total and row.category
+                    and req.breakdown in NEXT_BREAKDOWN else None,
+                )  # fmt: skip
+            cell = row.cells[key]
+            grouped[ident].values[index[row.period]] = cell.value
+            pct = ind.unit == "%"
+            grouped[ident].yoy[index[row.period]] = cell.yoy_change if pct else cell.yoy_pct
+        block = Block(key, selectors.indicator_label(key, ind), ind.unit)
+        block.rows = [grouped[k] for k in sorted(grouped)]
+        blocks.append(block)
+    return periods, blocks

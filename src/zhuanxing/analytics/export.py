@@ -1,0 +1,71 @@
+"""Excel export of the explorer's pivot: one sheet, a block per indicator, periods across, with
+the unit in each block's title and number formats by unit (officials live in Excel)."""
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+HEADER = PatternFill("solid", fgColor="EEF2F6")
+TOTAL = Font(bold=True)
+
+
+def number_format(unit: str) -> str:
+    if unit == "%":
+        return '0.00"%"'
+    if unit in ("吨", "亿元"):
+        return "#,##0.00"
+    return "#,##0.000"
+
+
+def workbook(title: str, scope: str, periods: list[str], blocks, row_cap: int) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Indicators")[:31]
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([scope])
+    line = 3
+    written = 0
+    truncated = False
+    for block in blocks:
+        line += 1
+        ws.cell(line, 1, f"{block.label}（{block.unit}）").font = Font(bold=True)
+        line += 1
+        heads = [_("Region"), _("Category"), *periods]
+        for col, text in enumerate(heads, start=1):
+            cell = ws.cell(line, col, text)
+            cell.fill = HEADER
+            cell.font = TOTAL
+            cell.alignment = Alignment(horizontal="center")
+        for row in block.rows:
+            if written >= row_cap:
+                truncated = True
+                break
+            line += 1
+            written += 1
+            ws.cell(line, 1, row.org_label)
+            ws.cell(line, 2, row.category_label or _("All industries"))
+            for col, value in enumerate(row.values, start=3):
+                cell = ws.cell(line, col, value if value is not None else _("no data"))
+                if value is not None:
+                    cell.number_format = number_format(block.unit)
+                else:
+                    cell.alignment = Alignment(horizontal="right")
+                if row.is_total:
+                    cell.font = TOTAL
+            if row.is_total:
+                ws.cell(line, 1).font = TOTAL
+        line += 1
+    if truncated:
+        ws.cell(line + 1, 1, _("Cut at %(cap)s rows (EXPORT_ROW_CAP).") % {"cap": row_cap})
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 30
+    for col in range(3, len(periods) + 3):
+        ws.column_dimensions[get_column_letter(col)].width = 13
+    ws.freeze_panes = "C4"
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,131 @@
+"""Reads of the analytics store for pages, exports and the API. Every function takes the user and
+keeps them inside the org units they may see (scoping is security)."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.policy import get_active_policy
+from zhuanxing.reference import industry
+
+from . import engine, store
+from .build import store_path
+
+CHILD_LEVEL = {0: "county", 1: "town"}
+LEVEL_DEPTH = {"county": 1, "town": 2}
+
+
+def policy():
+    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+
+
+def english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def cursor():
+    return store.read_cursor(store_path())
+
+
+def years_available() -> tuple[int, int, str] | None:
+    """(first year, last year, last month) in the store, None when it is empty or missing."""
+    info = store.build_info(store_path())
+    if not info.get("last_year"):
+        return None
+    return int(info["first_year"]), int(info["last_year"]), info.get("last_month") or ""
+
+
+# --- scope -------------------------------------------------------------------------------------
+
+
+def may_use_analytics(user) -> bool:
+    return user.is_authenticated and not user.is_enterprise_user
+
+
+def home_region(user) -> OrgUnit | None:
+    """The unit a user's cockpit shows by default: the city, or the officer's first unit."""
+    if user.sees_whole_city:
+        return OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
+    return user.org_units.order_by("path").first()
+
+
+def region_for(user, code: str | None) -> OrgUnit:
+    """The org unit ``code`` if ``user`` may see it (default: their home region).
+
+    Enterprise users get no city analytics (403); a unit outside the user's scope is a 404, so
+    its existence is not leaked.
+    """
+    if not may_use_analytics(user):
+        raise PermissionDenied
+    if not code:
+        unit = home_region(user)
+        if unit is None:
+            raise Http404("no org unit assigned")
+        return unit
+    unit = OrgUnit.objects.restrict(user).filter(code=code).first()
+    if unit is None:
+        raise Http404("org unit not visible")
+    return unit
+
+
+def unit_names(units: list[str]) -> dict[str, str]:
+    field = "name_en" if english() else "name"
+    rows = OrgUnit.objects.filter(code__in=units).values_list("code", "name", field)
+    return {code: (other or name) for code, name, other in rows}
+
+
+def category_label(breakdown: str | None, value) -> str:
+    if value is None:
+        return "—"
+    if breakdown == "category_1244":
+        category = policy().categories_1244.get(value)
+        if category:
+            return category.name_en if english() else category.name
+    if breakdown in ("section", "division", "group", "class"):
+        found = industry.get(str(value))
+        if found:
+            return found.label
+    if breakdown == "heavy_industry":
+        heavy = str(value).lower() == "true"
+        return _("Heavy industry (approximate)") if heavy else _("Light industry")
+    return str(value)
+
+
+def indicator_label(key: str, ind) -> str:
+    return ind.name_en if english() else ind.name
+
+
+@dataclass(frozen=True)
+class Request:
+    unit: OrgUnit
+    level: str | None
+    breakdown: str | None
+    industry: str | None
+    kind: str
+    start: int | str
+    end: int | str
+    indicators: tuple[str, ...]
+
+
+def run(req: Request, extra: dict | None = None, cross: bool = True) -> list[engine.Row]:
+    """Evaluate ``req`` (its unit already checked against the user) on the live store."""
+    indicators = {k: policy().indicators[k] for k in req.indicators}
+    indicators |= extra or {}
+    q = engine.Query(
+        indicators=indicators,
+        region_code=req.unit.code,
+        region_path=req.unit.path,
+        start=req.start,
+        end=req.end,
+        level=req.level,
+        breakdown=req.breakdown,
+        industry=req.industry,
+        kind=req.kind,
+        cross=cross,
+    )
+    return engine.evaluate(cursor(), q)

@@ -1,0 +1,99 @@
+/* Cockpit charts: sparklines, 1244 structure, heavy/light and business modes, county map. */
+(function () {
+  "use strict";
+  var script = document.getElementById("cockpit-script");
+  var data = JSON.parse(document.getElementById("cockpit-data").textContent);
+  var charts = [];
+
+  function chart(el) {
+    var c = echarts.init(el, null, { renderer: "canvas" });
+    charts.push(c);
+    return c;
+  }
+
+  document.querySelectorAll(".spark").forEach(function (el) {
+    var values = JSON.parse(el.dataset.values);
+    var years = JSON.parse(el.dataset.years);
+    chart(el).setOption({
+      animation: false,
+      grid: { left: 2, right: 2, top: 4, bottom: 4 },
+      xAxis: { type: "category", data: years, show: false },
+      yAxis: { type: "value", show: false, scale: true },
+      tooltip: { trigger: "axis" },
+      series: [{ type: "line", data: values, symbol: "circle", symbolSize: 4, connectNulls: false,
+                 lineStyle: { width: 2, color: "#b3261e" }, itemStyle: { color: "#b3261e" } }]
+    });
+  });
+
+  var s = data.structure;
+  var structureEl = document.getElementById("structure-chart");
+  if (structureEl) {
+    chart(structureEl).setOption({
+      animation: false,
+      tooltip: { trigger: "axis" },
+      legend: { type: "scroll", bottom: 0 },
+      grid: { left: 50, right: 16, top: 16, bottom: 60 },
+      xAxis: { type: "category", data: data.years },
+      yAxis: { type: "value", name: data.labels.output },
+      series: s.categories.map(function (c) {
+        return { name: c.name, type: "bar", stack: "out", data: c.output };
+      })
+    });
+  }
+  var modesEl = document.getElementById("modes-chart");
+  if (modesEl) {
+    var series = [
+      { name: data.labels.heavy, type: "bar", stack: "hl", data: s.heavy },
+      { name: data.labels.light, type: "bar", stack: "hl", data: s.light }
+    ];
+    Object.keys(s.modes).forEach(function (m) {
+      series.push({ name: m + " %", type: "line", yAxisIndex: 1, data: s.modes[m] });
+    });
+    chart(modesEl).setOption({
+      animation: false,
+      tooltip: { trigger: "axis" },
+      legend: { bottom: 0 },
+      grid: { left: 50, right: 50, top: 24, bottom: 50 },
+      xAxis: { type: "category", data: data.years },
+      yAxis: [{ type: "value", name: data.labels.output }, { type: "value", name: "%", max: 100 }],
+      series: series
+    });
+  }
+
+  var mapEl = document.getElementById("map-chart");
+  if (mapEl) {
+    var mapChart = chart(mapEl);
+    var select = document.getElementById("map-indicator");
+    fetch(script.dataset.geojson).then(function (r) { return r.json(); }).then(function (geo) {
+      // Regions are matched by their GB/T 2260 code; the file stores it as a number.
+      geo.features.forEach(function (f) { f.properties.adcode = String(f.properties.adcode); });
+      echarts.registerMap("jiaxing", geo);
+      function draw() {
+        var rows = data.map[select.value] || [];
+        var values = rows.map(function (r) { return r.value; }).filter(function (v) { return v !== null; });
+        var min = values.length ? Math.min.apply(null, values) : 0;
+        var max = values.length ? Math.max.apply(null, values) : 1;
+        mapChart.setOption({
+          animation: false,
+          tooltip: { trigger: "item", formatter: function (p) {
+            var row = rows.find(function (r) { return r.name === p.name; });
+            var v = row && row.value !== null ? row.value.toFixed(2) : "—";
+            return (row ? row.label : p.name) + ": " + v;
+          } },
+          visualMap: { min: min, max: max === min ? min + 1 : max, calculable: true, left: 8, bottom: 8,
+                       inRange: { color: ["#fde6d8", "#f4a582", "#d6604d", "#b2182b"] } },
+          series: [{ type: "map", map: "jiaxing", nameProperty: "adcode", roam: false,
+                     label: { show: true, formatter: function (p) {
+                       var row = rows.find(function (r) { return r.name === p.name; });
+                       return row ? row.label : p.name; } },
+                     data: rows.filter(function (r) { return r.value !== null; })
+                               .map(function (r) { return { name: r.name, value: r.value }; }) }]
+        }, true);
+        mapEl.dataset.drawn = "1";
+      }
+      select.addEventListener("change", draw);
+      draw();
+    });
+  }
+  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+})();

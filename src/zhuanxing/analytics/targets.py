@@ -1,0 +1,132 @@
+"""Target rules (policy ``[[targets]]``) evaluated against an indicator's yearly values. Pure.
+
+For a region, an indicator and an evaluated year the result gives the value, the target the rule
+sets for that year, the gap (value − target, in the indicator's unit), a status and a forecast for
+the target year.
+
+Statuses:
+
+- ``met``: the rule holds now (threshold / relative: the value reaches the target; direction /
+  increment: every year so far kept the rule and the target year is reached);
+- ``on_track``: not met yet, and the whole forecast interval for the target year meets it;
+- ``at_risk``: the forecast interval straddles the target;
+- ``off_track``: even the favourable end of the interval misses it, or a "every year" rule has
+  already been broken;
+- ``no_data``: the value (or the base-year value) is missing.
+"""
+
+import operator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .forecast import Forecast, linear_trend, required_growth_pct
+
+MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "met", "on_track", "at_risk", "off_track", "no_data"
+STATUSES = (MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA)
+_SEVERITY = {MET: 0, ON_TRACK: 1, AT_RISK: 2, OFF_TRACK: 3, NO_DATA: 4}
+
+OPS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    year: int
+    value: float | None
+    target: float | None
+    gap: float | None
+    status: str
+    forecast: Forecast | None = None
+    required_growth_pct: float | None = None  # yearly growth needed to reach the target
+    base_value: float | None = None  # relative_to_base: the base year's value
+    broken_in: int | None = None  # direction / increment: first year that broke the rule
+
+
+def applies(rule, indicator, is_city: bool) -> bool:
+    """An absolute threshold (1500亿元 of value added) is the city's; below it there is no
+    target until the county split (clause 二十一) sets one. Ratios and yearly rules apply to
+    every region."""
+    return is_city or not (rule.kind == "threshold" and indicator.denominator is None)
+
+
+def worst(statuses) -> str:
+    return max(statuses, key=_SEVERITY.__getitem__, default=NO_DATA)
+
+
+def _f(x) -> float:
+    return float(x) if isinstance(x, Decimal) else x
+
+
+def _grade(forecast: Forecast | None, target: float, op: str) -> str:
+    """Status from the target-year forecast against ``target`` (not met now)."""
+    if forecast is None:
+        return OFF_TRACK
+    check = OPS[op]
+    if forecast.low is None:
+        return ON_TRACK if check(forecast.value, target) else OFF_TRACK
+    favourable = forecast.high if op in (">", ">=") else forecast.low
+    unfavourable = forecast.low if op in (">", ">=") else forecast.high
+    if check(unfavourable, target):
+        return ON_TRACK
+    if check(favourable, target):
+        return AT_RISK
+    return OFF_TRACK
+
+
+def evaluate(
+    rule, series: dict[int, float | None], year: int, target_year: int, first_year: int
+) -> Evaluation:
+    """Evaluate ``rule`` in ``year`` on ``series`` ({year: value}, None for no data).
+
+    ``first_year``: the first year a yearly rule without its own start applies to (the policy's
+    plan_from_year, for ``increment``). Only values up to ``year`` inform the forecast.
+    """
+    known = {y: v for y, v in series.items() if y <= year and v is not None}
+    value = series.get(year)
+    kind = rule.kind
+    if value is None:
+        return Evaluation(year, None, None, None, NO_DATA)
+    forecast = linear_trend(known, target_year) if year < target_year else None
+    left = target_year - year
+
+    if kind in ("threshold", "relative_to_base"):
+        base = None
+        if kind == "threshold":
+            target = _f(rule.value)
+        else:
+            base = series.get(rule.base_year)
+            if base is None:
+                return Evaluation(year, value, None, None, NO_DATA)
+            target = base * (1 + _f(rule.change_pct) / 100)
+        gap = value - target
+        if OPS[rule.op](value, target):
+            status = MET
+        elif left <= 0:
+            status = OFF_TRACK
+        else:
+            status = _grade(forecast, target, rule.op)
+        growth = required_growth_pct(value, target, left) if status != MET else None
+        return Evaluation(year, value, target, gap, status, forecast, growth, base)
+
+    previous = series.get(year - 1)
+    start = rule.from_year if kind == "direction" else first_year
+    if kind == "direction":
+        op = "<" if rule.direction == "decrease" else ">"
+        step = 0.0
+    else:
+        op, step = rule.op, _f(rule.per_year)
+    target = None if previous is None else previous + step
+    gap = None if target is None else value - target
+    broken = None
+    for y in range(max(start, min(known)), year + 1):
+        if y - 1 in known and y in known and not OPS[op](known[y] - known[y - 1], step):
+            broken = y
+            break
+    if broken is not None:
+        status = OFF_TRACK
+    elif left <= 0:
+        status = MET if any(y - 1 in known for y in range(start, year + 1)) else NO_DATA
+    else:
+        # Keep going at the required pace until the target year: the goal is where the line
+        # through today's value at ``step`` a year (or any fall/rise for direction) lands.
+        status = _grade(forecast, value + step * left, op)
+    return Evaluation(year, value, target, gap, status, forecast, None, None, broken)

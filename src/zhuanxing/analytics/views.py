@@ -1,0 +1,142 @@
+"""Pages of the analytics app: cockpit, indicator explorer, Excel export, JSON records.
+
+Views only parse, scope (through selectors) and render; the numbers come from the engine."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+
+from . import cockpit as cockpit_data
+from . import explorer as explorer_data
+from . import export, records, selectors
+from .store import StoreMissing
+
+PARAM_KEYS = ("region", "level", "breakdown", "industry", "kind", "start", "end")
+
+
+def _int_or_none(raw):
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def cockpit_response(request, extra: dict | None = None):
+    """The cockpit for the user's region (the web home page uses it too)."""
+    unit = selectors.region_for(request.user, request.GET.get("region"))
+    context = dict(extra or {})
+    try:
+        context |= cockpit_data.cockpit(request.user, unit, _int_or_none(request.GET.get("year")))
+    except StoreMissing:
+        context |= {"unit": unit, "empty": True}
+    context["regions"] = _regions(request.user, kinds=(OrgUnitKind.CITY, OrgUnitKind.COUNTY,
+                                                        OrgUnitKind.ZONE))  # fmt: skip
+    return render(request, "analytics/cockpit.html", context)
+
+
+def _regions(user, kinds):
+    return OrgUnit.objects.restrict(user).filter(kind__in=kinds).order_by("path")
+
+
+@login_required
+def cockpit(request):
+    return cockpit_response(request)
+
+
+@login_required
+def explorer(request):
+    req = explorer_data.parse(request.GET, request.user)
+    try:
+        periods, blocks = explorer_data.pivot(req)
+        missing = False
+    except StoreMissing:
+        periods, blocks, missing = [], [], True
+    policy = selectors.policy()
+    query = request.GET.copy()
+    context = {
+        "req": req,
+        "periods": periods,
+        "blocks": blocks,
+        "empty": missing,
+        "indicators": [
+            (k, selectors.indicator_label(k, ind), ind.unit) for k, ind in policy.indicators.items()
+        ],
+        "regions": _regions(
+            request.user,
+            kinds=(
+                OrgUnitKind.CITY,
+                OrgUnitKind.COUNTY,
+                OrgUnitKind.ZONE,
+                OrgUnitKind.TOWN,
+                OrgUnitKind.PARK,
+            ),
+        ),  # fmt: skip
+        "breakdowns": [
+            ("", _("None")),
+            ("category_1244", _("1244 category")),
+            ("high_tech_category", _("High-tech category")),
+            ("heavy_industry", _("Heavy / light (approximate)")),
+            ("section", _("Industry section")),
+            ("division", _("Industry division")),
+            ("class", _("Industry class")),
+        ],
+        "levels": [
+            ("", _("Region only")),
+            ("county", _("Counties")),
+            ("town", _("Towns and parks")),
+        ],
+        "kinds": [("year", _("Year")), ("month", _("Month")), ("ytd", _("Cumulative to month"))],
+        "query": query.urlencode(),
+        "chart": _chart(periods, blocks),
+        "next_level": explorer_data.NEXT_LEVEL.get(req.level or ""),
+        "next_breakdown": explorer_data.NEXT_BREAKDOWN.get(req.breakdown or ""),
+    }
+    return render(request, "analytics/explorer.html", context)
+
+
+def _chart(periods, blocks) -> dict:
+    if not blocks:
+        return {}
+    block = blocks[0]
+    rows = [r for r in block.rows][:12]
+    return {
+        "periods": periods,
+        "unit": block.unit,
+        "title": block.label,
+        "series": [
+            {"name": f"{r.org_label} {r.category_label}".strip(), "data": r.values} for r in rows
+        ],
+    }
+
+
+@login_required
+def explorer_export(request):
+    req = explorer_data.parse(request.GET, request.user)
+    periods, blocks = explorer_data.pivot(req)
+    scope = f"{req.unit.name} · {req.start}–{req.end}"
+    body = export.workbook(
+        _("Indicator explorer"), scope, periods, blocks, settings.ZHUANXING["EXPORT_ROW_CAP"]
+    )
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="indicators-{req.unit.code}.xlsx"'
+    return response
+
+
+@login_required
+def indicators_json(request):
+    """The records of ``zhuanxing indicators --json``, scoped to the user."""
+    unit = selectors.region_for(request.user, request.GET.get("region"))
+    span = selectors.years_available()
+    year = _int_or_none(request.GET.get("year")) or (span[1] if span else None)
+    level = request.GET.get("level") or None
+    depth = unit.path.strip("/").count("/")
+    if level not in selectors.LEVEL_DEPTH or selectors.LEVEL_DEPTH[level] <= depth:
+        level = None
+    data = records.indicator_records(unit, year, level) if year else []
+    return JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
