@@ -247,8 +247,21 @@ def test_indicator_formulas(policy):
 
 def test_settings_for_later_features(policy):
     evaluation = policy.evaluation
-    assert evaluation.enabled is False
+    assert evaluation.enabled is True
     assert evaluation.min_land_mu_below_scale == 3
+    assert [(i.key, i.weight) for i in evaluation.above_scale.indicators] == [
+        ("tax_per_mu", 30),
+        ("va_per_mu", 20),
+        ("va_per_energy", 20),
+        ("va_per_emission", 10),
+        ("labour_productivity", 10),
+        ("rd_ratio", 10),
+    ]
+    assert [(i.key, i.weight) for i in evaluation.below_scale.indicators] == [
+        ("tax_per_mu", 50),
+        ("tax_per_electricity", 50),
+    ]
+    assert evaluation.class_policy("D").electricity_surcharge_yuan_per_kwh == Decimal("0.15")
     assert [(b.name, b.cumulative_pct) for b in evaluation.class_bands] == [
         ("A", 20),
         ("B", 60),

@@ -181,6 +181,24 @@ CASES = {
         'year = 2015\nindicators = ["rd_intensity"]',
         "targets[2].year: must lie in the plan period 2009-2012",
     ),
+    "unknown measure in an evaluation indicator": (
+        'denominator = ["employees"]\nweight = 10',
+        'denominator = ["staff"]\nweight = 10',
+        "evaluation.above_scale.indicators[4].denominator[0]: must be one of gross_output, "
+        "sales_output, main_revenue, value_added, rd_spending, new_product_output, "
+        "export_delivery, profit, tax_paid, employees, total_assets, land_mu, energy_tce, "
+        "electricity_kwh, cod_t, nh3n_t, so2_t, nox_t",
+    ),
+    "class policy for an unknown class": (
+        'name = "D"\nelectricity_surcharge_yuan_per_kwh = 0.15',
+        'name = "E"\nelectricity_surcharge_yuan_per_kwh = 0.15',
+        "evaluation.class_policies[3].name: unknown class 'E'",
+    ),
+    "assessment of an unknown indicator": (
+        '{ indicator = "rd_intensity", weight = 15 }',
+        '{ indicator = "rd_ratio", weight = 15 }',
+        "assessment.indicators[1].indicator: unknown indicator 'rd_ratio'",
+    ),
     "bad city code": (
         'city_code = "330400"',
         'city_code = "3304"',

@@ -69,6 +69,19 @@ class Enterprise(models.Model):
         blank=True,
         help_text=_("Land in use, mu (亩; 1 mu = 666.67 m²)"),
     )
+    land_granted_on = models.DateField(
+        _("latest land grant"),
+        null=True,
+        blank=True,
+        help_text=_("Date of the latest new land grant (新增供地); recent grants defer evaluation"),
+    )
+    uses_toxic_substances = models.BooleanField(
+        _("uses toxic or hazardous substances"),
+        default=False,
+        help_text=_(
+            "Produces, uses or discharges toxic or hazardous substances (clean-production audit)"
+        ),
+    )
     registration_type = models.CharField(
         _("registration type"), max_length=3, choices=RegistrationType.choices, blank=True
     )

@@ -10,45 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from .evaluation import ClassBand, Evaluation  # noqa: F401  (re-exported for schema.py)
 from .fields import Key, NonNegative, PathError, Percent, StrictModel, Year
-
-
-class ClassBand(StrictModel):
-    name: Annotated[str, Field(pattern=r"^[A-Z]$")]
-    cumulative_pct: Annotated[Decimal, Field(gt=0, le=100)]
-
-
-class Evaluation(StrictModel):
-    """``[evaluation]``: 亩均效益综合评价 (per-mu efficiency evaluation)."""
-
-    enabled: bool
-    min_land_mu_below_scale: NonNegative
-    class_bands: Annotated[list[ClassBand], Field(min_length=1)]
-
-    @model_validator(mode="after")
-    def _bands(self) -> "Evaluation":
-        for i, band in enumerate(self.class_bands):
-            previous = self.class_bands[:i]
-            if any(band.name == other.name for other in previous):
-                raise PathError(("class_bands", i, "name"), f"class {band.name!r} is listed twice")
-            if previous and band.cumulative_pct <= previous[-1].cumulative_pct:
-                raise PathError(
-                    ("class_bands", i, "cumulative_pct"),
-                    f"must be above class_bands[{i - 1}].cumulative_pct",
-                )
-        if self.class_bands[-1].cumulative_pct != 100:
-            raise PathError(
-                ("class_bands", len(self.class_bands) - 1, "cumulative_pct"),
-                "the last band must reach 100",
-            )
-        return self
-
-    def band_for(self, rank_pct: Decimal) -> str:
-        """Class of an enterprise ranked at ``rank_pct`` percent from the top (0 < p ≤ 100)."""
-        for band in self.class_bands:
-            if rank_pct <= band.cumulative_pct:
-                return band.name
-        raise ValueError(f"rank {rank_pct} is outside 0-100")
 
 
 class EnergyReview(StrictModel):

@@ -1,0 +1,109 @@
+"""Reads the operational database into the plain records the pure engines take."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from zhuanxing.reference import heavy_light
+from zhuanxing.reporting.models import AnnualReport
+
+from .eligibility import Candidate
+from .scoring import Firm
+from .simulation import FirmYear
+
+MEASURES = (
+    "gross_output", "main_revenue", "value_added", "rd_spending", "tax_paid", "employees",
+    "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t", "nox_t",
+)  # fmt: skip
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One enterprise-year as read: registry attributes plus the annual report's measures."""
+
+    enterprise_id: int
+    industry_code: str
+    path: str
+    founded_on: object
+    land_granted_on: object
+    land_mu: Decimal | None
+    uses_toxic_substances: bool
+    above_scale: bool
+    measures: dict[str, Decimal | None]
+
+    @property
+    def county_code(self) -> str:
+        parts = self.path.strip("/").split("/")
+        return parts[1] if len(parts) > 1 else parts[0]
+
+
+def read_year(year: int, policy) -> list[Row]:
+    """Every enterprise with an annual report for ``year`` (the whole city: scoping happens on
+    the results, since ranks and benchmarks are city-wide)."""
+    reports = AnnualReport.objects.filter(year=year)
+    if not reports.exists():
+        return []  # also spares asking the policy for a threshold of a year it does not cover
+    threshold = policy.above_scale_threshold(year)
+    fields = (
+        "enterprise_id", "enterprise__industry_code", "enterprise__org_unit__path",
+        "enterprise__founded_on", "enterprise__land_granted_on", "enterprise__land_mu",
+        "enterprise__uses_toxic_substances", "land_mu", *MEASURES,
+    )  # fmt: skip
+    rows = []
+    for values in reports.values_list(*fields).iterator(2000):
+        measures = dict(zip(MEASURES, values[8:], strict=True))
+        land = values[7] if values[7] is not None else values[5]
+        measures["land_mu"] = land
+        rows.append(
+            Row(
+                enterprise_id=values[0],
+                industry_code=values[1],
+                path=values[2],
+                founded_on=values[3],
+                land_granted_on=values[4],
+                land_mu=land,
+                uses_toxic_substances=values[6],
+                above_scale=measures["main_revenue"] >= threshold,
+                measures=measures,
+            )
+        )
+    return rows
+
+
+def candidate(row: Row) -> Candidate:
+    return Candidate(
+        enterprise_id=row.enterprise_id,
+        industry_code=row.industry_code,
+        founded_on=row.founded_on,
+        land_granted_on=row.land_granted_on,
+        land_mu=row.land_mu,
+        above_scale=row.above_scale,
+    )
+
+
+def firm(row: Row) -> Firm:
+    return Firm(
+        row.enterprise_id, "above_scale" if row.above_scale else "below_scale", row.measures
+    )
+
+
+def firm_year(row: Row) -> FirmYear:
+    m = row.measures
+
+    def d(name: str) -> Decimal:
+        return Decimal(m[name]) if m.get(name) is not None else ZERO
+
+    return FirmYear(
+        enterprise_id=row.enterprise_id,
+        county_code=row.county_code,
+        above_scale=row.above_scale,
+        heavy=heavy_light.heavy_industry(row.industry_code),
+        gross_output=d("gross_output"),
+        value_added=d("value_added"),
+        land_mu=Decimal(row.land_mu) if row.land_mu else ZERO,
+        energy_tce=d("energy_tce"),
+        cod_t=d("cod_t"),
+        so2_t=d("so2_t"),
+    )

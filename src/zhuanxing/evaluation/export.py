@@ -1,0 +1,60 @@
+"""Excel export of a run's ranked list (openpyxl: styled headers, number formats, units)."""
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def safe_text(value: str) -> str:
+    """Neutralise spreadsheet formula injection: text that starts like a formula gets a quote."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def results_workbook(run, method, rows, reason_labels) -> HttpResponse:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"{run.year}"
+    population = rows[0].population if rows else "above_scale"
+    indicators = getattr(method, population).indicators
+    header = [
+        "排名 Rank",
+        "企业名称 Name",
+        "统一社会信用代码 USCC",
+        "区域 Org unit",
+        "总分 Total",
+        "类别 Class",
+    ]
+    header += [f"{i.name}（{i.unit}）" for i in indicators] + [f"{i.name} 得分" for i in indicators]
+    header.append("未参评原因 Not graded because")
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="EEF2F6")
+    for r in rows:
+        values = {i["key"]: i for i in r.indicators}
+        total = float(r.total) if r.total is not None else None
+        line = [r.rank, safe_text(r.enterprise.name), r.enterprise.uscc,
+                safe_text(r.enterprise.org_unit.name), total, r.klass]  # fmt: skip
+        for ind in indicators:
+            v = values.get(ind.key, {}).get("value")
+            line.append(None if v in (None, "inf") else float(v))
+        for ind in indicators:
+            s = values.get(ind.key, {}).get("score")
+            line.append(None if s is None else float(s))
+        line.append(str(reason_labels.get(r.excluded_reason, r.excluded_reason)))
+        ws.append(line)
+    for column in ws.iter_cols(min_row=2, min_col=5):
+        for cell in column:
+            if isinstance(cell.value, float):
+                cell.number_format = "#,##0.00"
+    ws.freeze_panes = "C2"
+    for letter, width in zip("ABCD", (8, 36, 22, 16), strict=True):
+        ws.column_dimensions[letter].width = width
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="evaluation-{run.year}-{run.pk}.xlsx"'
+    wb.save(response)
+    return response

@@ -1,0 +1,84 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhuanxing.reference.uscc import check_uscc
+
+from .models import BackwardStatus, Population
+
+
+class RunCreateForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(y, y) for y in years]
+
+
+class ResultFilterForm(forms.Form):
+    population = forms.ChoiceField(
+        label=_("Population"), required=False, choices=Population.choices
+    )
+    county = forms.ChoiceField(label=_("County / zone"), required=False)
+    klass = forms.ChoiceField(label=_("Class"), required=False)
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+
+    def __init__(self, *args, counties, run, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].choices = [("", _("All"))] + [(u.code, u.name) for u in counties]
+        from .selectors import method_of
+
+        self.fields["klass"].choices = [("", _("All"))] + [
+            (c, c) for c in method_of(run).class_names
+        ]
+
+
+class BatchForm(forms.Form):
+    name = forms.CharField(label=_("Batch name"), max_length=100)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=BackwardStatus.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+class SimulationForm(forms.Form):
+    run = forms.ChoiceField(label=_("Evaluation"))
+    selection = forms.ChoiceField(
+        label=_("Enterprises"),
+        choices=[("class", _("All enterprises of a class")), ("list", _("A list of credit codes"))],
+        initial="class",
+    )
+    klass = forms.CharField(label=_("Class"), initial="D", max_length=1, required=False)
+    codes = forms.CharField(
+        label=_("Credit codes, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    action = forms.ChoiceField(
+        label=_("Action"),
+        choices=[
+            ("exit", _("Exit (close down)")),
+            ("upgrade", _("Upgrade to the population median")),
+        ],
+    )
+
+    def __init__(self, *args, runs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["run"].choices = [(r.pk, str(r)) for r in runs]
+
+    def clean_codes(self):
+        codes = [
+            line.strip().upper() for line in self.cleaned_data["codes"].splitlines() if line.strip()
+        ]
+        bad = [c for c in codes if not check_uscc(c).valid]
+        if bad:
+            raise forms.ValidationError(
+                _("Invalid credit codes: %(codes)s") % {"codes": ", ".join(bad)}
+            )
+        return codes
+
+    def clean(self):
+        data = super().clean()
+        if data.get("selection") == "list" and not data.get("codes"):
+            self.add_error("codes", _("Give at least one credit code."))
+        return data

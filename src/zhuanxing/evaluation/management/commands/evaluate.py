@@ -1,0 +1,80 @@
+"""``zhuanxing evaluate --year Y [--json] [--save]``: the 亩均效益 evaluation of a year.
+
+Prints every evaluated enterprise's indicators, total, rank and class, and the excluded ones
+with the reason. ``--save`` keeps the result as a draft run (as the page does).
+"""
+
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from zhuanxing.accounts.models import Role, User
+from zhuanxing.policy import get_active_policy
+
+from ...data import read_year
+from ...engine import evaluate_year
+from ...services import _json_number, evaluation_run_create
+
+
+class Command(BaseCommand):
+    help = "Evaluate every enterprise's per-mu efficiency (亩均效益) for a year."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+        parser.add_argument("--save", action="store_true", help="keep the result as a draft run")
+
+    def handle(self, *args, year, **options):
+        policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+        method = policy.evaluation
+        if not method.enabled:
+            raise CommandError("the policy in force has no evaluation enabled")
+        rows = read_year(year, policy)
+        if not rows:
+            raise CommandError(f"no annual reports for {year}")
+        result = evaluate_year(method, year, rows, read_year(year - 1, policy))
+        ids = {r.enterprise_id: r for r in rows}
+        if options["save"]:
+            admin = User.objects.filter(role=Role.CITY_ADMIN).order_by("pk").first()
+            if admin is None:
+                raise CommandError("--save needs a city administrator account to record the run")
+            run = evaluation_run_create(year=year, user=admin, policy=policy)
+            self.stderr.write(f"saved as draft run #{run.pk}")
+        if options["json"]:
+            payload = {
+                "year": year,
+                "policy": policy.info.id,
+                "evaluated": [
+                    {
+                        "enterprise_id": r.enterprise_id,
+                        "population": r.population,
+                        "indicators": {
+                            i.key: {
+                                "value": _json_number(i.value),
+                                "benchmark": _json_number(i.benchmark),
+                                "score": str(i.score),
+                                "imputed": i.imputed,
+                            }
+                            for i in r.indicators
+                        },
+                        "total": str(r.total),
+                        "rank": r.rank,
+                        "class": r.klass,
+                    }
+                    for r in result.results
+                ],
+                "excluded": [
+                    {"enterprise_id": eid, "population": pop, "reason": reason}
+                    for eid, (pop, reason) in sorted(result.excluded.items())
+                ],
+            }
+            self.stdout.write(json.dumps(payload, ensure_ascii=False))
+            return
+        for r in result.results:
+            path = ids[r.enterprise_id].path
+            self.stdout.write(
+                f"{r.population:<12}{r.rank:>6}  {r.klass}  {r.total:>8}  "
+                f"{r.enterprise_id:>8}  {path}"
+            )
+        self.stdout.write(f"{len(result.results)} evaluated, {len(result.excluded)} excluded")

@@ -1,0 +1,167 @@
+"""Reads of the evaluation app. Every function takes the user and scopes by role."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Min, QuerySet
+from django.shortcuts import get_object_or_404
+
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.policy.evaluation import Evaluation
+
+from .data import read_year
+from .models import EnvironmentalRecord, EvaluationResult, EvaluationRun, RunStatus
+
+
+def method_of(run: EvaluationRun) -> Evaluation:
+    """The method a run used (kept with the run, so a later policy change does not alter it)."""
+    return Evaluation.model_validate(run.method)
+
+
+def class_minimums(run: EvaluationRun, population: str) -> dict[str, Decimal]:
+    """The lowest total of each class in a run's population (what it takes to be in it)."""
+    rows = (
+        EvaluationResult.objects.filter(run=run, population=population, excluded_reason="")
+        .values("klass")
+        .annotate(low=Min("total"))
+    )
+    return {r["klass"]: r["low"] for r in rows}
+
+
+def run_get(*, user, pk: int) -> EvaluationRun:
+    return get_object_or_404(EvaluationRun.objects.restrict(user), pk=pk)
+
+
+def results(*, user, run: EvaluationRun) -> QuerySet[EvaluationResult]:
+    return (
+        EvaluationResult.objects.restrict(user)
+        .filter(run=run)
+        .select_related("enterprise", "enterprise__org_unit")
+    )
+
+
+def county_units(user) -> list[OrgUnit]:
+    return list(
+        OrgUnit.objects.restrict(user).filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE])
+    )
+
+
+def distribution(*, user, run: EvaluationRun, policy) -> dict:
+    """Class counts by county-level unit and by 1244 category, within the user's scope."""
+    classes = method_of(run).class_names
+    units = county_units(user)
+    by_county: dict[str, Counter] = defaultdict(Counter)
+    by_category: dict[str, Counter] = defaultdict(Counter)
+    rows = results(user=user, run=run).filter(excluded_reason="")
+    for klass, path, code in rows.values_list(
+        "klass", "enterprise__org_unit__path", "enterprise__industry_code"
+    ):
+        for unit in units:
+            if path.startswith(unit.path):
+                by_county[unit.code][klass] += 1
+        by_category[policy.category_1244(code) or ""][klass] += 1
+    categories = [(key, c.name) for key, c in policy.categories_1244.items()] + [("", None)]
+    return {
+        "classes": classes,
+        "counties": [(u, [by_county[u.code][k] for k in classes]) for u in units],
+        "categories": [
+            (name, [by_category[key][k] for k in classes])
+            for key, name in categories
+            if sum(by_category[key].values())
+        ],
+        "totals": [sum(by_county[u.code][k] for u in units) for k in classes],
+    }
+
+
+def class_history(*, user, enterprise: Enterprise) -> list[EvaluationResult]:
+    """The enterprise's results in published runs, newest first."""
+    return list(
+        EvaluationResult.objects.restrict(user)
+        .filter(enterprise=enterprise, run__status=RunStatus.PUBLISHED)
+        .select_related("run")
+        .order_by("-run__year")
+    )
+
+
+@dataclass(frozen=True)
+class AuditCandidate:
+    enterprise: Enterprise
+    reasons: list[str]
+    cycle_years: int
+    due: date
+
+
+def clean_production_list(*, user, year: int, policy) -> list[AuditCandidate]:
+    """Enterprises due a mandatory clean-production audit on ``year``'s data: over discharge
+    standards or load limits, users of toxic substances, energy per unit product over the limit,
+    or in an industry the city audits regardless. First audit due by the end of the next year
+    [assumed]; the cycle by industry (heavy metals, over-capacity, other)."""
+    rule = policy.evaluation.clean_production
+    if rule is None:
+        return []
+    visible = Enterprise.objects.restrict(user)
+    records = {
+        r.enterprise_id: r
+        for r in EnvironmentalRecord.objects.filter(year=year, enterprise__in=visible)
+    }
+    ids = set(visible.values_list("pk", flat=True))
+    out = []
+    for row in read_year(year, policy):
+        if row.enterprise_id not in ids:
+            continue
+        code = row.industry_code
+        reasons = []
+        record = records.get(row.enterprise_id)
+        if record and record.over_discharge_standard:
+            reasons.append("over_discharge_standard")
+        if record and record.over_load_limit:
+            reasons.append("over_load_limit")
+        if row.uses_toxic_substances:
+            reasons.append("toxic_substances")
+        if (
+            record
+            and record.energy_per_product is not None
+            and record.energy_per_product_limit is not None
+            and record.energy_per_product > record.energy_per_product_limit
+        ):
+            reasons.append("energy_per_product")
+        if any(code.startswith(c) for c in rule.mandatory_classes):
+            reasons.append("mandatory_industry")
+        if not reasons:
+            continue
+        if any(code.startswith(c) for c in rule.heavy_metal_classes):
+            cycle = rule.cycle_years_heavy_metals
+        elif any(code.startswith(c) for c in rule.overcapacity_classes):
+            cycle = rule.cycle_years_overcapacity
+        else:
+            cycle = rule.cycle_years_other
+        out.append(AuditCandidate(row.enterprise_id, reasons, cycle, date(year + 1, 12, 31)))
+    enterprises = Enterprise.objects.select_related("org_unit").in_bulk([c.enterprise for c in out])
+    return sorted(
+        (AuditCandidate(enterprises[c.enterprise], c.reasons, c.cycle_years, c.due) for c in out),
+        key=lambda c: (c.enterprise.org_unit.path, c.enterprise.name),
+    )
+
+
+def result_indicator_rows(result: EvaluationResult, method) -> list[dict]:
+    """The result's indicators with names and units from the run's method."""
+    population = method[result.population]["indicators"]
+    meta = {i["key"]: i for i in population}
+    rows = []
+    for item in result.indicators:
+        info = meta.get(item["key"], {})
+        rows.append(
+            {
+                **item,
+                "name": info.get("name", item["key"]),
+                "name_en": info.get("name_en", item["key"]),
+                "unit": info.get("unit", ""),
+                "share": Decimal(item["score"]) / Decimal(item["weight"]) * 100,
+            }
+        )
+    return rows

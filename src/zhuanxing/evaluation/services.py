@@ -1,0 +1,196 @@
+"""Writes of the evaluation app: one function per state change, each in one transaction."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhuanxing.accounts.models import Role
+
+from .data import read_year
+from .engine import evaluate_year
+from .models import (
+    BackwardCapacityBatch,
+    BackwardCapacityEntry,
+    BackwardStatus,
+    EvaluationResult,
+    EvaluationRun,
+    RunStatus,
+)
+
+
+def _require_city_admin(user) -> None:
+    if not (user.is_superuser or user.role == Role.CITY_ADMIN):
+        raise PermissionDenied(_("Only the city administrator can do this."))
+
+
+def _json_number(value: Decimal | None):
+    if value is None:
+        return None
+    if value.is_infinite():
+        return "inf"
+    return str(value.quantize(Decimal("0.0001")))
+
+
+@transaction.atomic
+def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
+    """Evaluate ``year`` and keep the result as a new draft run."""
+    _require_city_admin(user)
+    method = policy.evaluation
+    if not method.enabled:
+        raise ValidationError(_("The policy in force has no evaluation method enabled."))
+    rows = read_year(year, policy)
+    if not rows:
+        raise ValidationError(_("There are no annual reports for %(year)s.") % {"year": year})
+    evaluation = evaluate_year(method, year, rows, read_year(year - 1, policy))
+    run = EvaluationRun.objects.create(
+        year=year,
+        policy_id=policy.info.id,
+        method=method.model_dump(mode="json"),
+        benchmarks={
+            pop: {key: _json_number(v) for key, v in marks.items()}
+            for pop, marks in evaluation.benchmarks.items()
+        },
+        evaluated=len(evaluation.results),
+        excluded=len(evaluation.excluded),
+        created_by=user,
+    )
+    results = [
+        EvaluationResult(
+            run=run,
+            enterprise_id=r.enterprise_id,
+            population=r.population,
+            total=r.total,
+            rank=r.rank,
+            rank_pct=r.rank_pct,
+            klass=r.klass,
+            indicators=[
+                {
+                    "key": i.key,
+                    "value": _json_number(i.value),
+                    "benchmark": _json_number(i.benchmark),
+                    "weight": str(i.weight),
+                    "score": str(i.score),
+                    "imputed": i.imputed,
+                }
+                for i in r.indicators
+            ],
+        )
+        for r in evaluation.results
+    ]
+    results += [
+        EvaluationResult(run=run, enterprise_id=eid, population=pop, excluded_reason=reason)
+        for eid, (pop, reason) in evaluation.excluded.items()
+    ]
+    EvaluationResult.objects.bulk_create(results, batch_size=2000)
+    return run
+
+
+@transaction.atomic
+def evaluation_run_publish(*, run: EvaluationRun, user) -> EvaluationRun:
+    """Publish a draft: it becomes the year's record; an earlier published run is superseded."""
+    _require_city_admin(user)
+    run = EvaluationRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != RunStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be published."))
+    EvaluationRun.objects.filter(year=run.year, status=RunStatus.PUBLISHED).update(
+        status=RunStatus.SUPERSEDED
+    )
+    run.status = RunStatus.PUBLISHED
+    run.published_by = user
+    run.published_at = timezone.now()
+    run.save(update_fields=["status", "published_by", "published_at"])
+    return run
+
+
+@transaction.atomic
+def evaluation_run_delete(*, run: EvaluationRun, user) -> None:
+    """Drafts can be thrown away; published runs are records and stay."""
+    _require_city_admin(user)
+    # The status is read from the database, not from the caller's possibly stale instance.
+    run = EvaluationRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != RunStatus.DRAFT:
+        raise ValidationError(_("A published evaluation is a record and cannot be deleted."))
+    run.delete()
+
+
+def _worst(values: dict[int, Decimal], pct: Decimal) -> set[int]:
+    """Ids whose value is among the highest ``pct`` percent (higher is worse)."""
+    if not values or pct <= 0:
+        return set()
+    ordered = sorted(values, key=lambda k: (-values[k], k))
+    count = max(1, int(len(ordered) * pct / 100))
+    return set(ordered[:count])
+
+
+@transaction.atomic
+def backward_capacity_batch_create(*, run: EvaluationRun, user, name: str, policy):
+    """List the run's backward-capacity firms (its bad classes that are also among the worst on
+    energy or emissions per unit of value added) as a new batch, with the reasons."""
+    _require_city_admin(user)
+    run.refresh_from_db(fields=["status"])
+    if run.status != RunStatus.PUBLISHED:
+        raise ValidationError(_("Batches are drawn from a published evaluation."))
+    rule = policy.evaluation.backward_capacity
+    if rule is None:
+        raise ValidationError(_("The policy in force has no backward-capacity rule."))
+    graded = set(run.results.filter(excluded_reason="").values_list("enterprise_id", flat=True))
+    energy, emission = {}, {}
+    for row in read_year(run.year, policy):
+        if row.enterprise_id not in graded:
+            continue
+        m = row.measures
+        va = m.get("value_added")
+        if not va or va <= 0:
+            continue
+        if m.get("energy_tce") is not None:
+            energy[row.enterprise_id] = Decimal(m["energy_tce"]) / va
+        pollutants = [m.get(k) for k in ("cod_t", "nh3n_t", "so2_t", "nox_t")]
+        if all(p is not None for p in pollutants):
+            emission[row.enterprise_id] = sum(Decimal(p) for p in pollutants) / va
+    worst_energy = _worst(energy, rule.energy_per_va_worst_pct)
+    worst_emission = _worst(emission, rule.emission_per_va_worst_pct)
+    batch = BackwardCapacityBatch.objects.create(run=run, name=name, created_by=user)
+    entries = []
+    for result in run.results.filter(klass__in=rule.classes).order_by("enterprise_id"):
+        eid = result.enterprise_id
+        reasons = []
+        if eid in worst_energy:
+            reasons.append(
+                {"code": "energy_per_va", "value": str(energy[eid].quantize(Decimal("0.0001")))}
+            )
+        if eid in worst_emission:
+            reasons.append(
+                {
+                    "code": "emission_per_va",
+                    "value": str(emission[eid].quantize(Decimal("0.000001"))),
+                }
+            )
+        if reasons:
+            reasons.insert(0, {"code": "class", "value": result.klass})
+            entries.append(BackwardCapacityEntry(batch=batch, enterprise_id=eid, reasons=reasons))
+    # Saved one by one (not bulk) so each entry's history starts with its listing.
+    for entry in entries:
+        entry._history_user = user
+        entry.save()
+    return batch
+
+
+@transaction.atomic
+def backward_capacity_entry_set_status(
+    *, entry: BackwardCapacityEntry, status: str, note: str, user
+) -> BackwardCapacityEntry:
+    """Move an entry along listed → upgrading → exited (or back), keeping who/when/why."""
+    if user.role == Role.LEADER or user.is_enterprise_user:
+        raise PermissionDenied(_("You cannot change the status of listed enterprises."))
+    if status not in BackwardStatus.values:
+        raise ValidationError(_("Unknown status %(status)s.") % {"status": status})
+    entry.status = status
+    entry.note = note
+    entry._history_user = user
+    entry.save(update_fields=["status", "note"])
+    return entry

@@ -1,0 +1,286 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.enterprises.selectors import enterprise_get
+from zhuanxing.policy import get_active_policy
+from zhuanxing.reporting.models import AnnualReport
+
+from . import selectors, services
+from .export import results_workbook
+from .forms import BatchForm, ResultFilterForm, RunCreateForm, SimulationForm, StatusForm
+from .hints import improvement
+from .models import BackwardCapacityBatch, BackwardCapacityEntry
+from .scoring import FirmResult, IndicatorScore
+from .simulation import simulate
+
+REASON_LABELS = {
+    "utility": gettext_lazy("utility (power, gas, water)"),
+    "registered_recently": gettext_lazy("registered less than the minimum years"),
+    "new_land_grant": gettext_lazy("within the years after a new land grant"),
+    "no_land": gettext_lazy("no land data"),
+    "below_scale_small_land": gettext_lazy("below scale with too little land"),
+}
+
+
+def _policy():
+    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+
+
+def _officials_only(user) -> None:
+    if user.is_enterprise_user:
+        raise PermissionDenied(_("This page is for officials."))
+
+
+def _report_years() -> list[int]:
+    return sorted(AnnualReport.objects.values_list("year", flat=True).distinct(), reverse=True)
+
+
+@login_required
+def run_list(request):
+    _officials_only(request.user)
+    policy = _policy()
+    form = RunCreateForm(request.POST or None, years=_report_years())
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                run = services.evaluation_run_create(
+                    year=form.cleaned_data["year"], user=request.user, policy=policy
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request, _("Evaluation of %(year)s computed as a draft.") % {"year": run.year}
+                )
+                return redirect("evaluation:run", pk=run.pk)
+    runs = selectors.EvaluationRun.objects.restrict(request.user).select_related("created_by")
+    return render(
+        request, "evaluation/runs.html", {"runs": runs, "form": form, "method": policy.evaluation}
+    )
+
+
+@login_required
+def run_detail(request, pk: int):
+    _officials_only(request.user)
+    run = selectors.run_get(user=request.user, pk=pk)
+    context = {
+        "run": run,
+        "dist": selectors.distribution(user=request.user, run=run, policy=_policy()),
+        "batch_form": BatchForm(initial={"name": _("Batch %(year)s") % {"year": run.year}}),
+        "batches": run.backward_batches.all(),
+    }
+    return render(request, "evaluation/run.html", context)
+
+
+@login_required
+@require_POST
+def run_publish(request, pk: int):
+    run = selectors.run_get(user=request.user, pk=pk)
+    try:
+        services.evaluation_run_publish(run=run, user=request.user)
+        messages.success(request, _("The evaluation is published."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("evaluation:run", pk=pk)
+
+
+@login_required
+@require_POST
+def run_delete(request, pk: int):
+    run = selectors.run_get(user=request.user, pk=pk)
+    try:
+        services.evaluation_run_delete(run=run, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("evaluation:run", pk=pk)
+    messages.success(request, _("The draft is deleted."))
+    return redirect("evaluation:runs")
+
+
+@login_required
+def result_list(request, pk: int):
+    _officials_only(request.user)
+    run = selectors.run_get(user=request.user, pk=pk)
+    form = ResultFilterForm(
+        request.GET or None, counties=selectors.county_units(request.user), run=run
+    )
+    rows = selectors.results(user=request.user, run=run)
+    if form.is_bound and not form.is_valid():
+        rows = rows.none()
+    elif form.is_bound:
+        data = form.cleaned_data
+        rows = rows.filter(population=data["population"] or "above_scale")
+        if data["county"]:
+            rows = rows.filter(enterprise__org_unit__path__contains=f"/{data['county']}/")
+        if data["klass"]:
+            rows = rows.filter(klass=data["klass"])
+        if data["q"]:
+            rows = rows.filter(enterprise__name__icontains=data["q"])
+    else:
+        rows = rows.filter(population="above_scale")
+    rows = rows.order_by("excluded_reason", "rank", "enterprise__name")
+    if request.GET.get("export") == "xlsx":
+        method = selectors.method_of(run)
+        return results_workbook(
+            run, method, rows[: settings.ZHUANXING["EXPORT_ROW_CAP"]], REASON_LABELS
+        )
+    page = Paginator(rows, settings.ZHUANXING["PAGE_SIZE"]).get_page(request.GET.get("page"))
+    for r in page:
+        r.reason_label = REASON_LABELS.get(r.excluded_reason, r.excluded_reason)
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    return render(
+        request,
+        "evaluation/results.html",
+        {"run": run, "form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def _firm_result(result) -> FirmResult:
+    def dec(value):
+        if value is None:
+            return None
+        return Decimal("Infinity") if value == "inf" else Decimal(value)
+
+    items = [
+        IndicatorScore(i["key"], dec(i["value"]), dec(i["benchmark"]), Decimal(i["score"]),
+                       Decimal(i["weight"]), i["imputed"])
+        for i in result.indicators
+    ]  # fmt: skip
+    return FirmResult(result.enterprise_id, result.population, items, result.total,
+                      result.rank, result.rank_pct, result.klass)  # fmt: skip
+
+
+@login_required
+def enterprise_evaluation(request, pk: int):
+    enterprise = enterprise_get(user=request.user, pk=pk)
+    history = selectors.class_history(user=request.user, enterprise=enterprise)
+    latest = next((r for r in history if not r.excluded_reason), None)
+    context = {"enterprise": enterprise, "history": history, "latest": latest}
+    for r in history:
+        r.reason_label = REASON_LABELS.get(r.excluded_reason, r.excluded_reason)
+    if latest:
+        method = selectors.method_of(latest.run)
+        context["rows"] = selectors.result_indicator_rows(latest, latest.run.method)
+        context["any_imputed"] = any(r["imputed"] and r["value"] is None for r in context["rows"])
+        plan = improvement(
+            method, _firm_result(latest), selectors.class_minimums(latest.run, latest.population)
+        )
+        names = {row["key"]: row for row in context["rows"]}
+        context["plan"] = plan
+        context["plan_rows"] = [(names[h.key], h) for h in plan.hints]
+        context["class_policy"] = method.class_policy(latest.klass)
+        context["population_size"] = latest.run.results.filter(
+            population=latest.population, excluded_reason=""
+        ).count()
+    return render(request, "evaluation/enterprise.html", context)
+
+
+@login_required
+def backward_list(request):
+    _officials_only(request.user)
+    policy = _policy()
+    if request.method == "POST":
+        run = selectors.run_get(user=request.user, pk=int(request.POST.get("run", 0)))
+        form = BatchForm(request.POST)
+        if form.is_valid():
+            try:
+                batch = services.backward_capacity_batch_create(
+                    run=run, user=request.user, name=form.cleaned_data["name"], policy=policy
+                )
+                messages.success(
+                    request, _("%(n)s enterprises listed.") % {"n": batch.entries.count()}
+                )
+                return redirect(f"{request.path}?batch={batch.pk}")
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("evaluation:run", pk=run.pk)
+    batches = BackwardCapacityBatch.objects.select_related("run")
+    batch = batches.filter(pk=request.GET.get("batch") or 0).first() or batches.first()
+    entries = []
+    if batch:
+        entries = (
+            BackwardCapacityEntry.objects.restrict(request.user)
+            .filter(batch=batch)
+            .select_related("enterprise", "enterprise__org_unit")
+        )
+    return render(
+        request,
+        "evaluation/backward.html",
+        {"batches": batches, "batch": batch, "entries": entries, "status_form": StatusForm()},
+    )
+
+
+@login_required
+@require_POST
+def backward_status(request, pk: int):
+    entry = get_object_or_404(BackwardCapacityEntry.objects.restrict(request.user), pk=pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.backward_capacity_entry_set_status(
+            entry=entry, status=form.cleaned_data["status"], note=form.cleaned_data["note"],
+            user=request.user,
+        )  # fmt: skip
+        messages.success(request, _("Status updated."))
+    return redirect(f"{reverse('evaluation:backward')}?batch={entry.batch_id}")
+
+
+@login_required
+def clean_production(request):
+    _officials_only(request.user)
+    years = _report_years()
+    try:
+        year = int(request.GET.get("year") or (years[0] if years else 0))
+    except ValueError:
+        year = years[0] if years else 0
+    rows = (
+        selectors.clean_production_list(user=request.user, year=year, policy=_policy())
+        if year
+        else []
+    )
+    return render(
+        request, "evaluation/clean_production.html", {"rows": rows, "year": year, "years": years}
+    )
+
+
+@login_required
+def simulate_view(request):
+    _officials_only(request.user)
+    policy = _policy()
+    runs = selectors.EvaluationRun.objects.restrict(request.user)
+    form = SimulationForm(request.GET or None, runs=runs)
+    context = {"form": form}
+    if form.is_bound and form.is_valid():
+        run = selectors.run_get(user=request.user, pk=int(form.cleaned_data["run"]))
+        from .data import firm_year, read_year
+
+        firms = [firm_year(row) for row in read_year(run.year, policy)]
+        # Only enterprises the user may see can be chosen; the city figures still include the rest.
+        visible = Enterprise.objects.restrict(request.user)
+        if form.cleaned_data["selection"] == "class":
+            chosen = run.results.filter(klass=form.cleaned_data["klass"], enterprise__in=visible)
+            selected = set(chosen.values_list("enterprise_id", flat=True))
+        else:
+            chosen = visible.filter(uscc__in=form.cleaned_data["codes"])
+            selected = set(chosen.values_list("pk", flat=True))
+        comparisons = simulate(firms, selected, form.cleaned_data["action"])
+        names = {u.code: u.name for u in selectors.county_units(request.user)}
+        shown = [
+            c
+            for c in comparisons
+            if (c.region == "city" and request.user.sees_whole_city) or c.region in names
+        ]
+        context |= {"run": run, "selected": len(selected), "comparisons": shown, "names": names}
+    return render(request, "evaluation/simulate.html", context)

@@ -1,0 +1,72 @@
+"""Per-mu evaluation in the browser: the admin runs and publishes; an enterprise user sees its
+class and the hints; a county officer's lists stay in their county."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def environment(live_city):
+    from zhuanxing.evaluation.demo_data import seed_environment
+
+    seed_environment(7)
+
+
+def test_admin_runs_and_publishes(page, live_server, environment, login, screenshot):
+    login("admin")
+    page.goto(f"{live_server.url}/evaluation/")
+    page.select_option("#run-create select[name=year]", "2012")
+    page.click("#run-create button[type=submit]")
+    expect(page.locator("#run-status")).to_have_text("草稿")
+    expect(page.locator("#by-county tbody tr")).to_have_count(10)  # 9 units + total
+    page.click("#publish")
+    expect(page.locator("#run-status")).to_have_text("已发布")
+    screenshot("evaluation-run")
+    page.click("#ranked-list")
+    expect(page.locator("#results tbody tr").first).to_be_visible()
+    screenshot("evaluation-results")
+    page.click("#make-batch") if page.locator("#make-batch").count() else None
+
+
+def test_enterprise_user_sees_class_and_hints(page, live_server, environment, login, screenshot):
+    from zhuanxing.accounts.models import User
+    from zhuanxing.evaluation.models import EvaluationResult
+    from zhuanxing.evaluation.services import evaluation_run_create, evaluation_run_publish
+    from zhuanxing.policy import get_active_policy
+
+    admin = User.objects.get(username="admin")
+    run = evaluation_run_create(year=2012, user=admin, policy=get_active_policy())
+    evaluation_run_publish(run=run, user=admin)
+    # Give the demo enterprise user a C-class firm, so there is a next class to reach.
+    weaker = EvaluationResult.objects.filter(run=run, klass="C", population="above_scale").first()
+    User.objects.filter(username="firm").update(enterprise=weaker.enterprise)
+    login("firm")
+    page.goto(f"{live_server.url}/evaluation/enterprises/{weaker.enterprise_id}/")
+    expect(page.locator("#current-class")).to_have_text("C")
+    expect(page.locator("#hint-summary")).to_contain_text("B")
+    expect(page.locator("#hints tbody tr")).to_have_count(6)
+    screenshot("evaluation-enterprise-hints")
+    response = page.goto(f"{live_server.url}/evaluation/")
+    assert response.status == 403
+
+
+def test_county_officer_lists_only_their_county(page, live_server, environment, login):
+    from zhuanxing.accounts.models import User
+    from zhuanxing.evaluation.services import evaluation_run_create
+    from zhuanxing.policy import get_active_policy
+
+    run = evaluation_run_create(
+        year=2012, user=User.objects.get(username="admin"), policy=get_active_policy()
+    )
+    login("tongxiang")
+    page.goto(f"{live_server.url}/evaluation/runs/{run.pk}/results/")
+    orgs = page.locator("#results tbody tr td:nth-child(3)").all_inner_texts()
+    from zhuanxing.orgunits.models import OrgUnit
+
+    tongxiang = set(
+        OrgUnit.objects.filter(path__startswith="/330400/330483/").values_list("name", flat=True)
+    )
+    assert orgs and set(orgs) <= tongxiang
+    expect(page.locator("#by-county")).to_have_count(0)

@@ -1,0 +1,105 @@
+"""Evaluation pages over HTTP: scoping by role, the Excel export, the CLI."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.evaluation.models import EvaluationResult
+from zhuanxing.evaluation.services import evaluation_run_publish
+
+pytestmark = pytest.mark.django_db
+TONGXIANG = "/330483/"
+
+
+def test_county_officer_sees_only_their_county(client, evaluated, users):
+    client.force_login(users["tongxiang"])
+    response = client.get(
+        reverse("evaluation:results", args=[evaluated.pk]), {"population": "above_scale"}
+    )
+    rows = list(response.context["page"])
+    assert rows and all(TONGXIANG in r.enterprise.org_unit.path for r in rows)
+    detail = client.get(reverse("evaluation:run", args=[evaluated.pk]))
+    assert [u.code for u, _ in detail.context["dist"]["counties"]] == ["330483"]
+    other = Enterprise.objects.exclude(org_unit__path__contains=TONGXIANG).first()
+    assert client.get(reverse("evaluation:enterprise", args=[other.pk])).status_code == 404
+
+
+def test_enterprise_user_sees_only_their_own_class(client, evaluated, users):
+    evaluation_run_publish(run=evaluated, user=users["admin"])
+    user = users["firm"]
+    client.force_login(user)
+    own = client.get(reverse("evaluation:enterprise", args=[user.enterprise_id]))
+    assert own.status_code == 200
+    assert own.context["latest"].enterprise_id == user.enterprise_id
+    other = Enterprise.objects.exclude(pk=user.enterprise_id).first()
+    assert client.get(reverse("evaluation:enterprise", args=[other.pk])).status_code == 404
+    assert client.get(reverse("evaluation:runs")).status_code == 403
+    assert client.get(reverse("evaluation:results", args=[evaluated.pk])).status_code == 403
+
+
+def test_leader_cannot_evaluate(client, city, users):
+    client.force_login(users["leader"])
+    response = client.post(reverse("evaluation:runs"), {"year": 2012})
+    assert response.status_code == 403 and not EvaluationResult.objects.exists()
+
+
+def test_excel_export_neutralises_formulas(client, evaluated, users):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    target = EvaluationResult.objects.filter(
+        run=evaluated, excluded_reason="", population="above_scale"
+    ).first()
+    Enterprise.objects.filter(pk=target.enterprise_id).update(name='=HYPERLINK("http://x")')
+    client.force_login(users["admin"])
+    response = client.get(
+        reverse("evaluation:results", args=[evaluated.pk]),
+        {"population": "above_scale", "export": "xlsx"},
+    )
+    sheet = load_workbook(BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    assert header[:6] == [
+        "排名 Rank",
+        "企业名称 Name",
+        "统一社会信用代码 USCC",
+        "区域 Org unit",
+        "总分 Total",
+        "类别 Class",
+    ]
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert '\'=HYPERLINK("http://x")' in names
+    assert all(not str(n).startswith("=") for n in names)
+
+
+def test_clean_production_and_simulation_pages(client, evaluated, users):
+    client.force_login(users["admin"])
+    audits = client.get(reverse("evaluation:clean_production"), {"year": 2012})
+    rows = audits.context["rows"]
+    assert rows and all(c.reasons for c in rows)
+    toxic = [c for c in rows if "toxic_substances" in c.reasons]
+    assert all(c.enterprise.uses_toxic_substances for c in toxic)
+    sim = client.get(
+        reverse("evaluation:simulate"),
+        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit"},
+    )
+    city = sim.context["comparisons"][0]
+    assert city.region == "city" and city.land_freed_mu > 0
+    assert city.after.land_mu == city.before.land_mu - city.land_freed_mu
+
+
+def test_cli_json(evaluated, capsys):
+    call_command("evaluate", "--year", "2012", "--json")
+    payload = json.loads(capsys.readouterr().out)
+    stored = {
+        r.enterprise_id: (str(r.total), r.klass)
+        for r in EvaluationResult.objects.filter(run=evaluated, excluded_reason="")
+    }
+    got = {e["enterprise_id"]: (e["total"], e["class"]) for e in payload["evaluated"]}
+    assert got == stored
+    assert {e["reason"] for e in payload["excluded"]} <= {
+        "utility", "registered_recently", "new_land_grant", "no_land", "below_scale_small_land"
+    }  # fmt: skip
