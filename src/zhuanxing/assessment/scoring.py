@@ -1,0 +1,78 @@
+"""County target-responsibility scoring (目标责任考核). Pure functions.
+
+Each indicator earns its full weight when the county meets its target; short of it, the weight
+× value / target (target / value when lower is better); never more than the weight, never less
+than zero. A missing value or target earns nothing and is reported as such. Counties are ranked
+by total (ties share a rank).
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    indicator: str
+    weight: Decimal
+    value: Decimal | None
+    target: Decimal | None
+    met: bool | None
+    score: Decimal
+
+
+@dataclass
+class CountyScore:
+    county: str
+    items: list[ItemScore]
+    total: Decimal
+    rank: int = 0
+
+
+def score_item(indicator: str, weight: Decimal, value, target, higher_is_better: bool) -> ItemScore:
+    if value is None or target is None:
+        return ItemScore(indicator, weight, value, target, None, ZERO)
+    value, target = Decimal(value), Decimal(target)
+    met = value >= target if higher_is_better else value <= target
+    if met:
+        ratio = Decimal(1)
+    elif higher_is_better:
+        ratio = value / target if target > 0 else ZERO
+    else:
+        ratio = target / value if value > 0 else ZERO
+    score = (weight * max(ZERO, min(Decimal(1), ratio))).quantize(CENT)
+    return ItemScore(indicator, weight, value, target, met, score)
+
+
+def score_counties(
+    scheme,
+    values: Mapping[str, Mapping[str, Decimal | None]],
+    targets: Mapping[str, Mapping[str, Decimal | None]],
+) -> list[CountyScore]:
+    """``values[county][indicator]`` and ``targets[county][indicator]`` → ranked scores."""
+    out: list[CountyScore] = []
+    for county in sorted(set(values) | set(targets)):
+        items = [
+            score_item(
+                i.indicator,
+                i.weight,
+                values.get(county, {}).get(i.indicator),
+                targets.get(county, {}).get(i.indicator),
+                i.higher_is_better,
+            )
+            for i in scheme.indicators
+        ]
+        out.append(CountyScore(county, items, sum((x.score for x in items), ZERO)))
+    return rank(out)
+
+
+def rank(scores: Sequence[CountyScore]) -> list[CountyScore]:
+    ordered = sorted(scores, key=lambda s: (-s.total, s.county))
+    previous, previous_rank = None, 0
+    for position, s in enumerate(ordered, start=1):
+        s.rank = previous_rank if s.total == previous else position
+        previous, previous_rank = s.total, s.rank
+    return ordered

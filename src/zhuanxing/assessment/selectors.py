@@ -1,0 +1,60 @@
+"""The assessment table: targets, actual values from the analytics store, scores, ranks."""
+
+from decimal import Decimal
+
+from zhuanxing.analytics import selectors as analytics
+from zhuanxing.analytics.records import indicator_records
+from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+
+from .models import CountyTarget
+from .scoring import score_counties
+
+
+def county_units(user) -> list[OrgUnit]:
+    return list(
+        OrgUnit.objects.restrict(user).filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE])
+    )
+
+
+def targets_for(user, year: int) -> dict[str, dict[str, Decimal]]:
+    out: dict[str, dict[str, Decimal]] = {}
+    for t in CountyTarget.objects.restrict(user).filter(year=year).select_related("org_unit"):
+        out.setdefault(t.org_unit.code, {})[t.indicator] = t.target
+    return out
+
+
+def actual_values(year: int, codes: set[str]) -> dict[str, dict[str, Decimal | None]] | None:
+    """Each county's indicator values from the analytics store; None when it is not built."""
+    city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
+    try:
+        records = indicator_records(city, year, level="county") if city else []
+    except StoreMissing:
+        return None
+    out: dict[str, dict[str, Decimal | None]] = {code: {} for code in codes}
+    for r in records:
+        if r["region"] in out:
+            value = r["value"]
+            out[r["region"]][r["indicator"]] = None if value is None else Decimal(str(value))
+    return out
+
+
+def assessment_table(*, user, year: int, policy) -> dict:
+    scheme = policy.assessment
+    units = county_units(user)
+    codes = {u.code for u in units}
+    targets = targets_for(user, year)
+    values = actual_values(year, codes)
+    scores = score_counties(
+        scheme, values or {c: {} for c in codes}, {c: targets.get(c, {}) for c in codes}
+    )
+    names = {u.code: u.name for u in units}
+    return {
+        "scheme": scheme,
+        "indicators": [(i, policy.indicators[i.indicator]) for i in scheme.indicators],
+        "scores": [(names[s.county], s) for s in scores],
+        "store_missing": values is None,
+        "units": units,
+        "targets": targets,
+        "english": analytics.english(),
+    }

@@ -1,0 +1,59 @@
+"""Reads for the monitoring pages, the report and the CLI, scoped by the user."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from zhuanxing.analytics import selectors as analytics
+from zhuanxing.analytics.store import build_info
+from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.policy import get_active_policy
+
+from .operation import operation
+from .warnings import county_warnings, enterprise_warnings
+
+
+def policy():
+    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+
+
+def latest_month() -> str | None:
+    info = build_info(analytics.store_path())
+    return info.get("last_month") or None
+
+
+def context(*, user, month: str, region_code: str | None = None) -> dict:
+    """Everything the page, the report and the workbook show for ``month``, for ``user``."""
+    unit = analytics.region_for(user, region_code)
+    return context_for(unit, month)
+
+
+def context_for(unit: OrgUnit, month: str) -> dict:
+    """The same for ``unit`` (already checked against whoever asks: everything under it is in
+    scope; the city's own figures are public and serve as the comparison)."""
+    op = operation(unit, month)
+    rules = policy().monitoring
+    city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
+    city_op = op if unit == city else operation(city, month)
+    county_codes = set(
+        OrgUnit.objects.filter(depth=1, path__startswith=unit.path).values_list("code", flat=True)
+    )
+    if unit.depth > 1:  # a town or park: its county's lag is not its own
+        county_codes = set()
+    found = enterprise_warnings([unit.path], month, rules) + [
+        w for w in county_warnings(city_op, rules) if w.subject in county_codes
+    ]
+    units = {u.code: u.name for u in OrgUnit.objects.filter(depth__lte=1)}
+    ids = [int(w.subject) for w in found if w.rule != "county_lagging"]
+    names = {str(pk): e.name for pk, e in Enterprise.objects.in_bulk(ids).items()}
+    names |= {code: name for code, name in units.items()}
+    categories = {key: c.name for key, c in policy().categories_1244.items()}
+    return {
+        "unit": unit,
+        "op": op,
+        "warnings": found,
+        "county_names": units,
+        "category_names": categories,
+        "names": names,
+    }

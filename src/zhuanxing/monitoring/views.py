@@ -1,0 +1,150 @@
+import re
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from zhuanxing.analytics import selectors as analytics
+from zhuanxing.analytics.store import StoreMissing
+
+from . import report, selectors
+from .operation import headline
+from .warnings import RULES
+
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _month(request) -> str | None:
+    month = request.GET.get("month") or selectors.latest_month()
+    if month and not MONTH.match(month):
+        return None
+    return month
+
+
+def _context(request):
+    if not analytics.may_use_analytics(request.user):
+        raise PermissionDenied(_("This page is for officials."))
+    month = _month(request)
+    if month is None:
+        return None
+    return selectors.context(user=request.user, month=month, region_code=request.GET.get("region"))
+
+
+@login_required
+def monitoring_view(request):
+    try:
+        ctx = _context(request)
+    except StoreMissing:
+        ctx = None
+    if ctx is None:
+        return render(request, "monitoring/index.html", {"missing": True})
+    op = ctx["op"]
+    counts = {rule: sum(1 for w in ctx["warnings"] if w.rule == rule) for rule in RULES}
+    region_name = ctx["unit"].name
+    return render(
+        request,
+        "monitoring/index.html",
+        {
+            **ctx,
+            "headline": headline(op, region_name),
+            "tables": report.tables(op, ctx["county_names"], ctx["category_names"]),
+            "counts": [(rule, report.RULE_NAMES[rule], n) for rule, n in counts.items()],
+            "trend": [
+                {
+                    "period": p,
+                    **{k: (None if v is None else round(float(v), 2)) for k, v in g.items()},
+                }
+                for p, g in op.trend
+            ],
+            "month": op.month,
+        },
+    )
+
+
+@login_required
+def warnings_view(request):
+    ctx = _context(request)
+    if ctx is None:
+        return render(request, "monitoring/index.html", {"missing": True})
+    rule = request.GET.get("rule", "")
+    rows = [w for w in ctx["warnings"] if not rule or w.rule == rule]
+    if request.GET.get("export") == "xlsx":
+        body = report.build_xlsx(
+            ctx["op"],
+            ctx["unit"].name,
+            ctx["county_names"],
+            ctx["category_names"],
+            rows,
+            ctx["names"],
+        )
+        return _download(body, XLSX, f"warnings-{ctx['op'].month}.xlsx")
+    display = [
+        {
+            "w": w,
+            "rule": report.RULE_NAMES[w.rule],
+            "name": ctx["names"].get(w.subject, w.subject),
+            "county": ctx["county_names"].get(w.county, w.county),
+        }
+        for w in rows
+    ]
+    return render(
+        request,
+        "monitoring/warnings.html",
+        {
+            **ctx,
+            "rows": display,
+            "rule": rule,
+            "rules": report.RULE_NAMES,
+            "month": ctx["op"].month,
+        },
+    )
+
+
+@login_required
+def report_download(request, kind: str):
+    ctx = _context(request)
+    if ctx is None:
+        raise PermissionDenied(_("Choose a month (YYYY-MM)."))
+    args = (
+        ctx["op"],
+        ctx["unit"].name,
+        ctx["county_names"],
+        ctx["category_names"],
+        ctx["warnings"],
+    )
+    if kind == "docx":
+        return _download(report.build_docx(*args), DOCX, f"monthly-report-{ctx['op'].month}.docx")
+    return _download(
+        report.build_xlsx(*args, ctx["names"]), XLSX, f"monthly-report-{ctx['op'].month}.xlsx"
+    )
+
+
+def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def summary_fragment(request):
+    """The warning counts the cockpit loads after it has drawn (htmx), so the cockpit itself
+    stays fast; an empty fragment when there is no monthly data."""
+    try:
+        ctx = _context(request)
+    except StoreMissing:
+        ctx = None
+    if ctx is None:
+        return HttpResponse("")
+    counts = [
+        (rule, report.RULE_NAMES[rule], sum(1 for w in ctx["warnings"] if w.rule == rule))
+        for rule in RULES
+    ]
+    return render(
+        request,
+        "monitoring/_summary.html",
+        {"counts": counts, "month": ctx["op"].month, "unit": ctx["unit"]},
+    )

@@ -1,0 +1,57 @@
+"""``[monitoring]`` (clause 二十) and ``[assessment]`` (clauses 二十一, 二十二).
+
+Early-warning thresholds for the monthly operation monitoring, and the county
+target-responsibility scoring scheme: which indicators, their weights, and how a value short of
+its target earns partial marks.
+"""
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .fields import Key, NonNegative, PathError, StrictModel, Text
+
+
+class Monitoring(StrictModel):
+    # An enterprise whose cumulative output falls more than this share year on year is flagged.
+    output_drop_pct: Annotated[Decimal, Field(gt=0, le=100)]
+    # Zero output in the month for an enterprise that produced a year earlier (停产).
+    flag_zero_output: bool = True
+    # Cumulative profit negative now, non-negative a year earlier (由盈转亏).
+    flag_turn_to_loss: bool = True
+    # A county whose cumulative growth is this many percentage points below the city's.
+    county_growth_margin_pp: NonNegative
+
+
+class AssessmentIndicator(StrictModel):
+    """One scored item of the county assessment: an indicator of the policy, its weight, and
+    whether a larger value is better."""
+
+    indicator: Key
+    weight: Annotated[Decimal, Field(gt=0)]
+    higher_is_better: bool = True
+
+
+class Assessment(StrictModel):
+    """Full marks when a county meets its target; partial marks by the ratio of value to target
+    (target to value when lower is better), never above full marks."""
+
+    scoring: Literal["ratio"] = "ratio"
+    indicators: Annotated[list[AssessmentIndicator], Field(min_length=1)]
+    name: Text = "工业经济年度目标责任考核"
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Assessment":
+        seen: set[str] = set()
+        for i, item in enumerate(self.indicators):
+            if item.indicator in seen:
+                raise PathError(
+                    ("indicators", i, "indicator"), f"{item.indicator!r} is listed twice"
+                )
+            seen.add(item.indicator)
+        return self
+
+    @property
+    def total_weight(self) -> Decimal:
+        return sum((i.weight for i in self.indicators), Decimal(0))
