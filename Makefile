@@ -17,14 +17,19 @@ $(VENV)/.installed: pyproject.toml uv.lock package-lock.json
 	touch $@
 
 demo: install
+	@bash scripts/install-system-packages.sh demo
 	$(ZX) migrate --noinput
 	$(ZX) collectstatic --noinput >/dev/null
 	$(ZX) demo --port $(PORT)
+	$(ZX) analytics build --incremental  # full the first time; a no-op when the store is current
+	$(ZX) assessment_demo_targets
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	@# Imports run in the background worker (django-tasks); it stops with the server.
+	$(ZX) db_worker >var/worker.log 2>&1 & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(ZX) runserver --noreload "127.0.0.1:$(PORT)"
 
 system-test-deps:
-	@bash scripts/install-test-system-packages.sh
+	@bash scripts/install-system-packages.sh test
 
 test: install system-test-deps
 	$(VENV)/bin/ruff check src tests bench

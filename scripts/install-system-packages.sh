@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Test-only system packages: Debian's Chromium (Playwright drives it; it cannot download its own
-# browser here) and Noto CJK fonts so Chinese renders in screenshots.
+# System packages from Debian, installed when run as root (otherwise it says what is missing).
+#   demo: Noto CJK fonts, so the charts in the Word reports render Chinese;
+#   test: also Debian's Chromium (Playwright drives it: it cannot download its own browser here)
+#         and LibreOffice Writer (headless), which a test uses to turn a Word report into a PDF.
 set -euo pipefail
+what=${1:-test}
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ "$what" = test ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
-  echo "Browser tests need: ${missing[*]} (apt-get install as root)." >&2
+  echo "Missing system packages: ${missing[*]} (apt-get install them as root)." >&2
   exit 0
 fi
 echo "Installing ${missing[*]} …"

@@ -55,3 +55,13 @@ def users(db):
     from zhuanxing.accounts.models import User
 
     return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture
+def city_with_store(city, settings, tmp_path):
+    """The small city with its analytics store built into a fresh file for this test."""
+    from zhuanxing.analytics.build import build_store
+
+    settings.ZHUANXING = {**settings.ZHUANXING, "ANALYTICS_PATH": str(tmp_path / "store.duckdb")}
+    build_store()
+    return city

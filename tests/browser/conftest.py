@@ -56,3 +56,13 @@ def login(page, live_server):
         page.click("button[type=submit]")
 
     return do
+
+
+@pytest.fixture
+def live_store(live_city, settings, tmp_path):
+    """The live city with its analytics store built (a fresh file for the test)."""
+    from zhuanxing.analytics.build import build_store
+
+    settings.ZHUANXING = {**settings.ZHUANXING, "ANALYTICS_PATH": str(tmp_path / "store.duckdb")}
+    build_store()
+    return live_city

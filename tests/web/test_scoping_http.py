@@ -77,9 +77,14 @@ def test_officer_without_units_sees_nothing(client, city):
     assert client.get(reverse("enterprises:detail", args=[any_firm.pk])).status_code == 404
 
 
-def test_overview_is_scoped(client, city, users):
+def test_registry_overview_is_scoped(client, city, users):
     client.force_login(users["tongxiang"])
-    response = client.get(reverse("home"))
+    response = client.get(reverse("registry"))
     codes = [row["code"] for row in response.context["by_county"]]
     assert codes == ["330483"]
     assert response.context["total_enterprises"] == _in(TONGXIANG).count()
+
+
+def test_enterprise_user_gets_no_registry_overview(client, city, users):
+    client.force_login(users["firm"])
+    assert client.get(reverse("registry")).status_code == 403

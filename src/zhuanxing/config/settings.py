@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "zhuanxing.enterprises",
     "zhuanxing.reporting",
     "zhuanxing.analytics",
+    "zhuanxing.evaluation",
+    "zhuanxing.assessment",
+    "zhuanxing.monitoring",
     "zhuanxing.web",
     "zhuanxing.demo",
 ]
@@ -149,6 +152,13 @@ ZHUANXING = {
         "ZHUANXING_POLICY", str(BASE_DIR / "policies" / "jiaxing-2009.toml")
     ),
     "DEMO_SEED": int(os.environ.get("ZHUANXING_DEMO_SEED", "20090820")),
+    "IMPORT_MAX_BYTES": int(os.environ.get("ZHUANXING_IMPORT_MAX_BYTES", str(20 * 1024 * 1024))),
+    "IMPORT_MAX_PROBLEMS": int(os.environ.get("ZHUANXING_IMPORT_MAX_PROBLEMS", "10000")),
+    "ANALYTICS_PATH": os.environ.get(
+        "ZHUANXING_ANALYTICS_PATH", str(VAR_DIR / "analytics" / "store.duckdb")
+    ),
+    "ANALYTICS_STATUSES": os.environ.get("ZHUANXING_ANALYTICS_STATUSES", "approved,locked"),
+    "EXPORT_ROW_CAP": int(os.environ.get("ZHUANXING_EXPORT_ROW_CAP", "20000")),
 }
 
 LOGGING = {

@@ -10,5 +10,8 @@ urlpatterns = [
     path("enterprises/", include("zhuanxing.enterprises.urls")),
     path("reporting/", include("zhuanxing.reporting.urls")),
     path("analytics/", include("zhuanxing.analytics.urls")),
+    path("evaluation/", include("zhuanxing.evaluation.urls")),
+    path("assessment/", include("zhuanxing.assessment.urls")),
+    path("monitoring/", include("zhuanxing.monitoring.urls")),
     path("", include("zhuanxing.web.urls")),
 ]

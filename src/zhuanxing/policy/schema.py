@@ -21,7 +21,6 @@ from zhuanxing.reference import high_tech as high_tech_reference
 from zhuanxing.reference import industry
 
 from .feature_settings import Awards, Evaluation, Projects, Screening, Tax, TaxRuleSet
-from .validation_rules import Reporting
 from .fields import (
     SNAKE_CASE,
     DivisionCode,
@@ -35,6 +34,8 @@ from .fields import (
     Text,
     Year,
 )
+from .monitoring import Assessment, Monitoring
+from .validation_rules import Reporting
 from .vocabulary import (
     CATEGORY_FILTER_PREFIX,
     ENTERPRISE_MEASURES,
@@ -333,6 +334,8 @@ class Policy(StrictModel):
     awards: Awards
     tax: Tax
     reporting: Reporting = Field(default_factory=Reporting)
+    monitoring: Monitoring | None = None
+    assessment: Assessment | None = None
 
     _category_of: dict[str, str] = PrivateAttr(default_factory=dict)
     _high_tech: frozenset[str] = PrivateAttr(default=frozenset())
@@ -343,6 +346,7 @@ class Policy(StrictModel):
         self._check_filters()
         self._check_targets()
         self._check_screening()
+        self._check_assessment()
         self._high_tech = self.high_tech.classes()
         return self
 
@@ -402,6 +406,14 @@ class Policy(StrictModel):
             if name not in self.indicators:
                 raise PathError(
                     ("screening", "emission_indicators", i), f"unknown indicator {name!r}"
+                )
+
+    def _check_assessment(self) -> None:
+        for i, item in enumerate(self.assessment.indicators if self.assessment else []):
+            if item.indicator not in self.indicators:
+                raise PathError(
+                    ("assessment", "indicators", i, "indicator"),
+                    f"unknown indicator {item.indicator!r}",
                 )
 
     # --- convenience --------------------------------------------------------------------------

@@ -19,3 +19,23 @@ MENU = [
     (_("Enterprises"), "enterprises:list", _officials),
     (_("Administration"), "admin:index", _staff),
 ]
+
+MENU += [
+    (_("Indicator explorer"), "analytics:explorer", _officials),
+]
+
+from zhuanxing.evaluation.menu import ENTRIES as _EVALUATION  # noqa: E402
+
+MENU += _EVALUATION
+
+from zhuanxing.reporting.menu import ENTRIES as _REPORTING  # noqa: E402
+
+MENU += _REPORTING
+
+from zhuanxing.assessment.menu import ENTRIES as _ASSESSMENT  # noqa: E402
+
+MENU += _ASSESSMENT
+
+from zhuanxing.monitoring.menu import ENTRIES as _MONITORING  # noqa: E402
+
+MENU += _MONITORING

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from zhuanxing.analytics.selectors import home_region
+from zhuanxing.analytics.views import cockpit_response
 from zhuanxing.enterprises.selectors import latest_report_year
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy import get_active_policy
@@ -12,11 +15,24 @@ from .selectors import overview
 
 @login_required
 def home(request):
+    """Enterprise users land on their enterprise; officials on the cockpit of their region
+    (an officer without a region on the registry summary, which then says there is nothing)."""
     user = request.user
     if user.is_enterprise_user:
         if user.enterprise_id:
             return redirect("enterprises:detail", pk=user.enterprise_id)
         return render(request, "web/home.html", {"scope_name": _("no enterprise assigned")})
+    if home_region(user) is None:
+        return registry_overview(request)
+    return cockpit_response(request)
+
+
+@login_required
+def registry_overview(request):
+    """Enterprise counts and above-scale totals from the registry, by county-level unit."""
+    user = request.user
+    if user.is_enterprise_user:
+        raise PermissionDenied(_("This page is for officials."))
     policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
     year = latest_report_year(user)
     if user.sees_whole_city:
