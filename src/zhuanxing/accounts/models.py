@@ -46,6 +46,11 @@ class User(AbstractUser):
         return self.is_superuser or self.role in (Role.CITY_ADMIN, Role.LEADER)
 
     @property
+    def is_city_admin(self) -> bool:
+        """Runs evaluations, sets county targets, locks periods: the city's own analysts."""
+        return self.is_superuser or self.role == Role.CITY_ADMIN
+
+    @property
     def is_enterprise_user(self) -> bool:
         return self.role == Role.ENTERPRISE and not self.is_superuser
 

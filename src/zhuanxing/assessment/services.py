@@ -6,14 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhuanxing.accounts.models import Role
 from zhuanxing.orgunits.models import OrgUnit
 
 from .models import CountyTarget
 
 
 def _require_city_admin(user) -> None:
-    if not (user.is_superuser or user.role == Role.CITY_ADMIN):
+    if not user.is_city_admin:
         raise PermissionDenied(_("Only the city administrator sets county targets."))
 
 

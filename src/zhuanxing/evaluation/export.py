@@ -4,12 +4,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-FORMULA_START = ("=", "+", "-", "@")
-
-
-def safe_text(value: str) -> str:
-    """Neutralise spreadsheet formula injection: text that starts like a formula gets a quote."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+from zhuanxing.web.spreadsheets import safe as safe_text
 
 
 def results_workbook(run, method, rows, reason_labels) -> HttpResponse:

@@ -24,7 +24,7 @@ from .models import (
 
 
 def _require_city_admin(user) -> None:
-    if not (user.is_superuser or user.role == Role.CITY_ADMIN):
+    if not user.is_city_admin:
         raise PermissionDenied(_("Only the city administrator can do this."))
 
 

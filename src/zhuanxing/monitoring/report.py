@@ -14,6 +14,8 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from zhuanxing.web.spreadsheets import safe
+
 from .operation import Operation, headline
 
 CJK_FONT = "Noto Sans CJK SC"
@@ -215,7 +217,7 @@ def build_xlsx(
         ws.append(
             [
                 RULE_NAMES[w.rule],
-                names.get(w.subject, w.subject),
+                safe(names.get(w.subject, w.subject)),
                 county_names.get(w.county, w.county),
                 _float(w.value),
                 _float(w.previous),

@@ -8,15 +8,15 @@ matter (fills, comments, hidden rows); reading goes through calamine.
 
 import csv
 import io
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from zhuanxing.web.spreadsheets import safe
 
 from .formats import TEMPLATES, Template
 from .parse import RawTable
@@ -24,22 +24,6 @@ from .parse import RawTable
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 ERROR_FILL = PatternFill("solid", fgColor="F4B6B0")
 WARNING_FILL = PatternFill("solid", fgColor="FFE699")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
-
-
-def safe(value):
-    """A cell value that cannot run as a formula when the workbook or CSV is opened.
-
-    A plain signed number ("-1588.63") is left alone: it cannot run, and a loss is negative.
-    Control characters, which a CSV may carry and an .xlsx cannot hold, are dropped.
-    """
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if isinstance(value, str) and value.startswith(_DANGEROUS):
-        if not _PLAIN_NUMBER.fullmatch(value):
-            return "'" + value
-    return value
 
 
 def _write_text(cell, value) -> None:
