@@ -10,7 +10,7 @@ from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
 
 from . import report, selectors
-from .operation import headline
+from .operation import MEASURES, headline
 from .warnings import RULES
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -61,8 +61,21 @@ def monitoring_view(request):
                 for p, g in op.trend
             ],
             "month": op.month,
+            "month_cards": _month_cards(op),
         },
     )
+
+
+def _month_cards(op) -> list[dict]:
+    """The month's own figures (not cumulative), in the units the page shows."""
+    cards = []
+    for key, label, unit, divisor in MEASURES:
+        figure = op.month_total.figures.get(key)
+        if figure is None:
+            continue
+        value = None if figure.value is None else figure.value / divisor
+        cards.append({"label": label, "unit": unit, "value": value, "growth": figure.growth})
+    return cards
 
 
 @login_required
