@@ -133,8 +133,8 @@ CASES = {
         'numerator = { source = "region", measures = ["energy_tce"] }',
         'numerator = { source = "region", measures = ["coal_tce"] }',
         "indicators.energy_per_gdp.numerator.measures[0]: unknown region measure 'coal_tce' "
-        "(known: gdp, services_value_added, producer_services_value_added, energy_tce, "
-        "industrial_land_mu, industrial_value_added)",
+        "(known: gdp, industrial_value_added, services_value_added, "
+        "producer_services_value_added, energy_tce, industrial_land_mu)",
     ),
     "enterprise measure on a region table": (
         'denominator = { source = "region", measures = ["gdp"] }',

@@ -31,6 +31,7 @@ from django.db import connection
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit
 from zhuanxing.policy import Policy, get_active_policy
+from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
 from zhuanxing.reference import size_class
 from zhuanxing.reporting.models import AnnualReport, MonthlyReport, RegionStatistics
 
@@ -38,18 +39,7 @@ from . import store
 from .changes import Fingerprint, changed_periods, fingerprint
 from .dimensions import describe_class
 
-ANNUAL_MEASURES = (
-    "gross_output", "sales_output", "main_revenue", "value_added", "rd_spending",
-    "new_product_output", "export_delivery", "profit", "tax_paid", "employees", "total_assets",
-    "land_mu", "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t", "nox_t",
-)  # fmt: skip
-MONTHLY_MEASURES = (
-    "gross_output", "sales_output", "value_added", "electricity_kwh", "profit", "export_delivery",
-)  # fmt: skip
-REGION_MEASURES = (
-    "gdp", "industrial_value_added", "services_value_added", "producer_services_value_added",
-    "energy_tce", "industrial_land_mu",
-)  # fmt: skip
+ANNUAL_MEASURES = ENTERPRISE_MEASURES
 CHUNK = 200_000
 
 DIM_COLUMNS = {

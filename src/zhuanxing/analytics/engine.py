@@ -12,25 +12,13 @@ Pure Python over a DuckDB cursor: no Django, so the CLI and the benchmark call i
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
+
 from .formula import Aggregates, FormulaError, add_terms, condition, ratio_sql
 
-ANNUAL_FACT_MEASURES = frozenset(
-    {
-        "gross_output", "sales_output", "main_revenue", "value_added", "rd_spending",
-        "new_product_output", "export_delivery", "profit", "tax_paid", "employees",
-        "total_assets", "land_mu", "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t",
-        "nox_t",
-    }
-)  # fmt: skip
-MONTHLY_FACT_MEASURES = frozenset(
-    {"gross_output", "sales_output", "value_added", "electricity_kwh", "profit", "export_delivery"}
-)
-REGION_FACT_MEASURES = frozenset(
-    {
-        "gdp", "industrial_value_added", "services_value_added",
-        "producer_services_value_added", "energy_tce", "industrial_land_mu",
-    }
-)  # fmt: skip
+ANNUAL_FACT_MEASURES = frozenset(ENTERPRISE_MEASURES)
+MONTHLY_FACT_MEASURES = frozenset(MONTHLY_MEASURES)
+REGION_FACT_MEASURES = frozenset(REGION_MEASURES)
 
 LEVELS = {"city": ("city_code", 0), "county": ("county_code", 1), "town": ("town_code", 2)}
 BREAKDOWNS = {

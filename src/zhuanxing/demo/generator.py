@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
 from zhuanxing.reference.uscc import make_uscc
 
 from . import calibration as cal
@@ -36,19 +37,9 @@ from .profiles import (
     PROFILES,
 )
 
-ANNUAL_FIELDS = (
-    "gross_output", "sales_output", "main_revenue", "value_added", "rd_spending",
-    "new_product_output", "export_delivery", "profit", "tax_paid", "employees", "total_assets",
-    "land_mu", "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t", "nox_t",
-    "business_mode",
-)  # fmt: skip
-MONTHLY_FIELDS = (
-    "gross_output", "sales_output", "value_added", "electricity_kwh", "profit", "export_delivery",
-)  # fmt: skip
-REGION_FIELDS = (
-    "gdp", "industrial_value_added", "services_value_added", "producer_services_value_added",
-    "energy_tce", "industrial_land_mu",
-)  # fmt: skip
+ANNUAL_FIELDS = (*ENTERPRISE_MEASURES, "business_mode")
+MONTHLY_FIELDS = MONTHLY_MEASURES
+REGION_FIELDS = REGION_MEASURES
 
 # Spring Festival falls in January or February; December closes the books high.
 SEASON = (0.078, 0.058, 0.084, 0.083, 0.085, 0.086, 0.083, 0.082, 0.086, 0.087, 0.090, 0.098)

@@ -22,21 +22,13 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .fields import Key, PathError, StrictModel, Text
+from .vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
 
 ReportKind = Literal["annual", "monthly", "registry", "region"]
 
-_ANNUAL = (
-    "gross_output", "sales_output", "main_revenue", "value_added", "rd_spending",
-    "new_product_output", "export_delivery", "profit", "tax_paid", "employees", "total_assets",
-    "land_mu", "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t", "nox_t",
-)  # fmt: skip
-_MONTHLY = (
-    "gross_output", "sales_output", "value_added", "electricity_kwh", "profit", "export_delivery",
-)  # fmt: skip
-_REGION = (
-    "gdp", "industrial_value_added", "services_value_added", "producer_services_value_added",
-    "energy_tce", "industrial_land_mu",
-)  # fmt: skip
+_ANNUAL = ENTERPRISE_MEASURES
+_MONTHLY = MONTHLY_MEASURES
+_REGION = REGION_MEASURES
 
 # Numeric names an expression may use, per report kind. ``enterprise_land_mu`` is the land the
 # registry holds for the enterprise (so "land > 0 where the firm has land" can be said).
@@ -76,6 +68,7 @@ Check = Literal[
     "org_unit_known",  # no such org unit
     "duplicate",  # the same enterprise-period (or region-year) twice in one file
     "period_locked",  # the period is locked by the city
+    "not_editable",  # an enterprise re-files a report that is submitted, approved or locked
     "formula",  # a formula cell: its cached value is used (never evaluated)
 ]
 FIELD_CHECKS = ("non_negative",)

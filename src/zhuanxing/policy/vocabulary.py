@@ -1,5 +1,8 @@
 """Names an indicator formula may use: measures per source, and enterprise filters.
 
+The one list of the report measures: the reporting models, the import templates, the analytics
+store and the demo generator all follow it (in this order).
+
 Enterprise measures are fields of the annual enterprise report; region measures are region-level
 statistics that do not come from enterprises (see docs/glossary.md for the Chinese terms).
 """
@@ -25,13 +28,23 @@ ENTERPRISE_MEASURES = (
     "nox_t",  # 氮氧化物, t
 )
 
+# Fields of the monthly enterprise report (the month's own figures).
+MONTHLY_MEASURES = (
+    "gross_output",  # 工业总产值, 万元
+    "sales_output",  # 工业销售产值, 万元
+    "value_added",  # 工业增加值 (estimate), 万元
+    "electricity_kwh",  # 用电量, kWh
+    "profit",  # 利润总额, 万元
+    "export_delivery",  # 出口交货值, 万元
+)
+
 REGION_MEASURES = (
     "gdp",  # 地区生产总值, 万元
+    "industrial_value_added",  # 全部工业增加值, 万元
     "services_value_added",  # 服务业增加值, 万元
     "producer_services_value_added",  # 生产性服务业增加值, 万元
     "energy_tce",  # 综合能源消费量, tce
     "industrial_land_mu",  # 工业用地, mu
-    "industrial_value_added",  # 全部工业增加值, 万元
 )
 
 # Filters select the enterprises an enterprise table sums over; all must hold.

@@ -78,8 +78,11 @@ def period_locks() -> QuerySet[PeriodLock]:
     return PeriodLock.objects.select_related("locked_by")
 
 
-def open_unlocks() -> QuerySet[ReportUnlock]:
-    return ReportUnlock.objects.filter(closed_at=None).select_related("enterprise", "unlocked_by")
+def open_unlocks(*, user) -> QuerySet[ReportUnlock]:
+    """Open unlocks of enterprises the user may see (the reason names the firm's business)."""
+    return ReportUnlock.objects.filter(
+        closed_at=None, enterprise__in=Enterprise.objects.restrict(user)
+    ).select_related("enterprise", "unlocked_by")
 
 
 @dataclass

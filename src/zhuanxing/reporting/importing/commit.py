@@ -157,7 +157,7 @@ def commit_batch(
     ids = _ids(target, {key for key, _ in creates})
     history = [("+", ids[key], key, fields) for key, fields in creates]
     history += [("~", pk, key, fields) for pk, key, fields in updates]
-    write_history(model, target, history, extra=update_extra, user=user, reason=reason, when=now)
+    write_history(model, history, user=user, reason=reason, when=now)
     return counts
 
 
@@ -251,28 +251,24 @@ def _update(model, columns: Sequence[str], rows: list[tuple]) -> None:
         cursor.executemany(f"UPDATE {_table(model)} SET {sets} WHERE id = %s", rows)
 
 
-def write_history(model, target: Target, rows, *, extra: dict, user, reason: str, when) -> None:
+def write_history(model, rows, *, user, reason: str, when) -> None:
     """Historical records for rows written in bulk, as django-simple-history would have made
-    them one by one: the row's new values, the type (+ created, ~ changed), who, when, why."""
+    them one by one: the row's whole new state (read back, so fields the file does not carry —
+    set by another app, say — are kept too), the type (+ created, ~ changed), who, when, why."""
     if not rows:
         return
     historical = model.history.model
-    kept = {f.name for f in historical._meta.concrete_fields}
-    extra = {name: value for name, value in extra.items() if name in kept}  # not updated_at
-    columns = (
-        "id",
-        *target.keys,
-        *target.fields,
-        *extra,
-        "history_date",
-        "history_change_reason",
-        "history_type",
-        "history_user_id",
-    )
+    own = {"history_id", "history_date", "history_change_reason", "history_type", "history_user"}
+    tracked = [f.attname for f in historical._meta.concrete_fields if f.name not in own]
+    kinds = {pk: kind for kind, pk, _key, _fields in rows}
+    columns = (*tracked, "history_date", "history_change_reason", "history_type", "history_user_id")
     user_id = getattr(user, "pk", None)
-    values = [
-        (pk, *key, *fields, *extra.values(), when, reason[:100], kind, user_id)
-        for kind, pk, key, fields in rows
-    ]
-    for chunk in _chunks(values):
-        _insert(historical, columns, chunk)
+    ids = sorted(kinds)
+    id_at = tracked.index("id")
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        state = model.objects.filter(pk__in=chunk).order_by("pk").values_list(*tracked)
+        values = [
+            (*row, when, reason[:100], kinds[row[id_at]], user_id) for row in state
+        ]
+        _insert(historical, columns, values)

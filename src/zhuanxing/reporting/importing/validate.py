@@ -45,10 +45,18 @@ def validate_batch(batch: Batch, *, user, policy: Policy) -> Resolved:
     if kind in ("annual", "monthly"):
         resolved, industries, land = _resolve_enterprises(batch, user, policy)
         locked_rows(batch, resolved, policy)
+        if user.is_enterprise_user:
+            _not_editable(batch, resolved, policy)
     elif kind == "registry":
         resolved, industries, land = _resolve_registry(batch, user, policy), {}, {}
     else:
         resolved, industries, land = _resolve_regions(batch, user, policy), {}, {}
+        if not user.is_city_admin:
+            # Region statistics feed the targets and the county assessment, and have no review
+            # step: only the city's statistics office files them, not the counties assessed.
+            rule, importance = _rule(policy.reporting, batch.kind, "in_scope")
+            for index, code in enumerate(batch.values.get("org_unit", [])):
+                batch.add(rule, importance, index, "org_unit", code)
     _run_rules(batch, resolved, policy, industries, land)
     return resolved
 
@@ -118,6 +126,31 @@ def _resolve_registry(batch: Batch, user, policy: Policy) -> Resolved:
         if pk is not None and pk not in allowed:
             _owner_problem(batch, policy, user, index, "uscc", True)
     return resolved
+
+
+# What an enterprise may still change itself: the web form's rule, applied to imports too.
+ENTERPRISE_EDITABLE = (ReportStatus.DRAFT, ReportStatus.REJECTED)
+
+
+def _not_editable(batch: Batch, resolved: Resolved, policy: Policy) -> None:
+    """An enterprise cannot overwrite a report it has submitted or the county has approved."""
+    kind = batch.kind
+    period_key = PERIOD_FIELD[kind]
+    owners = {o for o in resolved.owner_ids if o is not None}
+    periods = {p for p in resolved.periods if p is not None}
+    if not owners or not periods:
+        return
+    closed = {
+        (owner, str(period))
+        for owner, period in REPORT_MODELS[kind]
+        .objects.filter(enterprise_id__in=owners, **{f"{period_key}__in": periods})
+        .exclude(status__in=ENTERPRISE_EDITABLE)
+        .values_list("enterprise_id", period_key)
+    }
+    rule, importance = _rule(policy.reporting, kind, "not_editable")
+    for index, (owner, period) in enumerate(zip(resolved.owner_ids, resolved.periods, strict=True)):
+        if (owner, str(period)) in closed:
+            batch.add(rule, importance, index, period_key, period)
 
 
 def locked_rows(batch: Batch, resolved: Resolved, policy: Policy) -> list[int]:

@@ -11,12 +11,18 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import get_active_policy
 
 from ..importing.pipeline import Line
-from ..models import AnnualReport, MonthlyReport, ReportStatus, ReviewAction
+from ..importing.validate import ENTERPRISE_EDITABLE
+from ..models import (
+    AnnualReport,
+    MonthlyReport,
+    PeriodLock,
+    ReportStatus,
+    ReportUnlock,
+    ReviewAction,
+)
 from ..selectors import entry_check
 from .errors import ReportingError
 from .workflow import in_scope, log, save_with_history
-
-ENTERPRISE_EDITABLE = (ReportStatus.DRAFT, ReportStatus.REJECTED)
 
 
 @dataclass
@@ -32,6 +38,14 @@ class EntryResult:
     @property
     def warnings(self) -> list[Line]:
         return [line for line in self.lines if line.importance == "warning"]
+
+
+def _locked(kind: str, enterprise_id: int, period: str) -> bool:
+    if not PeriodLock.objects.filter(kind=kind, period=str(period)).exists():
+        return False
+    return not ReportUnlock.objects.filter(
+        kind=kind, enterprise_id=enterprise_id, period=str(period), closed_at=None
+    ).exists()
 
 
 def _save(
@@ -75,7 +89,17 @@ def _save(
     else:
         values["year"], values["month"] = (int(part) for part in period.split("-"))
     with transaction.atomic():
-        report = existing or model(enterprise=enterprise, **lookup)
+        # Checked again under a row lock: the period may have been locked, or the report
+        # submitted elsewhere, since the checks above ran.
+        current = model.objects.select_for_update().filter(enterprise=enterprise, **lookup).first()
+        if _locked(kind, enterprise.pk, period):
+            raise ReportingError(_("The period is locked; the city must unlock it before changes."))
+        if user.is_enterprise_user and current and current.status not in ENTERPRISE_EDITABLE:
+            raise ReportingError(
+                _("This report is %(status)s: the enterprise can no longer change it.")
+                % {"status": current.get_status_display()}
+            )
+        report = current or model(enterprise=enterprise, **lookup)
         reason = "web form" + (", submitted" if submit else "")
         save_with_history(report, user=user, reason=reason, status=status, **values)
         log(kind, enterprise.pk, period, ReviewAction.EDIT, user)

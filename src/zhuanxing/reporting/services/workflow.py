@@ -137,20 +137,11 @@ def period_lock(*, user, kind: str, period: str) -> int:
     reports = model.objects.filter(**{PERIOD_FIELD[kind]: value}).exclude(
         status=ReportStatus.LOCKED
     )
-    rows = list(reports.values_list("id", *target.keys, *target.fields))
+    rows = list(reports.values_list("id", *target.keys))
     now = timezone.now()
     reports.update(status=ReportStatus.LOCKED, updated_at=now)
-    keys = len(target.keys)
-    history = [("~", row[0], row[1 : 1 + keys], row[1 + keys :]) for row in rows]
-    write_history(
-        model,
-        target,
-        history,
-        extra={"status": ReportStatus.LOCKED},
-        user=user,
-        reason=f"period {period} locked",
-        when=now,
-    )
+    history = [("~", row[0], row[1:], ()) for row in rows]
+    write_history(model, history, user=user, reason=f"period {period} locked", when=now)
     ReportUnlock.objects.filter(kind=kind, period=period, closed_at=None).update(closed_at=now)
     ReportReview.objects.bulk_create(
         [

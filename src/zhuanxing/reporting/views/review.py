@@ -90,7 +90,7 @@ def locks(request):
         "reporting/locks.html",
         {
             "locks": period_locks(),
-            "unlocks": open_unlocks(),
+            "unlocks": open_unlocks(user=request.user),
             "lock_form": lock_form,
             "unlock_form": unlock_form,
             "may_lock": request.user.sees_whole_city and request.user.can_edit,
