@@ -47,6 +47,9 @@ class Query:
     industry: str | None = None  # keep only this section letter / division / group code
     kind: str = "year"
     cross: bool = True  # also the (org unit × category) grouping set
+    # Year-on-year on a comparable basis (同口径): last year's figures over this year's 规上
+    # population, as monthly operation reports compare (the 规上 line moved in 2011).
+    comparable: bool = False
 
 
 @dataclass
@@ -111,8 +114,10 @@ def _region_side(table, region_ok: bool):
     return add_terms([f"r.{m}" for m in table.measures]), None
 
 
-def compile_query(q: Query) -> tuple[str, list]:
-    """The SQL statement and its parameters for ``q``."""
+def compile_query(q: Query, *, next_year_population: bool = False) -> tuple[str, list]:
+    """The SQL statement and its parameters for ``q``. With ``next_year_population`` a row
+    counts as 规上 when its enterprise is 规上 in the following year: the base of a comparable
+    year-on-year change."""
     if q.kind not in PERIOD_KINDS:
         raise FormulaError(f"unknown period kind {q.kind!r}")
     annual = q.kind == "year"
@@ -178,7 +183,13 @@ def compile_query(q: Query) -> tuple[str, list]:
         else ("NULL::VARCHAR AS cat, 1 AS g_cat")
     )
     ctes = [
-        f"base AS (SELECT * FROM {fact} WHERE {where})",
+        (
+            "base AS (SELECT f.* REPLACE (f.enterprise_id IN (SELECT n.enterprise_id "
+            f"FROM {fact} n WHERE n.year = f.year + 1 AND n.above_scale) AS above_scale) "
+            f"FROM {fact} f WHERE {where})"
+            if next_year_population
+            else f"base AS (SELECT * FROM {fact} WHERE {where})"
+        ),
         f"e0 AS (SELECT {', '.join(time_cols)}, {org_sel}, {cat_sel}, "
         f"{', '.join(agg.select_list())} FROM base GROUP BY GROUPING SETS ({grouping}))",
     ]
@@ -227,30 +238,16 @@ def compile_query(q: Query) -> tuple[str, list]:
 
 def evaluate(cursor, q: Query) -> list[Row]:
     """Run ``q`` on a store cursor: rows for the requested periods, with year-on-year changes."""
-    sql, params = compile_query(q)
-    result = cursor.execute(sql, params)
-    names = [d[0] for d in result.description]
-    keys = list(q.indicators)
-    found: dict[tuple, Row] = {}
-    for record in result.fetchall():
-        data = dict(zip(names, record, strict=True))
-        row = Row(
-            period=data["period"],
-            org=data["org"],
-            org_total=bool(data["g_org"]),
-            category=data["cat"],
-            category_total=bool(data["g_cat"]),
-            cells={
-                k: Cell(data[f"v_{k}"], _num(data[f"n_{k}"]), _num(data[f"d_{k}"])) for k in keys
-            },
-        )
-        found[(row.period, row.org, row.org_total, row.category, row.category_total)] = row
+    found = _fetch(cursor, q, *compile_query(q))
+    bases = found
+    if q.comparable:
+        bases = _fetch(cursor, q, *compile_query(q, next_year_population=True))
     wanted = set(periods_between(q.kind, q.start, q.end))
     rows = []
     for (period, *rest), row in found.items():
         if period not in wanted:
             continue
-        before = found.get((previous_period(period), *rest))
+        before = bases.get((previous_period(period), *rest))
         for k, cell in row.cells.items():
             cell.yoy_change, cell.yoy_pct = yoy(
                 cell.value, before.cells[k].value if before else None
@@ -268,6 +265,27 @@ def evaluate(cursor, q: Query) -> list[Row]:
     return rows
 
 
+def _fetch(cursor, q: Query, sql: str, params: list) -> dict[tuple, Row]:
+    result = cursor.execute(sql, params)
+    names = [d[0] for d in result.description]
+    keys = list(q.indicators)
+    found: dict[tuple, Row] = {}
+    for record in result.fetchall():
+        data = dict(zip(names, record, strict=True))
+        row = Row(
+            period=data["period"],
+            org=data["org"],
+            org_total=bool(data["g_org"]),
+            category=data["cat"],
+            category_total=bool(data["g_cat"]),
+            cells={
+                k: Cell(data[f"v_{k}"], _num(data[f"n_{k}"]), _num(data[f"d_{k}"])) for k in keys
+            },
+        )
+        found[(row.period, row.org, row.org_total, row.category, row.category_total)] = row
+    return found
+
+
 def _num(value) -> float | None:
     return None if value is None else float(value)
 
@@ -278,5 +296,6 @@ def yoy(value: float | None, previous: float | None) -> tuple[float | None, floa
     if value is None or previous is None:
         return None, None
     change = value - previous
-    pct = None if previous == 0 else (value / previous - 1) * 100
+    # Against the base's size, so a smaller loss (−100 → −50) reads as +50 %, as in the tables.
+    pct = None if previous == 0 else (value - previous) / abs(previous) * 100
     return change, pct

@@ -128,7 +128,7 @@ def operation(unit, month: str) -> Operation:
 
     def run(kind, start, end, level=None, breakdown=None):
         q = Query(indicators, unit.code, unit.path, start, end, level=level, breakdown=breakdown,
-                  kind=kind, cross=False)  # fmt: skip
+                  kind=kind, cross=False, comparable=True)  # fmt: skip
         return evaluate(cursor, q)
 
     ytd_rows = run("ytd", month, month, level="county")

@@ -268,7 +268,5 @@ def write_history(model, rows, *, user, reason: str, when) -> None:
     for start in range(0, len(ids), 5000):
         chunk = ids[start : start + 5000]
         state = model.objects.filter(pk__in=chunk).order_by("pk").values_list(*tracked)
-        values = [
-            (*row, when, reason[:100], kinds[row[id_at]], user_id) for row in state
-        ]
+        values = [(*row, when, reason[:100], kinds[row[id_at]], user_id) for row in state]
         _insert(historical, columns, values)
