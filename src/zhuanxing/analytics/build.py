@@ -33,7 +33,12 @@ from zhuanxing.orgunits.models import OrgUnit
 from zhuanxing.policy import Policy, get_active_policy
 from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
 from zhuanxing.reference import size_class
-from zhuanxing.reporting.models import AnnualReport, MonthlyReport, RegionStatistics
+from zhuanxing.reporting.models import (
+    AnnualReport,
+    MonthlyReport,
+    RegionStatistics,
+    counted_statuses,
+)
 
 from . import store
 from .changes import Fingerprint, changed_periods, fingerprint
@@ -226,10 +231,6 @@ def _enterprise_dims(policy: Policy) -> pa.Table:
 # --- facts -------------------------------------------------------------------------------------
 
 
-def _statuses() -> tuple[str, ...]:
-    return tuple(s.strip() for s in settings.ZHUANXING["ANALYTICS_STATUSES"].split(",") if s)
-
-
 def _fetch(sql: str, params: list, names: tuple[str, ...], types: tuple[pa.DataType, ...]):
     """Yield the query's rows as pyarrow tables of up to CHUNK rows."""
     # Rows → one struct array → a table: pyarrow's C++ loop, five times faster than
@@ -285,7 +286,7 @@ def _size_sql() -> str:
 
 
 def _load_annual(con, policy: Policy, years: list[int] | None) -> int:
-    params: list = list(_statuses())
+    params: list = list(counted_statuses())
     table = AnnualReport._meta.db_table
     sql = (
         f"SELECT enterprise_id, year, {_measure_sql(ANNUAL_MEASURES, AnnualReport)}, "
@@ -312,7 +313,7 @@ def _load_annual(con, policy: Policy, years: list[int] | None) -> int:
 
 
 def _load_monthly(con, periods: list[str] | None) -> int:
-    params: list = list(_statuses())
+    params: list = list(counted_statuses())
     table = MonthlyReport._meta.db_table
     sql = (
         f"SELECT enterprise_id, year, month, {_measure_sql(MONTHLY_MEASURES, MonthlyReport)} "

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhuanxing.reference import heavy_light
-from zhuanxing.reporting.models import AnnualReport
+from zhuanxing.reporting.models import AnnualReport, counted_statuses
 
 from .eligibility import Candidate
 from .scoring import Firm
@@ -39,13 +39,15 @@ class Row:
         return parts[1] if len(parts) > 1 else parts[0]
 
 
-def read_year(year: int, policy) -> list[Row]:
-    """Every enterprise with an annual report for ``year`` (the whole city: scoping happens on
-    the results, since ranks and benchmarks are city-wide)."""
-    reports = AnnualReport.objects.filter(year=year)
+def read_year(year: int, policy, *, scale_year: int | None = None) -> list[Row]:
+    """Every enterprise with a counted (approved or locked) annual report for ``year``, the
+    whole city (scoping happens on the results: ranks and benchmarks are city-wide). 规上 or
+    规下 by the line of ``scale_year`` (default ``year``): last year's benchmark population is
+    split by this year's line, so both years compare the same kind of firm."""
+    reports = AnnualReport.objects.filter(year=year, status__in=counted_statuses())
     if not reports.exists():
         return []  # also spares asking the policy for a threshold of a year it does not cover
-    threshold = policy.above_scale_threshold(year)
+    threshold = policy.above_scale_threshold(scale_year or year)
     fields = (
         "enterprise_id", "enterprise__industry_code", "enterprise__org_unit__path",
         "enterprise__founded_on", "enterprise__land_granted_on", "enterprise__land_mu",
@@ -65,11 +67,16 @@ def read_year(year: int, policy) -> list[Row]:
                 land_granted_on=values[4],
                 land_mu=land,
                 uses_toxic_substances=values[6],
-                above_scale=measures["main_revenue"] >= threshold,
+                above_scale=(measures["main_revenue"] or 0) >= threshold,
                 measures=measures,
             )
         )
     return rows
+
+
+def read_evaluation_input(year: int, policy) -> tuple[list[Row], list[Row]]:
+    """This year's rows and last year's, the latter split by this year's 规上 line."""
+    return read_year(year, policy), read_year(year - 1, policy, scale_year=year)
 
 
 def candidate(row: Row) -> Candidate:

@@ -11,8 +11,11 @@ For each population (规上, 规下) and indicator:
 - a missing emission value gets the population's average score on that indicator (or zero, by
   policy); any other missing value scores zero (unreported data earns nothing).
 
-Totals are rounded to 2 decimals and ranked descending; equal totals share a rank (competition
-ranking, "1224"), so a tie at a class boundary puts every tied firm in the better class. With
+Totals are rounded to 2 decimals and ranked descending; firms with equal totals are told apart
+by their uncapped totals (the cap keeps one indicator from buying a class, but a firm far above
+the cap on several indicators still ranks above one just at it); only firms equal on both share
+a rank (competition ranking, "1224"), and a tie at a class boundary puts every tied firm in the
+better class. With
 rank banding the class follows rank / population size; with score banding, the total.
 """
 
@@ -44,6 +47,7 @@ class IndicatorScore:
     score: Decimal
     weight: Decimal
     imputed: bool = False  # the missing-data rule gave the score
+    uncapped: Decimal | None = None  # weight × value / benchmark before the cap
 
 
 @dataclass
@@ -52,6 +56,7 @@ class FirmResult:
     population: str
     indicators: list[IndicatorScore]
     total: Decimal
+    uncapped: Decimal = ZERO  # the total without the per-indicator cap, to break ties
     rank: int = 0
     rank_pct: Decimal = ZERO
     klass: str = ""
@@ -143,14 +148,16 @@ def score_population(
                 row.append(IndicatorScore(ind.key, None, benchmark, ZERO, ind.weight, imputed=True))
             else:
                 score = indicator_score(value, benchmark, ind.weight, cap)
-                row.append(IndicatorScore(ind.key, value, benchmark, score, ind.weight))
+                raw = indicator_score(value, benchmark, ind.weight, INFINITY)
+                row.append(IndicatorScore(ind.key, value, benchmark, score, ind.weight, False, raw))
         rows.append(row)
     _impute_missing_emissions(method, indicators, rows)
     for firm, row in zip(members, rows, strict=True):
         for item in row:
             item.score = item.score.quantize(CENT)
         total = sum((i.score for i in row), ZERO).quantize(CENT)
-        out.results.append(FirmResult(firm.enterprise_id, population, row, total))
+        uncapped = sum((i.score if i.uncapped is None else i.uncapped for i in row), ZERO)
+        out.results.append(FirmResult(firm.enterprise_id, population, row, total, uncapped))
     rank_and_class(method, out.results)
     return out
 
@@ -169,13 +176,15 @@ def _impute_missing_emissions(method, indicators, rows: list[list[IndicatorScore
 
 
 def rank_and_class(method, results: list[FirmResult]) -> None:
-    """Competition ranking by total (ties share the better rank), then the class."""
-    results.sort(key=lambda r: (-r.total, r.enterprise_id))
+    """Competition ranking by total, then uncapped total (firms equal on both share the better
+    rank), then the class."""
+    results.sort(key=lambda r: (-r.total, -r.uncapped, r.enterprise_id))
     n = len(results)
-    previous_total, previous_rank = None, 0
+    previous, previous_rank = None, 0
     for position, result in enumerate(results, start=1):
-        rank = previous_rank if result.total == previous_total else position
-        previous_total, previous_rank = result.total, rank
+        key = (result.total, result.uncapped)
+        rank = previous_rank if key == previous else position
+        previous, previous_rank = key, rank
         result.rank = rank
         result.rank_pct = (Decimal(rank) * 100 / n).quantize(Decimal("0.0001"))
         result.klass = class_for(method, result)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.accounts.models import Role
 
-from .data import read_year
+from .data import read_evaluation_input, read_year
 from .engine import evaluate_year
 from .models import (
     BackwardCapacityBatch,
@@ -43,10 +43,10 @@ def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
     method = policy.evaluation
     if not method.enabled:
         raise ValidationError(_("The policy in force has no evaluation method enabled."))
-    rows = read_year(year, policy)
+    rows, previous = read_evaluation_input(year, policy)
     if not rows:
         raise ValidationError(_("There are no annual reports for %(year)s.") % {"year": year})
-    evaluation = evaluate_year(method, year, rows, read_year(year - 1, policy))
+    evaluation = evaluate_year(method, year, rows, previous)
     run = EvaluationRun.objects.create(
         year=year,
         policy_id=policy.info.id,

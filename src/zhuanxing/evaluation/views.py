@@ -159,8 +159,15 @@ def _firm_result(result) -> FirmResult:
                        Decimal(i["weight"]), i["imputed"])
         for i in result.indicators
     ]  # fmt: skip
-    return FirmResult(result.enterprise_id, result.population, items, result.total,
-                      result.rank, result.rank_pct, result.klass)  # fmt: skip
+    return FirmResult(
+        enterprise_id=result.enterprise_id,
+        population=result.population,
+        indicators=items,
+        total=result.total,
+        rank=result.rank,
+        rank_pct=result.rank_pct,
+        klass=result.klass,
+    )
 
 
 @login_required

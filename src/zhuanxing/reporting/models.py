@@ -48,6 +48,15 @@ class BusinessMode(models.TextChoices):
     OBM = "OBM", _("OBM – own brand manufacturing")
 
 
+def counted_statuses() -> tuple[str, ...]:
+    """Report statuses that count in published figures (analytics, evaluation, summaries):
+    the named setting ``ANALYTICS_STATUSES``, by default approved and locked."""
+    from django.conf import settings
+
+    raw = settings.ZHUANXING["ANALYTICS_STATUSES"]
+    return tuple(s.strip() for s in raw.split(",") if s.strip())
+
+
 class ReportQuerySet(models.QuerySet):
     def restrict(self, user) -> "ReportQuerySet":
         from zhuanxing.enterprises.models import Enterprise

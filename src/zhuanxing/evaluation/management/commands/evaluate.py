@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from zhuanxing.accounts.models import Role, User
 from zhuanxing.policy import get_active_policy
 
-from ...data import read_year
+from ...data import read_evaluation_input
 from ...engine import evaluate_year
 from ...services import _json_number, evaluation_run_create
 
@@ -30,10 +30,10 @@ class Command(BaseCommand):
         method = policy.evaluation
         if not method.enabled:
             raise CommandError("the policy in force has no evaluation enabled")
-        rows = read_year(year, policy)
+        rows, previous = read_evaluation_input(year, policy)
         if not rows:
             raise CommandError(f"no annual reports for {year}")
-        result = evaluate_year(method, year, rows, read_year(year - 1, policy))
+        result = evaluate_year(method, year, rows, previous)
         ids = {r.enterprise_id: r for r in rows}
         if options["save"]:
             admin = User.objects.filter(role=Role.CITY_ADMIN).order_by("pk").first()
