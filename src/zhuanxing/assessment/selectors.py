@@ -40,19 +40,25 @@ def actual_values(year: int, codes: set[str]) -> dict[str, dict[str, Decimal | N
 
 
 def assessment_table(*, user, year: int, policy) -> dict:
+    """Every county-level unit is scored and ranked (a rank is among all of them); the user
+    sees the rows of the units they may see."""
     scheme = policy.assessment
-    units = county_units(user)
-    codes = {u.code for u in units}
-    targets = targets_for(user, year)
+    every = list(OrgUnit.objects.filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE]))
+    codes = {u.code for u in every}
+    all_targets: dict[str, dict[str, Decimal]] = {}
+    for t in CountyTarget.objects.filter(year=year).select_related("org_unit"):
+        all_targets.setdefault(t.org_unit.code, {})[t.indicator] = t.target
     values = actual_values(year, codes)
     scores = score_counties(
-        scheme, values or {c: {} for c in codes}, {c: targets.get(c, {}) for c in codes}
+        scheme, values or {c: {} for c in codes}, {c: all_targets.get(c, {}) for c in codes}
     )
+    units = county_units(user)
     names = {u.code: u.name for u in units}
+    targets = {code: all_targets[code] for code in names if code in all_targets}
     return {
         "scheme": scheme,
         "indicators": [(i, policy.indicators[i.indicator]) for i in scheme.indicators],
-        "scores": [(names[s.county], s) for s in scores],
+        "scores": [(names[s.county], s) for s in scores if s.county in names],
         "store_missing": values is None,
         "units": units,
         "targets": targets,
