@@ -42,3 +42,11 @@ def test_no_division_by_zero():
 
 def test_growth_from_a_loss_uses_the_absolute_base():
     assert growth(-50, -100) == D(50)  # a smaller loss is an improvement
+
+
+def test_report_words_say_the_sign():
+    from zhuanxing.monitoring.report import change_words
+
+    assert change_words(D("3.24")) == "增长3.2%"
+    assert change_words(D("-3.26")) == "下降3.3%"
+    assert change_words(None) == "无可比数据"

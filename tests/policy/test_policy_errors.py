@@ -140,8 +140,8 @@ CASES = {
         'denominator = { source = "region", measures = ["gdp"] }',
         'denominator = { source = "region", measures = ["value_added"] }',
         "indicators.energy_per_gdp.denominator.measures[0]: unknown region measure "
-        "'value_added' (known: gdp, services_value_added, producer_services_value_added, "
-        "energy_tce, industrial_land_mu, industrial_value_added)",
+        "'value_added' (known: gdp, industrial_value_added, services_value_added, "
+        "producer_services_value_added, energy_tce, industrial_land_mu)",
     ),
     "unknown filter": (
         'filters = ["industrial", "above_scale", "heavy_industry"] }',

@@ -5,7 +5,8 @@ Views only parse, scope (through selectors) and render; the numbers come from th
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
@@ -116,7 +117,10 @@ def _chart(periods, blocks) -> dict:
 @login_required
 def explorer_export(request):
     req = explorer_data.parse(request.GET, request.user)
-    periods, blocks = explorer_data.pivot(req)
+    try:
+        periods, blocks = explorer_data.pivot(req)
+    except StoreMissing:
+        return redirect(f"{reverse('analytics:explorer')}?{request.GET.urlencode()}")
     scope = f"{req.unit.name} · {req.start}–{req.end}"
     body = export.workbook(
         _("Indicator explorer"), scope, periods, blocks, settings.ZHUANXING["EXPORT_ROW_CAP"]

@@ -71,7 +71,8 @@ def enterprise_detail_view(request, pk: int):
             )
         ]
     years = [r.year for r in reports]
-    month_year = int(request.GET.get("year") or (years[-1] if years else 0))
+    requested = request.GET.get("year", "")
+    month_year = int(requested) if requested.isdigit() else (years[-1] if years else 0)
     monthly = enterprise.monthly_reports.filter(year=month_year).order_by("month")
     info = describe_industry(enterprise.industry_code, policy)
     category = policy.categories_1244.get(info["category_1244"]) if info["category_1244"] else None

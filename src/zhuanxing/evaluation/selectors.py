@@ -125,6 +125,7 @@ def clean_production_list(*, user, year: int, policy) -> list[AuditCandidate]:
             reasons.append("toxic_substances")
         if (
             record
+            and year >= rule.energy_limit_from_year
             and record.energy_per_product is not None
             and record.energy_per_product_limit is not None
             and record.energy_per_product > record.energy_per_product_limit

@@ -200,7 +200,8 @@ def backward_list(request):
     _officials_only(request.user)
     policy = _policy()
     if request.method == "POST":
-        run = selectors.run_get(user=request.user, pk=int(request.POST.get("run", 0)))
+        run_pk = request.POST.get("run", "")
+        run = selectors.run_get(user=request.user, pk=int(run_pk) if run_pk.isdigit() else 0)
         form = BatchForm(request.POST)
         if form.is_valid():
             try:

@@ -161,6 +161,13 @@ def build_docx(op: Operation, region_name: str, county_names, category_names, wa
     return out.getvalue()
 
 
+def change_words(value: Decimal | None, unit: str = "%") -> str:
+    """增长3.2% / 下降3.2% / 无可比数据: the sign in words, as reports write it."""
+    if value is None:
+        return "无可比数据"
+    return f"{'增长' if value >= 0 else '下降'}{fmt(abs(value))}{unit}"
+
+
 def _analysis_text(op: Operation, county_names) -> list[str]:
     """Sentences generated from the numbers: who grew fastest, who pulled most."""
     lines = [line for line in op.counties if line.figures["value_added"].growth is not None]
@@ -172,9 +179,9 @@ def _analysis_text(op: Operation, county_names) -> list[str]:
     va = op.ytd_total.figures["value_added"]
     text = (
         f"分地区看，{county_names.get(fastest.code, fastest.code)}增速最快，"
-        f"增长{fmt(fastest.figures['value_added'].growth)}%；"
+        f"{change_words(fastest.figures['value_added'].growth)}；"
         f"{county_names.get(slowest.code, slowest.code)}增速最慢，"
-        f"增长{fmt(slowest.figures['value_added'].growth)}%。"
+        f"{change_words(slowest.figures['value_added'].growth)}。"
         f"{county_names.get(pulled.code, pulled.code)}拉动全部增长"
         f"{fmt(pulled.figures['value_added'].pull, 2)}个百分点，"
         f"贡献率{fmt(pulled.figures['value_added'].contribution)}%。"
@@ -184,7 +191,7 @@ def _analysis_text(op: Operation, county_names) -> list[str]:
     profit = op.ytd_total.figures.get("profit")
     if elec and profit and va.growth is not None:
         out.append(
-            f"规上工业用电量同比增长{fmt(elec.growth)}%，利润总额同比增长{fmt(profit.growth)}%。"
+            f"规上工业用电量同比{change_words(elec.growth)}，利润总额同比{change_words(profit.growth)}。"
         )
     return out
 

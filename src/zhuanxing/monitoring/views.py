@@ -31,15 +31,17 @@ def _context(request):
     month = _month(request)
     if month is None:
         return None
-    return selectors.context(user=request.user, month=month, region_code=request.GET.get("region"))
+    try:
+        return selectors.context(
+            user=request.user, month=month, region_code=request.GET.get("region")
+        )
+    except StoreMissing:
+        return None  # the page says how to build the store
 
 
 @login_required
 def monitoring_view(request):
-    try:
-        ctx = _context(request)
-    except StoreMissing:
-        ctx = None
+    ctx = _context(request)
     if ctx is None:
         return render(request, "monitoring/index.html", {"missing": True})
     op = ctx["op"]
@@ -121,7 +123,7 @@ def warnings_view(request):
 def report_download(request, kind: str):
     ctx = _context(request)
     if ctx is None:
-        raise PermissionDenied(_("Choose a month (YYYY-MM)."))
+        return render(request, "monitoring/index.html", {"missing": True})
     args = (
         ctx["op"],
         ctx["unit"].name,
@@ -146,10 +148,7 @@ def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
 def summary_fragment(request):
     """The warning counts the cockpit loads after it has drawn (htmx), so the cockpit itself
     stays fast; an empty fragment when there is no monthly data."""
-    try:
-        ctx = _context(request)
-    except StoreMissing:
-        ctx = None
+    ctx = _context(request)
     if ctx is None:
         return HttpResponse("")
     counts = [

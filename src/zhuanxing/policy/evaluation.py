@@ -94,6 +94,9 @@ class CleanProductionAudit(StrictModel):
     cycle_years_heavy_metals: Annotated[int, Field(ge=1)]
     cycle_years_overcapacity: Annotated[int, Field(ge=1)]
     cycle_years_other: Annotated[int, Field(ge=1)]
+    # Energy per unit product over the limit became a ground with the 2012 amendment of the
+    # Cleaner Production Promotion Law (清洁生产促进法, Art. 27).
+    energy_limit_from_year: Annotated[int, Field(ge=1949, le=2100)] = 2012
     heavy_metal_classes: list[IndustryCode] = []
     overcapacity_classes: list[IndustryCode] = []
     # Industries the city audits regardless (Jiaxing planned electroplating and dyeing).
