@@ -99,11 +99,18 @@ def periods_between(kind: str, start, end) -> list[str]:
 # --- SQL ---------------------------------------------------------------------------------------
 
 
-def _side(table, agg: Aggregates, measures_ok: frozenset[str]):
-    """(sum SQL, rows SQL or None) for an enterprise side; None when not available."""
+def _reported(table) -> str:
+    return "(" + " OR ".join(f"{m} IS NOT NULL" for m in table.measures) + ")"
+
+
+def _side(table, agg: Aggregates, measures_ok: frozenset[str], paired: str | None = None):
+    """(sum SQL, rows SQL or None) for an enterprise side; None when not available.
+    ``paired``: a condition the rows must also meet (the other side of a ratio reported)."""
     if any(m not in measures_ok for m in table.measures):
         return None
     cond = condition(table.filters)
+    if paired:
+        cond = f"{cond} AND {paired}"
     terms = [f"e.{agg.sum(m, cond)}" for m in table.measures]
     return add_terms(terms), f"e.{agg.count(cond)}"
 
@@ -126,15 +133,22 @@ def compile_query(q: Query, *, next_year_population: bool = False) -> tuple[str,
     agg = Aggregates.over(measures_ok)
     values, uses_region = [], False
     for key, ind in q.indicators.items():
+        # A ratio of two enterprise sides counts only firms that report both: a firm without
+        # emissions data must not add its value added to "emissions per unit value added".
+        both = (
+            ind.denominator is not None
+            and ind.numerator.source == ind.denominator.source == "enterprise"
+        )
         sides = []
-        for table in (ind.numerator, ind.denominator):
+        for table, other in ((ind.numerator, ind.denominator), (ind.denominator, ind.numerator)):
             if table is None:
                 sides.append(None)
             elif table.source == "region":
                 uses_region = uses_region or annual
                 sides.append(_region_side(table, annual) or ("NULL", None))
             else:
-                sides.append(_side(table, agg, measures_ok) or ("NULL", None))
+                paired = _reported(other) if both else None
+                sides.append(_side(table, agg, measures_ok, paired) or ("NULL", None))
         (num, rows), den = sides[0], sides[1]
         value = ratio_sql(num, rows, den[0] if den else None, float(ind.factor))
         values += [

@@ -6,14 +6,16 @@ from django.db.models import Count, Q, Sum
 
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
-from zhuanxing.reporting.models import AnnualReport
+from zhuanxing.reporting.models import AnnualReport, counted_statuses
 
 YI = Decimal(10_000)  # 万元 per 亿元
 
 
 def overview(*, user, year: int, threshold: Decimal) -> dict:
     """Enterprise counts and above-scale totals for ``year``, overall and per county-level unit."""
-    reports = AnnualReport.objects.restrict(user).filter(year=year, main_revenue__gte=threshold)
+    reports = AnnualReport.objects.restrict(user).filter(
+        year=year, main_revenue__gte=threshold, status__in=counted_statuses()
+    )
     totals = reports.aggregate(
         above_count=Count("pk"), gross_output=Sum("gross_output"), value_added=Sum("value_added")
     )
