@@ -102,6 +102,9 @@ def firm_year(row: Row) -> FirmYear:
     def d(name: str) -> Decimal:
         return Decimal(m[name]) if m.get(name) is not None else ZERO
 
+    def maybe(name: str) -> Decimal | None:
+        return None if m.get(name) is None else Decimal(m[name])
+
     return FirmYear(
         enterprise_id=row.enterprise_id,
         county_code=row.county_code,
@@ -110,7 +113,7 @@ def firm_year(row: Row) -> FirmYear:
         gross_output=d("gross_output"),
         value_added=d("value_added"),
         land_mu=Decimal(row.land_mu) if row.land_mu else ZERO,
-        energy_tce=d("energy_tce"),
-        cod_t=d("cod_t"),
-        so2_t=d("so2_t"),
+        energy_tce=maybe("energy_tce"),
+        cod_t=maybe("cod_t"),
+        so2_t=maybe("so2_t"),
     )

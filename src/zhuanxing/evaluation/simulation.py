@@ -1,9 +1,13 @@
 """What-if simulation: the clause-四 figures before and after exiting or upgrading chosen firms.
 
-Pure functions. "Upgrade" lifts a firm to the population median on each per-unit measure where
-it is worse: value added per mu up to the median (value added rises, output in proportion),
-then energy, COD and SO2 per unit of value added down to their medians. "Exit" removes the firm,
-freeing its land and energy.
+Pure functions. The figures follow the policy's indicators: value added per mu and energy per
+unit of value added over 规上 firms (as the cockpit), a firm counting only where it reports both
+measures; emissions summed over the firms that report them; land and energy freed over all.
+
+"Upgrade" lifts a firm to the population median on each per-unit measure where it is worse:
+value added per mu up to the median (value added rises, output in proportion), then energy, COD
+and SO2 per unit of value added down to their medians. "Exit" removes the firm, freeing its land
+and energy.
 """
 
 from __future__ import annotations
@@ -26,9 +30,9 @@ class FirmYear:
     gross_output: Decimal
     value_added: Decimal
     land_mu: Decimal
-    energy_tce: Decimal
-    cod_t: Decimal
-    so2_t: Decimal
+    energy_tce: Decimal | None  # None: not reported
+    cod_t: Decimal | None
+    so2_t: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -49,27 +53,32 @@ def _ratio(a: Decimal, b: Decimal, factor: int = 1) -> Decimal | None:
 
 
 def figures(firms: Iterable[FirmYear]) -> Figures:
-    va = land = va_land = energy = cod = so2 = gross = heavy_gross = ZERO
+    land = all_land = va_land = energy = all_energy = va_energy = cod = so2 = ZERO
+    gross = heavy_gross = ZERO
     for f in firms:
-        va += f.value_added
-        energy += f.energy_tce
-        cod += f.cod_t
-        so2 += f.so2_t
+        cod += f.cod_t or ZERO
+        so2 += f.so2_t or ZERO
+        all_energy += f.energy_tce or ZERO
+        all_land += f.land_mu
+        if not f.above_scale:
+            continue
+        gross += f.gross_output
+        if f.heavy:
+            heavy_gross += f.gross_output
         if f.land_mu > 0:
             land += f.land_mu
             va_land += f.value_added
-        if f.above_scale:
-            gross += f.gross_output
-            if f.heavy:
-                heavy_gross += f.gross_output
+        if f.energy_tce is not None:
+            energy += f.energy_tce
+            va_energy += f.value_added
     return Figures(
         va_per_mu=_ratio(va_land, land),
-        energy_per_va=_ratio(energy, va),
+        energy_per_va=_ratio(energy, va_energy),
         cod_t=cod,
         so2_t=so2,
         heavy_share=_ratio(heavy_gross, gross, 100),
-        land_mu=land,
-        energy_tce=energy,
+        land_mu=all_land,
+        energy_tce=all_energy,
     )
 
 
@@ -90,9 +99,11 @@ def medians(firms: Sequence[FirmYear]) -> Medians:
 
     return Medians(
         va_per_mu=med(with_land),
-        energy_per_va=med([f.energy_tce / f.value_added for f in productive]),
-        cod_per_va=med([f.cod_t / f.value_added for f in productive]),
-        so2_per_va=med([f.so2_t / f.value_added for f in productive]),
+        energy_per_va=med(
+            [f.energy_tce / f.value_added for f in productive if f.energy_tce is not None]
+        ),
+        cod_per_va=med([f.cod_t / f.value_added for f in productive if f.cod_t is not None]),
+        so2_per_va=med([f.so2_t / f.value_added for f in productive if f.so2_t is not None]),
     )
 
 
@@ -101,13 +112,17 @@ def upgraded(firm: FirmYear, m: Medians) -> FirmYear:
     if firm.land_mu > 0 and va < firm.land_mu * m.va_per_mu:
         va = firm.land_mu * m.va_per_mu
     gross = firm.gross_output * va / firm.value_added if firm.value_added > 0 else firm.gross_output
+
+    def capped(value: Decimal | None, median_per_va: Decimal) -> Decimal | None:
+        return None if value is None else min(value, va * median_per_va)
+
     return replace(
         firm,
         value_added=va,
         gross_output=gross,
-        energy_tce=min(firm.energy_tce, va * m.energy_per_va),
-        cod_t=min(firm.cod_t, va * m.cod_per_va),
-        so2_t=min(firm.so2_t, va * m.so2_per_va),
+        energy_tce=capped(firm.energy_tce, m.energy_per_va),
+        cod_t=capped(firm.cod_t, m.cod_per_va),
+        so2_t=capped(firm.so2_t, m.so2_per_va),
     )
 
 
