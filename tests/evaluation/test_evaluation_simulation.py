@@ -50,3 +50,12 @@ def test_upgrade_lifts_to_the_medians():
 def test_unknown_action():
     with pytest.raises(ValueError):
         simulate(FIRMS, {1}, "demolish")
+
+
+def test_worst_share_includes_ties_and_no_value_added_is_the_worst():
+    from zhuanxing.evaluation.services import _per_va, _worst
+
+    assert _per_va(D(5), D(0)) == D("Infinity") and _per_va(D(0), D(0)) == 0
+    values = {1: D(1), 2: D(3), 3: D(3), 4: D(2), 5: _per_va(D(7), D(0))}
+    assert _worst(values, D(20)) == {5}  # 1 of 5: the firm with energy and no value added
+    assert _worst(values, D(40)) == {5, 2, 3}  # 2 of 5, and 3 ties with 2

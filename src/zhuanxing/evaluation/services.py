@@ -118,13 +118,24 @@ def evaluation_run_delete(*, run: EvaluationRun, user) -> None:
     run.delete()
 
 
+def _per_va(amount: Decimal, va: Decimal) -> Decimal:
+    if va > 0:
+        return amount / va
+    return Decimal("Infinity") if amount > 0 else Decimal(0)
+
+
+def _reason_value(value: Decimal, places: str) -> str:
+    return "∞" if value.is_infinite() else str(value.quantize(Decimal(places)))
+
+
 def _worst(values: dict[int, Decimal], pct: Decimal) -> set[int]:
-    """Ids whose value is among the highest ``pct`` percent (higher is worse)."""
+    """Ids whose value is among the highest ``pct`` percent (higher is worse); firms tied with
+    the last one in are in too."""
     if not values or pct <= 0:
         return set()
-    ordered = sorted(values, key=lambda k: (-values[k], k))
-    count = max(1, int(len(ordered) * pct / 100))
-    return set(ordered[:count])
+    ordered = sorted(values.values(), reverse=True)
+    cutoff = ordered[max(1, int(len(ordered) * pct / 100)) - 1]
+    return {k for k, v in values.items() if v >= cutoff}
 
 
 @transaction.atomic
@@ -138,36 +149,41 @@ def backward_capacity_batch_create(*, run: EvaluationRun, user, name: str, polic
     rule = policy.evaluation.backward_capacity
     if rule is None:
         raise ValidationError(_("The policy in force has no backward-capacity rule."))
-    graded = set(run.results.filter(excluded_reason="").values_list("enterprise_id", flat=True))
-    energy, emission = {}, {}
+    graded = dict(run.results.filter(excluded_reason="").values_list("enterprise_id", "population"))
+    # Per population (规上 and 规下 are ranked apart), the intensity of each firm; a firm that
+    # uses energy or emits with no value added is the worst case (∞), not left out.
+    energy: dict[str, dict[int, Decimal]] = {"above_scale": {}, "below_scale": {}}
+    emission: dict[str, dict[int, Decimal]] = {"above_scale": {}, "below_scale": {}}
     for row in read_year(run.year, policy):
-        if row.enterprise_id not in graded:
+        population = graded.get(row.enterprise_id)
+        if population is None:
             continue
         m = row.measures
-        va = m.get("value_added")
-        if not va or va <= 0:
-            continue
+        va = Decimal(m.get("value_added") or 0)
         if m.get("energy_tce") is not None:
-            energy[row.enterprise_id] = Decimal(m["energy_tce"]) / va
+            energy[population][row.enterprise_id] = _per_va(Decimal(m["energy_tce"]), va)
         pollutants = [m.get(k) for k in ("cod_t", "nh3n_t", "so2_t", "nox_t")]
         if all(p is not None for p in pollutants):
-            emission[row.enterprise_id] = sum(Decimal(p) for p in pollutants) / va
-    worst_energy = _worst(energy, rule.energy_per_va_worst_pct)
-    worst_emission = _worst(emission, rule.emission_per_va_worst_pct)
+            total = sum((Decimal(p) for p in pollutants), Decimal(0))
+            emission[population][row.enterprise_id] = _per_va(total, va)
+    worst_energy = set().union(*(_worst(v, rule.energy_per_va_worst_pct) for v in energy.values()))
+    worst_emission = set().union(
+        *(_worst(v, rule.emission_per_va_worst_pct) for v in emission.values())
+    )
+    energy = energy["above_scale"] | energy["below_scale"]
+    emission = emission["above_scale"] | emission["below_scale"]
     batch = BackwardCapacityBatch.objects.create(run=run, name=name, created_by=user)
     entries = []
     for result in run.results.filter(klass__in=rule.classes).order_by("enterprise_id"):
         eid = result.enterprise_id
         reasons = []
         if eid in worst_energy:
-            reasons.append(
-                {"code": "energy_per_va", "value": str(energy[eid].quantize(Decimal("0.0001")))}
-            )
+            reasons.append({"code": "energy_per_va", "value": _reason_value(energy[eid], "0.0001")})
         if eid in worst_emission:
             reasons.append(
                 {
                     "code": "emission_per_va",
-                    "value": str(emission[eid].quantize(Decimal("0.000001"))),
+                    "value": _reason_value(emission[eid], "0.000001"),
                 }
             )
         if reasons:

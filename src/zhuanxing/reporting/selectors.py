@@ -104,18 +104,22 @@ def report_changes(*, user, enterprise: Enterprise, limit: int = 50) -> list[Cha
     if not Enterprise.objects.restrict(user).filter(pk=enterprise.pk).exists():
         return []
     found = []
+    previous = {}  # history record → the one before it of the same report (one query a model)
     for model, kind in ((AnnualReport, "annual"), (MonthlyReport, "monthly")):
-        records = (
+        records = list(
             model.history.filter(enterprise_id=enterprise.pk)
             .select_related("history_user")
-            .order_by("-history_date", "-history_id")[:limit]
+            .order_by("id", "history_date", "history_id")
         )
-        for record in records:
+        for before, record in zip([None, *records], records, strict=False):
+            previous[(kind, record.history_id)] = (
+                before if before and before.id == record.id else None
+            )
             found.append((kind, record))
     found.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
     changes = []
     for kind, record in found[:limit]:
-        before = record.prev_record
+        before = previous[(kind, record.history_id)]
         diffs = []
         if before is not None:
             delta = record.diff_against(before)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,7 +54,10 @@ def review(request, kind: str, pk: int):
         service(report=report, user=request.user, comment=form.cleaned_data["comment"])
     except services.ReportingError as error:
         messages.error(request, str(error))
-    return redirect(request.POST.get("next") or "reporting:review")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""  # only back to a page of this site
+    return redirect(target or "reporting:review")
 
 
 @login_required
