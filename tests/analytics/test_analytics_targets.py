@@ -102,3 +102,11 @@ def test_linear_trend_needs_two_points():
     assert (two.value, two.low, two.slope) == (4.0, None, 1.0)
     assert forecast.required_growth_pct(100, 121, 2) == pytest.approx(10)
     assert forecast.required_growth_pct(0, 121, 2) is None
+
+
+def test_t_quantile_never_narrows_the_interval():
+    from zhuanxing.analytics.forecast import t_quantile
+
+    assert t_quantile(10) == 1.372
+    assert t_quantile(11) == 1.372  # between 10 and 12: the smaller df, the wider interval
+    assert t_quantile(40) == 1.310

@@ -17,10 +17,9 @@ LEVEL = 0.8
 
 
 def t_quantile(df: int) -> float:
-    if df in _T90:
-        return _T90[df]
-    larger = [d for d in _T90 if d > df]
-    return _T90[min(larger)] if larger else 1.2816
+    """t_0.90 for ``df``; between table entries the smaller df's value (a slightly wider,
+    never narrower, interval)."""
+    return _T90[max(d for d in _T90 if d <= max(df, 1))]
 
 
 @dataclass(frozen=True)
