@@ -30,7 +30,8 @@ from django.db import connection
 
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit
-from zhuanxing.policy import Policy, get_active_policy
+from zhuanxing.policy import Policy
+from zhuanxing.policy.active import policy_in_force
 from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
 from zhuanxing.reference import size_class
 from zhuanxing.reporting.models import (
@@ -88,7 +89,7 @@ def build_store(
 ) -> BuildReport:
     """Build (or refresh) the store at ``path`` (default ``ZHUANXING["ANALYTICS_PATH"]``)."""
     path = Path(path or store_path())
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     started = time.perf_counter()
     began = datetime.now(UTC)
     note = progress or (lambda message: None)
@@ -137,14 +138,19 @@ def _full(path, policy, began, now_print, note) -> BuildReport:
         note("monthly reports")
         report.rows["fact_monthly"] = _load_monthly(con, periods=None)
         report.rows["region_stats"] = _load_regions(con, years=None)
-        _write_info(con, policy, began, now_print)
-        con.execute("CHECKPOINT")
-        con.close()
-        store.swap_in(tmp, path)
+        _seal(con, tmp, path, policy, began, now_print)
     except BaseException:
         store.discard(tmp)
         raise
     return report
+
+
+def _seal(con, tmp: Path, path: Path, policy: Policy, began: datetime, now_print) -> None:
+    """Record the build, flush it to disk and swap the new file in for readers."""
+    _write_info(con, policy, began, now_print)
+    con.execute("CHECKPOINT")
+    con.close()
+    store.swap_in(tmp, path)
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -402,10 +408,7 @@ def _refresh(path, policy, periods, began, now_print, note) -> BuildReport:
             marks = ", ".join("?" * len(years))
             con.execute(f"DELETE FROM region_stats WHERE year IN ({marks})", years)
             report.rows["region_stats"] = _load_regions(con, years)
-        _write_info(con, policy, began, now_print)
-        con.execute("CHECKPOINT")
-        con.close()
-        store.swap_in(tmp, path)
+        _seal(con, tmp, path, policy, began, now_print)
     except BaseException:
         store.discard(tmp)
         raise

@@ -3,14 +3,13 @@ keeps them inside the org units they may see (scoping is security)."""
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reference import industry
 
 from . import engine, store
@@ -21,7 +20,7 @@ LEVEL_DEPTH = {"county": 1, "town": 2}
 
 
 def policy():
-    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    return policy_in_force()
 
 
 def english() -> bool:

@@ -1,9 +1,8 @@
 from io import BytesIO
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +10,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from zhuanxing.policy import get_active_policy
+from zhuanxing.accounts.access import require_official
+from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.models import AnnualReport
 
 from .forms import TargetUploadForm
@@ -22,10 +22,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="EEF2F6")
 
 
-def _policy():
-    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
-
-
 def _year(request) -> int:
     years = sorted(AnnualReport.objects.values_list("year", flat=True).distinct())
     try:
@@ -34,15 +30,10 @@ def _year(request) -> int:
         return 0
 
 
-def _officials_only(user) -> None:
-    if user.is_enterprise_user:
-        raise PermissionDenied(_("This page is for officials."))
-
-
 @login_required
 def assessment_view(request):
-    _officials_only(request.user)
-    policy = _policy()
+    require_official(request.user)
+    policy = policy_in_force()
     year = _year(request)
     table = assessment_table(user=request.user, year=year, policy=policy)
     if request.GET.get("export") == "xlsx":
@@ -84,8 +75,8 @@ def _export(table, year: int) -> HttpResponse:
 
 @login_required
 def targets_edit(request):
-    _officials_only(request.user)
-    policy = _policy()
+    require_official(request.user)
+    policy = policy_in_force()
     scheme = policy.assessment
     year = _year(request)
     units = county_units(request.user)
@@ -138,8 +129,8 @@ def targets_edit(request):
 def targets_template(request):
     """The targets workbook: a visible header, a hidden row of indicator keys (so columns are
     matched by key even if reordered), one row per county with the current targets."""
-    _officials_only(request.user)
-    policy = _policy()
+    require_official(request.user)
+    policy = policy_in_force()
     year = _year(request)
     scheme = policy.assessment
     current = targets_for(request.user, year)

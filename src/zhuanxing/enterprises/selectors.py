@@ -2,18 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.models import AnnualReport
 
 from .models import Enterprise
-
-
-def _policy():
-    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
 
 
 @dataclass(frozen=True)
@@ -37,7 +32,7 @@ def enterprise_list(*, user, filters: EnterpriseFilter) -> QuerySet[Enterprise]:
     if filters.county:
         qs = qs.filter(org_unit__path__contains=f"/{filters.county}/")
     if filters.category:
-        qs = qs.filter(industry_code__in=_policy().category_classes(filters.category))
+        qs = qs.filter(industry_code__in=policy_in_force().category_classes(filters.category))
     if filters.year:
         reports = AnnualReport.objects.filter(enterprise=OuterRef("pk"), year=filters.year)
         qs = qs.annotate(
@@ -45,7 +40,7 @@ def enterprise_list(*, user, filters: EnterpriseFilter) -> QuerySet[Enterprise]:
             main_revenue=Subquery(reports.values("main_revenue")[:1]),
         )
         if filters.scale:
-            threshold = _policy().above_scale_threshold(filters.year)
+            threshold = policy_in_force().above_scale_threshold(filters.year)
             if filters.scale == "above":
                 qs = qs.filter(main_revenue__gte=threshold)
             else:

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reference import size_class
 from zhuanxing.reporting.selectors import filing_periods, report_changes, review_log
 
@@ -24,7 +24,7 @@ SIZE_CLASS_LABELS = {
 
 @login_required
 def enterprise_list_view(request):
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     counties = OrgUnit.objects.restrict(request.user).filter(
         kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE]
     )
@@ -59,7 +59,7 @@ def enterprise_list_view(request):
 
 @login_required
 def enterprise_detail_view(request, pk: int):
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     enterprise = enterprise_get(user=request.user, pk=pk)
     reports = list(enterprise.annual_reports.order_by("year"))
     for report in reports:

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from zhuanxing.accounts.access import require_official
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import enterprise_get
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.models import AnnualReport
 
 from . import selectors, services
@@ -33,23 +34,14 @@ REASON_LABELS = {
 }
 
 
-def _policy():
-    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
-
-
-def _officials_only(user) -> None:
-    if user.is_enterprise_user:
-        raise PermissionDenied(_("This page is for officials."))
-
-
 def _report_years() -> list[int]:
     return sorted(AnnualReport.objects.values_list("year", flat=True).distinct(), reverse=True)
 
 
 @login_required
 def run_list(request):
-    _officials_only(request.user)
-    policy = _policy()
+    require_official(request.user)
+    policy = policy_in_force()
     form = RunCreateForm(request.POST or None, years=_report_years())
     if request.method == "POST":
         if form.is_valid():
@@ -72,11 +64,11 @@ def run_list(request):
 
 @login_required
 def run_detail(request, pk: int):
-    _officials_only(request.user)
+    require_official(request.user)
     run = selectors.run_get(user=request.user, pk=pk)
     context = {
         "run": run,
-        "dist": selectors.distribution(user=request.user, run=run, policy=_policy()),
+        "dist": selectors.distribution(user=request.user, run=run, policy=policy_in_force()),
         "batch_form": BatchForm(initial={"name": _("Batch %(year)s") % {"year": run.year}}),
         "batches": run.backward_batches.all(),
     }
@@ -110,7 +102,7 @@ def run_delete(request, pk: int):
 
 @login_required
 def result_list(request, pk: int):
-    _officials_only(request.user)
+    require_official(request.user)
     run = selectors.run_get(user=request.user, pk=pk)
     form = ResultFilterForm(
         request.GET or None, counties=selectors.county_units(request.user), run=run
@@ -197,8 +189,8 @@ def enterprise_evaluation(request, pk: int):
 
 @login_required
 def backward_list(request):
-    _officials_only(request.user)
-    policy = _policy()
+    require_official(request.user)
+    policy = policy_in_force()
     if request.method == "POST":
         run_pk = request.POST.get("run", "")
         run = selectors.run_get(user=request.user, pk=int(run_pk) if run_pk.isdigit() else 0)
@@ -247,14 +239,14 @@ def backward_status(request, pk: int):
 
 @login_required
 def clean_production(request):
-    _officials_only(request.user)
+    require_official(request.user)
     years = _report_years()
     try:
         year = int(request.GET.get("year") or (years[0] if years else 0))
     except ValueError:
         year = years[0] if years else 0
     rows = (
-        selectors.clean_production_list(user=request.user, year=year, policy=_policy())
+        selectors.clean_production_list(user=request.user, year=year, policy=policy_in_force())
         if year
         else []
     )
@@ -265,8 +257,8 @@ def clean_production(request):
 
 @login_required
 def simulate_view(request):
-    _officials_only(request.user)
-    policy = _policy()
+    require_official(request.user)
+    policy = policy_in_force()
     runs = selectors.EvaluationRun.objects.restrict(request.user)
     form = SimulationForm(request.GET or None, runs=runs)
     context = {"form": form}

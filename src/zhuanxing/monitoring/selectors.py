@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import build_info
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from .operation import operation
 from .warnings import county_warnings, enterprise_warnings
-
-
-def policy():
-    return get_active_policy(settings.ZHUANXING["POLICY_PATH"])
 
 
 def latest_month() -> str | None:
@@ -33,7 +27,7 @@ def context_for(unit: OrgUnit, month: str) -> dict:
     """The same for ``unit`` (already checked against whoever asks: everything under it is in
     scope; the city's own figures are public and serve as the comparison)."""
     op = operation(unit, month)
-    rules = policy().monitoring
+    rules = policy_in_force().monitoring
     city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
     city_op = op if unit == city else operation(city, month)
     county_codes = set(
@@ -48,7 +42,7 @@ def context_for(unit: OrgUnit, month: str) -> dict:
     ids = [int(w.subject) for w in found if w.rule != "county_lagging"]
     names = {str(pk): e.name for pk, e in Enterprise.objects.in_bulk(ids).items()}
     names |= {code: name for code, name in units.items()}
-    categories = {key: c.name for key, c in policy().categories_1244.items()}
+    categories = {key: c.name for key, c in policy_in_force().categories_1244.items()}
     return {
         "unit": unit,
         "op": op,

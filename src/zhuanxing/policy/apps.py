@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.conf import settings
 
 
 class PolicyConfig(AppConfig):
@@ -9,6 +8,6 @@ class PolicyConfig(AppConfig):
     def ready(self) -> None:
         # Load (and validate) the policy in force at start-up: a broken file stops the process
         # with the file, the key and the reason, before any request is served.
-        from zhuanxing.policy import get_active_policy
+        from .active import policy_in_force
 
-        get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+        policy_in_force()

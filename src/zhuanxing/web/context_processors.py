@@ -1,15 +1,14 @@
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from .navigation import MENU
 
 
 def navigation(request):
     """The main menu for the user's role, and the policy in force (shown in the footer)."""
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     items = []
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -8,7 +7,7 @@ from zhuanxing.analytics.selectors import home_region
 from zhuanxing.analytics.views import cockpit_response
 from zhuanxing.enterprises.selectors import latest_report_year
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from .selectors import overview
 
@@ -33,7 +32,7 @@ def registry_overview(request):
     user = request.user
     if user.is_enterprise_user:
         raise PermissionDenied(_("This page is for officials."))
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     year = latest_report_year(user)
     if user.sees_whole_city:
         city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()

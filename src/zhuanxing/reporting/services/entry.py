@@ -3,12 +3,11 @@ import (the form is a one-row file), then saved with its history."""
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhuanxing.enterprises.models import Enterprise
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from ..importing.pipeline import Line
 from ..importing.validate import ENTERPRISE_EDITABLE
@@ -68,7 +67,7 @@ def _save(
             _("This report is %(status)s: the enterprise can no longer change it.")
             % {"status": existing.get_status_display()}
         )
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     batch, lines = entry_check(
         user=user, kind=kind, enterprise=enterprise, period=period, data=data, policy=policy
     )

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from ..importing.parse import FileProblem
 from ..importing.pipeline import Line, file_line, importable_kinds, run_import
@@ -78,7 +78,7 @@ def import_job_run(*, job_id: int, commit: bool) -> ImportJob:
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     job.status = ImportStatus.COMMITTING if commit else ImportStatus.VALIDATING
     job.save(update_fields=["status", "updated_at"])
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     try:
         outcome = run_import(
             bytes(job.content),

@@ -1,6 +1,5 @@
 import re
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhuanxing.enterprises.selectors import enterprise_get
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from ..forms import EntryForm
 from ..selectors import entry_check, entry_report
@@ -113,7 +112,7 @@ def entry_check_view(request, enterprise: int, period: str):
     firm = enterprise_get(user=request.user, pk=enterprise)
     form = EntryForm(request.POST, kind=kind)
     form.is_valid()
-    policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+    policy = policy_in_force()
     _, lines = entry_check(
         user=request.user, kind=kind, enterprise=firm, period=period, data=form.values(),
         policy=policy,

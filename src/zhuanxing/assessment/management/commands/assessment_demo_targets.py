@@ -7,14 +7,13 @@ typically hands out annual targets. Does nothing when that year already has targ
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from zhuanxing.accounts.models import Role, User
 from zhuanxing.analytics.records import indicator_records
 from zhuanxing.analytics.selectors import years_available
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from ...models import CountyTarget
 from ...services import county_targets_set
@@ -24,7 +23,7 @@ class Command(BaseCommand):
     help = "Set demo county targets for the latest year from each county's previous year."
 
     def handle(self, *args, **options):
-        policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+        policy = policy_in_force()
         span = years_available()
         if span is None or policy.assessment is None:
             self.stdout.write("no analytics store or no assessment scheme: nothing to do")

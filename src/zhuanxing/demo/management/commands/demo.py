@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.loader import load_jiaxing_org_units
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from ... import calibration as cal
 from ...generator import generate_city
@@ -35,7 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         console = Console(stderr=False)
-        policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+        policy = policy_in_force()
         console.print(f"Policy in force: [bold]{policy.info.id}[/] ({policy.info.name})")
         created = load_jiaxing_org_units()
         if created:

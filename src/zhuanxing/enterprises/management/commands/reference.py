@@ -9,10 +9,9 @@ The JSON shapes are a stable interface: other tools parse them.
 import json
 import sys
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reference import industry, uscc
 
 from ...classification import describe_industry
@@ -48,7 +47,7 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _industry(self, code, as_json):
-        policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+        policy = policy_in_force()
         try:
             info = describe_industry(code, policy)
         except industry.UnknownIndustryCode:

@@ -6,11 +6,10 @@ with the reason. ``--save`` keeps the result as a draft run (as the page does).
 
 import json
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from zhuanxing.accounts.models import Role, User
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from ...data import read_evaluation_input
 from ...engine import evaluate_year
@@ -26,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--save", action="store_true", help="keep the result as a draft run")
 
     def handle(self, *args, year, **options):
-        policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+        policy = policy_in_force()
         method = policy.evaluation
         if not method.enabled:
             raise CommandError("the policy in force has no evaluation enabled")

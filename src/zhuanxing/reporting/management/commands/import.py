@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from zhuanxing.accounts.models import Role, User
-from zhuanxing.policy import get_active_policy
+from zhuanxing.policy.active import policy_in_force
 
 from ...importing.formats import TEMPLATES
 from ...importing.pipeline import run_import
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"no such file: {path}")
         user = _user(options["user"])
-        policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+        policy = policy_in_force()
         columns = (
             TextColumn("{task.description:<14}"),
             BarColumn(),
