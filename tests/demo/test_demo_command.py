@@ -22,6 +22,12 @@ def test_demo_builds_once_then_reuses(capsys):
     )
     assert counts[0] == 50 and all(counts)
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    from zhuanxing.evaluation.models import EvaluationRun, RunStatus
+    from zhuanxing.reporting.selectors import report_years
+
+    assert report_years() == [2007, 2008, 2009, 2010, 2011, 2012]
+    published = EvaluationRun.objects.filter(status=RunStatus.PUBLISHED)
+    assert sorted(published.values_list("year", flat=True)) == [2011, 2012]
     firm_user = User.objects.get(username="firm")
     assert "/330483/" in firm_user.enterprise.org_unit.path
 

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from zhuanxing.accounts.access import require_official
 from zhuanxing.policy.active import policy_in_force
-from zhuanxing.reporting.models import AnnualReport
+from zhuanxing.reporting.selectors import report_years
 
 from .forms import TargetUploadForm
 from .selectors import assessment_table, county_units, targets_for
@@ -23,7 +23,7 @@ HEADER_FILL = PatternFill("solid", fgColor="EEF2F6")
 
 
 def _year(request) -> int:
-    years = sorted(AnnualReport.objects.values_list("year", flat=True).distinct())
+    years = report_years()
     try:
         return int(request.GET.get("year") or request.POST.get("year") or years[-1])
     except (ValueError, IndexError):
@@ -38,7 +38,7 @@ def assessment_view(request):
     table = assessment_table(user=request.user, year=year, policy=policy)
     if request.GET.get("export") == "xlsx":
         return _export(table, year)
-    years = sorted(AnnualReport.objects.values_list("year", flat=True).distinct(), reverse=True)
+    years = report_years()[::-1]
     return render(request, "assessment/index.html", {**table, "year": year, "years": years})
 
 

@@ -15,7 +15,7 @@ from zhuanxing.accounts.access import require_official
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.policy.active import policy_in_force
-from zhuanxing.reporting.models import AnnualReport
+from zhuanxing.reporting.selectors import report_years
 
 from . import selectors, services
 from .export import results_workbook
@@ -35,7 +35,7 @@ REASON_LABELS = {
 
 
 def _report_years() -> list[int]:
-    return sorted(AnnualReport.objects.values_list("year", flat=True).distinct(), reverse=True)
+    return report_years()[::-1]
 
 
 @login_required

@@ -61,6 +61,12 @@ def import_job_get(*, user, pk: int) -> ImportJob:
     return get_object_or_404(import_job_list(user=user), pk=pk)
 
 
+def report_years() -> list[int]:
+    """The years with annual reports, ascending, each once (the model's default ordering would
+    otherwise enter the DISTINCT and repeat them)."""
+    return list(AnnualReport.objects.order_by("year").values_list("year", flat=True).distinct())
+
+
 def review_queue(*, user, kind: str) -> QuerySet:
     """Submitted reports the user may approve or reject (officials, in their scope)."""
     model = AnnualReport if kind == "annual" else MonthlyReport

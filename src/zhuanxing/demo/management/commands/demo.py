@@ -56,10 +56,10 @@ class Command(BaseCommand):
         """Environmental attributes and the published 亩均 evaluations of the last two years."""
         from zhuanxing.accounts.models import User
         from zhuanxing.evaluation.demo_data import publish_demo_evaluations, seed_environment
-        from zhuanxing.reporting.models import AnnualReport
+        from zhuanxing.reporting.selectors import report_years
 
         seed_environment(options["seed"])
-        years = sorted(AnnualReport.objects.values_list("year", flat=True).distinct())[-2:]
+        years = report_years()[-2:]
         admin = User.objects.get(username="admin")
         runs = publish_demo_evaluations(policy=policy, admin=admin, years=years)
         if runs:
