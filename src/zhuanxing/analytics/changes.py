@@ -56,8 +56,10 @@ class ChangedPeriods:
 
 
 def _changed(model, column: str, since: datetime) -> set:
-    live = model.objects.filter(updated_at__gt=since).values_list(column, flat=True).distinct()
-    past = model.history.filter(history_date__gt=since).values_list(column, flat=True).distinct()
+    # order_by(): the default ordering would otherwise enter the DISTINCT and repeat each value.
+    live = model.objects.filter(updated_at__gt=since).order_by().values_list(column, flat=True)
+    past = model.history.filter(history_date__gt=since).order_by().values_list(column, flat=True)
+    live, past = live.distinct(), past.distinct()
     return set(live) | set(past)
 
 
@@ -66,7 +68,7 @@ def changed_periods(since: datetime, monthly_after_id: int) -> ChangedPeriods:
     new = MonthlyReport.objects.filter(pk__gt=monthly_after_id)
     return ChangedPeriods(
         annual_years=_changed(AnnualReport, "year", since),
-        monthly_periods=set(monthly.values_list("period", flat=True).distinct())
-        | set(new.values_list("period", flat=True).distinct()),
+        monthly_periods=set(monthly.order_by().values_list("period", flat=True).distinct())
+        | set(new.order_by().values_list("period", flat=True).distinct()),
         region_years=_changed(RegionStatistics, "year", since),
     )
