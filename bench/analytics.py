@@ -53,7 +53,7 @@ def main() -> None:
     from zhuanxing.analytics.build import build_store, store_path
     from zhuanxing.demo import calibration as cal
     from zhuanxing.demo.generator import generate_city
-    from zhuanxing.demo.management.commands.demo import demo_threshold, tier
+    from zhuanxing.demo.management.commands.demo import tier
     from zhuanxing.demo.users import ensure_demo_users
     from zhuanxing.demo.writer import county_infos, write_city
     from zhuanxing.orgunits.loader import load_jiaxing_org_units
@@ -72,7 +72,7 @@ def main() -> None:
             county_infos(),
             city_code=policy.info.city_code,
             seed=20090820,
-            threshold=lambda y: demo_threshold(policy, y),
+            scale_line=policy.above_scale,
             **size,
         )  # fmt: skip
     )

@@ -49,7 +49,7 @@ def main() -> None:
         seed=settings.ZHUANXING["DEMO_SEED"],
         above_scale=args.above,
         below_scale=args.below,
-        threshold=lambda y: float(policy.above_scale_threshold(y)),
+        scale_line=policy.above_scale,
     )
     t_generate = time.perf_counter() - t0
     t0 = time.perf_counter()

@@ -81,7 +81,7 @@ def _run(args) -> None:
         seed=settings.ZHUANXING["DEMO_SEED"],
         above_scale=5000,
         below_scale=15000,
-        threshold=lambda y: float(policy.above_scale_threshold(y)),
+        scale_line=policy.above_scale,
     )
     write_city(data)
     ensure_demo_users()

@@ -11,6 +11,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 SMALL_CITY = {"above_scale": 60, "below_scale": 140, "seed": 7}
 
 
+def pytest_configure(config):
+    # Password hashing is deliberately slow (about 0.3 s a user with PBKDF2); tests create and
+    # log in users by the hundred and test no property of the hash, so they use a fast one.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def policy():
     from django.conf import settings
@@ -30,7 +38,7 @@ def _build_city(policy):
     data = generate_city(
         county_infos(),
         city_code=policy.info.city_code,
-        threshold=lambda year: float(policy.above_scale_threshold(year)),
+        scale_line=policy.above_scale,
         **SMALL_CITY,
     )
     write_city(data)

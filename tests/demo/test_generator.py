@@ -6,6 +6,7 @@ import pytest
 
 from zhuanxing.demo import calibration as cal
 from zhuanxing.demo.generator import ANNUAL_FIELDS, MONTHLY_FIELDS, CountyInfo, generate_city
+from zhuanxing.policy.schema import AboveScale
 from zhuanxing.reference import industry, uscc
 
 COUNTIES = [
@@ -15,14 +16,19 @@ COUNTIES = [
 ]
 
 
-def threshold(year: int) -> float:
-    return 500.0 if year < 2011 else 2000.0
+# The Jiaxing file's two lines, as the policy section the generator takes.
+LINE = AboveScale(
+    thresholds=[
+        {"from_year": 2007, "main_revenue_min": 500},
+        {"from_year": 2011, "main_revenue_min": 2000},
+    ]
+)
 
 
 def small(seed: int = 1, **kw):
     return generate_city(
         COUNTIES, city_code="330400", seed=seed, above_scale=40, below_scale=60,
-        threshold=threshold, **kw,
+        scale_line=LINE, **kw,
     )  # fmt: skip
 
 
@@ -36,7 +42,7 @@ def test_same_seed_same_city():
 @pytest.fixture(scope="module")
 def full_city():
     """The demo's own size: 5,000 above-scale and 15,000 below-scale enterprises."""
-    return generate_city(COUNTIES, city_code="330400", seed=20090820, threshold=threshold)
+    return generate_city(COUNTIES, city_code="330400", seed=20090820, scale_line=LINE)
 
 
 def test_calibrated_to_the_published_2009_above_scale_output(full_city):

@@ -5,7 +5,8 @@ import pytest
 
 from zhuanxing.demo import calibration as cal
 from zhuanxing.demo.generator import ANNUAL_FIELDS, CountyInfo, generate_city
-from zhuanxing.demo.management.commands.demo import demo_threshold, tier
+from zhuanxing.demo.management.commands.demo import tier
+from zhuanxing.policy.schema import AboveScale
 
 COUNTIES = [
     CountyInfo("330483", "桐乡市", ("330483101",)),
@@ -21,15 +22,18 @@ def test_tier_arguments():
     assert tier({"scale": "city", "above_scale": 20}) == {"above_scale": 20, "below_scale": 15000}
 
 
-def test_threshold_before_the_policy_uses_its_first_line(policy):
-    assert demo_threshold(policy, 2003) == demo_threshold(policy, 2007) == 500
-    assert demo_threshold(policy, 2011) == 2000
+LINE = AboveScale(
+    thresholds=[
+        {"from_year": 2007, "main_revenue_min": 500},
+        {"from_year": 2011, "main_revenue_min": 2000},
+    ]
+)
 
 
 def test_ten_years_scaled_output():
     data = generate_city(
         COUNTIES, city_code="330400", seed=3, above_scale=40, below_scale=40,
-        threshold=lambda y: 500.0 if y < 2011 else 2000.0, years=cal.PROVINCE_YEARS,
+        scale_line=LINE, years=cal.PROVINCE_YEARS,
         size_factor=10.0,
     )  # fmt: skip
     assert {r[1] for r in data.annual} == set(range(2003, 2013))

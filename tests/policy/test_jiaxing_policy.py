@@ -54,9 +54,25 @@ def test_above_scale_threshold_by_year(policy, year, line):
     assert policy.above_scale_threshold(year) == Decimal(line)
 
 
-def test_no_threshold_before_2007(policy):
-    with pytest.raises(ValueError, match="before 2007"):
-        policy.above_scale_threshold(2006)
+@pytest.mark.parametrize("year", [1998, 2003, 2006])
+def test_before_the_first_line_the_earliest_applies(policy, year):
+    # The province tier has 2003 reports; the enterprise page and the evaluation used to fail
+    # on them while the analytics store classed them by the 2007 line.
+    assert policy.above_scale_threshold(year) == Decimal(500)
+    assert policy.is_above_scale(year, 500)
+    assert not policy.is_above_scale(year, Decimal("499.99"))
+
+
+def test_filter_and_sql_apply_the_same_line(policy):
+    assert policy.above_scale_filter(2011) == {"main_revenue__gte": Decimal(2000)}
+    assert policy.above_scale_filter(2003, "r") == {"r__gte": Decimal(500)}
+    import duckdb
+
+    sql = policy.above_scale.sql("y", "r")
+    con = duckdb.connect()
+    for year, revenue in [(2003, 500), (2006, 499.99), (2010, 500), (2011, 1999), (2011, 2000)]:
+        got = con.execute(f"SELECT {sql} FROM (SELECT ? AS y, ? AS r)", [year, revenue]).fetchone()
+        assert got[0] == policy.is_above_scale(year, Decimal(str(revenue))), (year, revenue)
 
 
 def test_above_scale_is_at_or_above_the_line(policy):

@@ -49,8 +49,9 @@ def test_categories_differ(other, jiaxing, class_code, other_key, jiaxing_key):
 
 def test_thresholds_differ(other, jiaxing):
     assert jiaxing.is_above_scale(2010, 800)
-    with pytest.raises(ValueError, match="before 2011"):
-        other.is_above_scale(2010, 800)
+    # Before its first line (2011) the other city's earliest line, 2000万, applies.
+    assert not other.is_above_scale(2010, 800)
+    assert other.is_above_scale(2010, 2000)
     assert other.above_scale_threshold(2025) == Decimal(2000)
 
 

@@ -1,10 +1,9 @@
-"""Users and roles. Scoping rules live on the user so every selector asks the same questions."""
+"""Users and roles. What a role may do is decided in ``access.py``, never here."""
 
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,37 +40,6 @@ class User(AbstractUser):
         help_text=_("Enterprise users: the one enterprise this user files for"),
     )
 
-    @property
-    def sees_whole_city(self) -> bool:
-        return self.is_superuser or self.role in (Role.CITY_ADMIN, Role.LEADER)
-
-    @property
-    def is_city_admin(self) -> bool:
-        """Runs evaluations, sets county targets, locks periods: the city's own analysts."""
-        return self.is_superuser or self.role == Role.CITY_ADMIN
-
-    @property
-    def is_enterprise_user(self) -> bool:
-        return self.role == Role.ENTERPRISE and not self.is_superuser
-
-    @property
-    def can_edit(self) -> bool:
-        return self.role != Role.LEADER or self.is_superuser
-
     @cached_property
     def org_unit_paths(self) -> list[str]:
         return list(self.org_units.values_list("path", flat=True))
-
-    def org_unit_path_q(self, field: str) -> Q:
-        """A filter matching rows whose ``field`` (an org-unit path) lies under an assigned unit.
-
-        No assigned unit means nothing is visible: an officer without units sees an empty list,
-        never the whole city.
-        """
-        paths = self.org_unit_paths
-        if not paths:
-            return Q(pk__in=[])
-        q = Q()
-        for path in paths:
-            q |= Q(**{f"{field}__startswith": path})
-        return q

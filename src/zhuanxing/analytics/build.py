@@ -260,16 +260,6 @@ def _measure_sql(fields: tuple[str, ...], model) -> str:
     return ", ".join(f"CAST({meta.get_field(f).column} AS DOUBLE PRECISION)" for f in fields)
 
 
-def _threshold_sql(policy: Policy) -> str:
-    # Before the policy's first line the same (earliest) line applies: 1998-2006 used 500万 of
-    # sales revenue, the value the Jiaxing file starts with in 2007.
-    thresholds = sorted(policy.above_scale.thresholds, key=lambda t: -t.from_year)
-    cases = " ".join(
-        f"WHEN a.year >= {t.from_year} THEN {float(t.main_revenue_min)}" for t in thresholds
-    )
-    return f"CASE {cases} ELSE {float(thresholds[-1].main_revenue_min)} END"
-
-
 def _size_sql() -> str:
     """size_class.size_class() in SQL, generated from the module's own rule tables."""
 
@@ -304,12 +294,13 @@ def _load_annual(con, policy: Policy, years: list[int] | None) -> int:
     dims = ", ".join(f"d.{c}" for c in DIM_COLUMNS)
     measures = ", ".join(f"a.{m}" for m in ANNUAL_MEASURES)
     count = 0
+    above_scale = policy.above_scale.sql("a.year", "a.main_revenue")
     for batch in _fetch(sql, params, names, types):
         con.register("annual_batch", batch)
         con.execute(
             f"INSERT INTO fact_annual BY NAME SELECT {dims}, a.year, "
-            f"CAST(a.year AS VARCHAR) AS period, a.main_revenue >= {_threshold_sql(policy)} "
-            f"AS above_scale, {_size_sql()} AS size_class, {measures}, "
+            f"CAST(a.year AS VARCHAR) AS period, {above_scale} AS above_scale, "
+            f"{_size_sql()} AS size_class, {measures}, "
             "nullif(a.business_mode, '') AS business_mode "
             "FROM annual_batch a JOIN enterprise_dim d USING (enterprise_id)"
         )

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from zhuanxing.accounts import access
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reference import industry
@@ -43,12 +44,12 @@ def years_available() -> tuple[int, int, str] | None:
 
 
 def may_use_analytics(user) -> bool:
-    return user.is_authenticated and not user.is_enterprise_user
+    return access.is_official(user)
 
 
 def home_region(user) -> OrgUnit | None:
     """The unit a user's cockpit shows by default: the city, or the officer's first unit."""
-    if user.sees_whole_city:
+    if access.sees_whole_city(user):
         return OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
     return user.org_units.order_by("path").first()
 

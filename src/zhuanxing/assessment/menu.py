@@ -2,11 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-
-def _officials(user) -> bool:
-    return not user.is_enterprise_user
-
+from zhuanxing.accounts import access
 
 ENTRIES = [
-    (_("County assessment"), "assessment:index", _officials),
+    (_("County assessment"), "assessment:index", access.is_official),
 ]

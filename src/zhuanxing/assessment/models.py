@@ -5,12 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhuanxing.accounts.access import RestrictedQuerySet
 
-class CountyTargetQuerySet(models.QuerySet):
-    def restrict(self, user) -> "CountyTargetQuerySet":
-        from zhuanxing.orgunits.models import OrgUnit
 
-        return self.filter(org_unit__in=OrgUnit.objects.restrict(user))
+class CountyTargetQuerySet(RestrictedQuerySet):
+    """``restrict(user, action)`` by the target's county; enterprise users see none."""
+
+    scope_path_field = "org_unit__path"
 
 
 class CountyTarget(models.Model):

@@ -2,18 +2,14 @@
 
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zhuanxing.accounts import access
 from zhuanxing.orgunits.models import OrgUnit
 
 from .models import CountyTarget
-
-
-def _require_city_admin(user) -> None:
-    if not user.is_city_admin:
-        raise PermissionDenied(_("Only the city administrator sets county targets."))
 
 
 def parse_target(raw, where: str) -> Decimal | None:
@@ -44,7 +40,7 @@ def county_targets_set(
 ) -> int:
     """Set the year's targets: ``{(county code, indicator): value}``; None clears a target.
     Returns the number of targets changed. Unknown units or indicators stop everything."""
-    _require_city_admin(user)
+    access.require_city_admin(user)
     units = {u.code: u for u in OrgUnit.objects.filter(code__in={c for c, _ in targets})}
     allowed = {i.indicator for i in scheme.indicators}
     for code, indicator in targets:

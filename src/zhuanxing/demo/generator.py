@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from zhuanxing.policy.schema import AboveScale
 from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
 from zhuanxing.reference.uscc import make_uscc
 
@@ -123,12 +124,12 @@ def generate_city(
     seed: int,
     above_scale: int = 5000,
     below_scale: int = 15000,
-    threshold: Callable[[int], float],
+    scale_line: AboveScale,
     progress: Callable[[str, int, int], None] | None = None,
     years: tuple[int, ...] = cal.YEARS,
     size_factor: float = 1.0,
 ) -> CityData:
-    """Generate the city. ``threshold(year)``: the 规上 main-revenue line, 万元 (policy data).
+    """Generate the city. ``scale_line``: the policy's 规上 line (``policy.above_scale``).
 
     ``years`` and ``size_factor`` serve the province tier: more years, and the 2009 output target
     and region statistics multiplied by ``size_factor`` (calibration.PROVINCE).
@@ -140,7 +141,7 @@ def generate_city(
     used_codes: set[str] = set()
     county_by_code = {c.code: c for c in counties}
     weights = {c.code: COUNTY_WEIGHT.get(c.code, 0.05) for c in counties}
-    t_cal = threshold(cal.CALIBRATION_YEAR)
+    t_cal = float(scale_line.threshold(cal.CALIBRATION_YEAR))
 
     # 1. Enterprises with their 2009 revenue (pre-calibration for the above-scale excess).
     firms = []  # (row, is_above, excess_or_revenue, profile, trend, gross_ratio, ...)
@@ -235,7 +236,7 @@ def generate_city(
             sums[0] += annual[3]
             sums[1] += annual[12]
             sums[2] += row.land_mu or 0.0
-            if annual[2] >= threshold(year):
+            if scale_line.includes(year, annual[2]):
                 data.above_scale_count[year] = data.above_scale_count.get(year, 0) + 1
                 # A few firms stop production during the last year (warnings to see in the demo).
                 stopping = year == years[-1] and stops.random() < 0.01

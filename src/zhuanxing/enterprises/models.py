@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhuanxing.accounts.access import RestrictedQuerySet
+
 from .validators import validate_industry_class, validate_uscc
 
 
@@ -22,16 +24,11 @@ class RegistrationType(models.TextChoices):
     FOREIGN = "300", _("Foreign funded")
 
 
-class EnterpriseQuerySet(models.QuerySet):
-    def restrict(self, user) -> "EnterpriseQuerySet":
-        """What ``user`` may see: the whole city, their assigned units' subtrees, or one firm."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        if user.sees_whole_city:
-            return self
-        if user.is_enterprise_user:
-            return self.filter(pk=user.enterprise_id) if user.enterprise_id else self.none()
-        return self.filter(user.org_unit_path_q("org_unit__path"))
+class EnterpriseQuerySet(RestrictedQuerySet):
+    """``restrict(user, action)``: the whole city, the officer's subtrees, or the one firm."""
+
+    scope_path_field = "org_unit__path"
+    scope_enterprise_field = "pk"
 
 
 class Enterprise(models.Model):

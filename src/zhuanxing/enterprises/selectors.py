@@ -40,11 +40,8 @@ def enterprise_list(*, user, filters: EnterpriseFilter) -> QuerySet[Enterprise]:
             main_revenue=Subquery(reports.values("main_revenue")[:1]),
         )
         if filters.scale:
-            threshold = policy_in_force().above_scale_threshold(filters.year)
-            if filters.scale == "above":
-                qs = qs.filter(main_revenue__gte=threshold)
-            else:
-                qs = qs.exclude(main_revenue__gte=threshold)
+            above = policy_in_force().above_scale_filter(filters.year)
+            qs = qs.filter(**above) if filters.scale == "above" else qs.exclude(**above)
     return qs.order_by("name", "pk")
 
 

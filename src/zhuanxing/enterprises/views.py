@@ -63,8 +63,7 @@ def enterprise_detail_view(request, pk: int):
     enterprise = enterprise_get(user=request.user, pk=pk)
     reports = list(enterprise.annual_reports.order_by("year"))
     for report in reports:
-        threshold = policy.above_scale_threshold(report.year)
-        report.above_scale = report.main_revenue >= threshold
+        report.above_scale = policy.is_above_scale(report.year, report.main_revenue)
         report.size_class_label = SIZE_CLASS_LABELS[
             size_class.size_class(
                 report.year, report.employees, report.main_revenue, report.total_assets

@@ -47,7 +47,7 @@ def read_year(year: int, policy, *, scale_year: int | None = None) -> list[Row]:
     reports = AnnualReport.objects.filter(year=year, status__in=counted_statuses())
     if not reports.exists():
         return []  # also spares asking the policy for a threshold of a year it does not cover
-    threshold = policy.above_scale_threshold(scale_year or year)
+    scale_year = scale_year or year
     fields = (
         "enterprise_id", "enterprise__industry_code", "enterprise__org_unit__path",
         "enterprise__founded_on", "enterprise__land_granted_on", "enterprise__land_mu",
@@ -67,7 +67,7 @@ def read_year(year: int, policy, *, scale_year: int | None = None) -> list[Row]:
                 land_granted_on=values[4],
                 land_mu=land,
                 uses_toxic_substances=values[6],
-                above_scale=(measures["main_revenue"] or 0) >= threshold,
+                above_scale=policy.is_above_scale(scale_year, measures["main_revenue"] or 0),
                 measures=measures,
             )
         )

@@ -2,11 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-
-def _officials(user) -> bool:
-    return not user.is_enterprise_user
-
+from zhuanxing.accounts import access
 
 ENTRIES = [
-    (_("Per-mu evaluation"), "evaluation:runs", _officials),
+    (_("Per-mu evaluation"), "evaluation:runs", access.is_official),
 ]

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhuanxing.accounts.access import Action, RestrictedQuerySet, is_enterprise_user, may
+
 
 class RunStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -19,12 +21,12 @@ class Population(models.TextChoices):
 
 
 class EvaluationRunQuerySet(models.QuerySet):
-    def restrict(self, user) -> "EvaluationRunQuerySet":
+    def restrict(self, user, action: Action | str = Action.VIEW) -> "EvaluationRunQuerySet":
         """Officials see every run (results are scoped separately); enterprise users see the
         published ones, which carry their own result."""
-        if user is None or not user.is_authenticated:
+        if not may(user, action):
             return self.none()
-        if user.is_enterprise_user:
+        if is_enterprise_user(user):
             return self.filter(status=RunStatus.PUBLISHED)
         return self
 
@@ -64,11 +66,11 @@ class EvaluationRun(models.Model):
         return f"{self.year} #{self.pk} ({self.get_status_display()})"
 
 
-class EvaluationResultQuerySet(models.QuerySet):
-    def restrict(self, user) -> "EvaluationResultQuerySet":
-        from zhuanxing.enterprises.models import Enterprise
+class EvaluationResultQuerySet(RestrictedQuerySet):
+    """``restrict(user, action)`` by the enterprise's org unit, or the enterprise user's firm."""
 
-        return self.filter(enterprise__in=Enterprise.objects.restrict(user))
+    scope_path_field = "enterprise__org_unit__path"
+    scope_enterprise_field = "enterprise_id"
 
 
 class EvaluationResult(models.Model):
@@ -135,11 +137,11 @@ class BackwardCapacityBatch(models.Model):
         return self.name
 
 
-class BackwardCapacityEntryQuerySet(models.QuerySet):
-    def restrict(self, user):
-        from zhuanxing.enterprises.models import Enterprise
+class BackwardCapacityEntryQuerySet(RestrictedQuerySet):
+    """``restrict(user, action)`` by the enterprise's org unit, or the enterprise user's firm."""
 
-        return self.filter(enterprise__in=Enterprise.objects.restrict(user))
+    scope_path_field = "enterprise__org_unit__path"
+    scope_enterprise_field = "enterprise_id"
 
 
 class BackwardCapacityEntry(models.Model):

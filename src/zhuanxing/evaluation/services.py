@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhuanxing.accounts.models import Role
+from zhuanxing.accounts import access
 
 from .data import read_evaluation_input, read_year
 from .engine import evaluate_year
@@ -23,11 +23,6 @@ from .models import (
 )
 
 
-def _require_city_admin(user) -> None:
-    if not user.is_city_admin:
-        raise PermissionDenied(_("Only the city administrator can do this."))
-
-
 def _json_number(value: Decimal | None):
     if value is None:
         return None
@@ -39,7 +34,7 @@ def _json_number(value: Decimal | None):
 @transaction.atomic
 def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
     """Evaluate ``year`` and keep the result as a new draft run."""
-    _require_city_admin(user)
+    access.require_city_admin(user)
     method = policy.evaluation
     if not method.enabled:
         raise ValidationError(_("The policy in force has no evaluation method enabled."))
@@ -93,7 +88,7 @@ def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
 @transaction.atomic
 def evaluation_run_publish(*, run: EvaluationRun, user) -> EvaluationRun:
     """Publish a draft: it becomes the year's record; an earlier published run is superseded."""
-    _require_city_admin(user)
+    access.require_city_admin(user)
     run = EvaluationRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
@@ -110,7 +105,7 @@ def evaluation_run_publish(*, run: EvaluationRun, user) -> EvaluationRun:
 @transaction.atomic
 def evaluation_run_delete(*, run: EvaluationRun, user) -> None:
     """Drafts can be thrown away; published runs are records and stay."""
-    _require_city_admin(user)
+    access.require_city_admin(user)
     # The status is read from the database, not from the caller's possibly stale instance.
     run = EvaluationRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.DRAFT:
@@ -142,7 +137,7 @@ def _worst(values: dict[int, Decimal], pct: Decimal) -> set[int]:
 def backward_capacity_batch_create(*, run: EvaluationRun, user, name: str, policy):
     """List the run's backward-capacity firms (its bad classes that are also among the worst on
     energy or emissions per unit of value added) as a new batch, with the reasons."""
-    _require_city_admin(user)
+    access.require_city_admin(user)
     run.refresh_from_db(fields=["status"])
     if run.status != RunStatus.PUBLISHED:
         raise ValidationError(_("Batches are drawn from a published evaluation."))
@@ -201,7 +196,7 @@ def backward_capacity_entry_set_status(
     *, entry: BackwardCapacityEntry, status: str, note: str, user
 ) -> BackwardCapacityEntry:
     """Move an entry along listed → upgrading → exited (or back), keeping who/when/why."""
-    if user.role == Role.LEADER or user.is_enterprise_user:
+    if not (access.is_official(user) and access.may(user, access.Action.CHANGE)):
         raise PermissionDenied(_("You cannot change the status of listed enterprises."))
     if status not in BackwardStatus.values:
         raise ValidationError(_("Unknown status %(status)s.") % {"status": status})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from zhuanxing.accounts import access
 from zhuanxing.accounts.access import require_official
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import enterprise_get
@@ -280,7 +281,7 @@ def simulate_view(request):
         shown = [
             c
             for c in comparisons
-            if (c.region == "city" and request.user.sees_whole_city) or c.region in names
+            if (c.region == "city" and access.sees_whole_city(request.user)) or c.region in names
         ]
         context |= {"run": run, "selected": len(selected), "comparisons": shown, "names": names}
     return render(request, "evaluation/simulate.html", context)

@@ -2,11 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-
-def _officials(user) -> bool:
-    return not user.is_enterprise_user
-
+from zhuanxing.accounts import access
 
 ENTRIES = [
-    (_("Operation monitoring"), "monitoring:index", _officials),
+    (_("Operation monitoring"), "monitoring:index", access.is_official),
 ]

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhuanxing.accounts.access import RestrictedQuerySet
+
 
 class OrgUnitKind(models.TextChoices):
     CITY = "city", _("City")
@@ -12,18 +14,12 @@ class OrgUnitKind(models.TextChoices):
     PARK = "park", _("Industrial park")
 
 
-class OrgUnitQuerySet(models.QuerySet):
-    def restrict(self, user) -> "OrgUnitQuerySet":
-        """The units a user may see: everything for city-wide roles, else their subtrees."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        if user.sees_whole_city:
-            return self
-        if user.is_enterprise_user:
-            if user.enterprise_id is None:
-                return self.none()
-            return self.filter(pk=user.enterprise.org_unit_id)
-        return self.filter(user.org_unit_path_q("path"))
+class OrgUnitQuerySet(RestrictedQuerySet):
+    """``restrict(user, action)``: everything for city-wide roles, an officer's subtrees, and an
+    enterprise user's own unit."""
+
+    scope_path_field = "path"
+    scope_enterprise_field = "enterprises"
 
     def subtree(self, unit: "OrgUnit") -> "OrgUnitQuerySet":
         return self.filter(path__startswith=unit.path)

@@ -108,12 +108,28 @@ class AboveScale(StrictModel):
         return self
 
     def threshold(self, year: int) -> Decimal:
-        """Main-revenue line (万元) in force in ``year``; ValueError before the first one."""
+        """Main-revenue line (万元) in force in ``year``. Before the first line the earliest one
+        applies: 1998–2006 used 500万 of sales revenue, the value the Jiaxing file starts with
+        in 2007, so older reports (the province tier goes back to 2003) are classed, not lost."""
         years = [t.from_year for t in self.thresholds]
-        index = bisect_right(years, year) - 1
-        if index < 0:
-            raise ValueError(f"the policy defines no above-scale threshold before {years[0]}")
+        index = max(bisect_right(years, year) - 1, 0)
         return self.thresholds[index].main_revenue_min
+
+    def includes(self, year: int, main_revenue: Decimal | int | float) -> bool:
+        """The 规上 test: ``main_revenue`` (万元) in ``year`` at or above the line. A float is
+        compared as a float (the demo generator's figures), anything else exactly."""
+        line = self.threshold(year)
+        if isinstance(main_revenue, float):
+            return main_revenue >= float(line)
+        return Decimal(main_revenue) >= line
+
+    def sql(self, year: str, main_revenue: str) -> str:
+        """The same rule as a SQL boolean over two column expressions (the analytics store)."""
+        lines = sorted(self.thresholds, key=lambda t: -t.from_year)
+        cases = " ".join(
+            f"WHEN {year} >= {t.from_year} THEN {float(t.main_revenue_min)}" for t in lines
+        )
+        return f"({main_revenue} >= CASE {cases} ELSE {float(lines[-1].main_revenue_min)} END)"
 
 
 # --- [categories_1244.<key>] -------------------------------------------------------------------
@@ -431,9 +447,15 @@ class Policy(StrictModel):
         return self.above_scale.threshold(year)
 
     def is_above_scale(self, year: int, main_revenue: Decimal | int | float) -> bool:
-        """Whether ``main_revenue`` (万元) in ``year`` is at or above the 规上 line."""
-        revenue = Decimal(str(main_revenue)) if isinstance(main_revenue, float) else main_revenue
-        return Decimal(revenue) >= self.above_scale.threshold(year)
+        """Whether ``main_revenue`` (万元) in ``year`` is at or above the 规上 line: the one 规上
+        test of the system (querysets use ``above_scale_filter``, SQL ``above_scale.sql``)."""
+        if isinstance(main_revenue, float):
+            main_revenue = Decimal(str(main_revenue))
+        return self.above_scale.includes(year, main_revenue)
+
+    def above_scale_filter(self, year: int, field: str = "main_revenue") -> dict[str, Decimal]:
+        """Queryset keyword arguments selecting 规上 rows of ``year``: ``qs.filter(**...)``."""
+        return {f"{field}__gte": self.above_scale.threshold(year)}
 
     def high_tech_classes(self) -> frozenset[str]:
         """Class codes counted as high-tech: the configured scope plus ``extra_classes``."""

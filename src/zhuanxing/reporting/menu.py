@@ -2,11 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from zhuanxing.accounts import access
+
 
 def _filers(user) -> bool:
     # Officials who file or review data; read-only leaders have nothing to do here. Enterprise
     # users reach the same pages from their enterprise page (one menu entry: their enterprise).
-    return user.can_edit and not user.is_enterprise_user
+    return access.is_official(user) and access.may(user, access.Action.CHANGE)
 
 
 ENTRIES = [

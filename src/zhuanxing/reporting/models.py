@@ -8,6 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhuanxing.accounts import access
+from zhuanxing.accounts.access import RestrictedQuerySet
+
 
 def money(verbose_name, help_text, *, required: bool = False) -> models.DecimalField:
     return models.DecimalField(
@@ -39,6 +42,19 @@ class ReportStatus(models.TextChoices):
     LOCKED = "locked", _("Locked")
 
 
+# Once submitted, a report is the county's to review: the enterprise may change only these.
+ENTERPRISE_EDITABLE = (ReportStatus.DRAFT, ReportStatus.REJECTED)
+
+
+def editable_by(user, status: str) -> bool:
+    """The one "may this user still change a report in ``status``" rule: officials who may
+    change data, in any status (locks are checked separately); an enterprise clerk only its
+    drafts and rejected reports."""
+    if not access.may(user, access.Action.CHANGE):
+        return False
+    return not access.is_enterprise_user(user) or status in ENTERPRISE_EDITABLE
+
+
 class BusinessMode(models.TextChoices):
     """Clause 八: from assembling and contract manufacturing to own design and own brands."""
 
@@ -57,11 +73,11 @@ def counted_statuses() -> tuple[str, ...]:
     return tuple(s.strip() for s in raw.split(",") if s.strip())
 
 
-class ReportQuerySet(models.QuerySet):
-    def restrict(self, user) -> "ReportQuerySet":
-        from zhuanxing.enterprises.models import Enterprise
+class ReportQuerySet(RestrictedQuerySet):
+    """``restrict(user, action)`` by the enterprise's org unit, or the enterprise user's firm."""
 
-        return self.filter(enterprise__in=Enterprise.objects.restrict(user))
+    scope_path_field = "enterprise__org_unit__path"
+    scope_enterprise_field = "enterprise_id"
 
 
 class AnnualReport(models.Model):

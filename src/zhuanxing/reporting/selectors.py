@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from zhuanxing.accounts import access
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import Policy
 
@@ -51,7 +52,7 @@ def entry_report(*, user, kind: str, enterprise: Enterprise, period: str):
 def import_job_list(*, user) -> QuerySet[ImportJob]:
     """A user's own imports; the city administrator sees everyone's."""
     jobs = ImportJob.objects.defer("content").select_related("created_by")
-    if user.sees_whole_city and user.can_edit:
+    if access.is_city_admin(user):
         return jobs
     return jobs.filter(created_by=user)
 
@@ -70,10 +71,8 @@ def report_years() -> list[int]:
 def review_queue(*, user, kind: str) -> QuerySet:
     """Submitted reports the user may approve or reject (officials, in their scope)."""
     model = AnnualReport if kind == "annual" else MonthlyReport
-    if user.is_enterprise_user or not user.can_edit:
-        return model.objects.none()
     return (
-        model.objects.restrict(user)
+        model.objects.restrict(user, access.Action.APPROVE)
         .filter(status=ReportStatus.SUBMITTED)
         .select_related("enterprise", "enterprise__org_unit")
         .order_by("enterprise__name")
@@ -156,7 +155,11 @@ def review_log(*, user, enterprise: Enterprise, limit: int = 30) -> QuerySet[Rep
 def filing_periods(*, user, enterprise: Enterprise) -> dict:
     """Periods the enterprise page links to the data-entry form: every annual report's year
     and the next, and the twelve months of the latest year with reports (or the next)."""
-    if not user.can_edit or not Enterprise.objects.restrict(user).filter(pk=enterprise.pk).exists():
+    if (
+        not Enterprise.objects.restrict(user, access.Action.CHANGE)
+        .filter(pk=enterprise.pk)
+        .exists()
+    ):
         return {}
     statuses = dict(enterprise.annual_reports.values_list("year", "status"))
     latest = max(statuses, default=None)

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zhuanxing.accounts import access
 from zhuanxing.policy.active import policy_in_force
 
 from .navigation import MENU
@@ -12,7 +13,7 @@ def navigation(request):
     items = []
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        if user.is_enterprise_user and user.enterprise_id:
+        if access.is_enterprise_user(user) and user.enterprise_id:
             url = reverse("enterprises:detail", args=[user.enterprise_id])
             items.append((_("My enterprise"), url))
         items += [(label, reverse(name)) for label, name, who in MENU if who(user)]
@@ -21,4 +22,8 @@ def navigation(request):
         {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
         for label, url in items
     ]
-    return {"nav_items": nav, "active_policy_name": policy.info.name}
+    return {
+        "nav_items": nav,
+        "active_policy_name": policy.info.name,
+        "may": access.template_access(user),
+    }

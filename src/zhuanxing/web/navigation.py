@@ -5,9 +5,7 @@ Each entry: (label, url name, who sees it). ``who`` takes the user and returns a
 
 from django.utils.translation import gettext_lazy as _
 
-
-def _officials(user) -> bool:
-    return not user.is_enterprise_user
+from zhuanxing.accounts import access
 
 
 def _staff(user) -> bool:
@@ -15,13 +13,13 @@ def _staff(user) -> bool:
 
 
 MENU = [
-    (_("Overview"), "home", _officials),
-    (_("Enterprises"), "enterprises:list", _officials),
+    (_("Overview"), "home", access.is_official),
+    (_("Enterprises"), "enterprises:list", access.is_official),
     (_("Administration"), "admin:index", _staff),
 ]
 
 MENU += [
-    (_("Indicator explorer"), "analytics:explorer", _officials),
+    (_("Indicator explorer"), "analytics:explorer", access.is_official),
 ]
 
 from zhuanxing.evaluation.menu import ENTRIES as _EVALUATION  # noqa: E402

@@ -6,15 +6,16 @@ from django.db.models import Count, Q, Sum
 
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.policy import Policy
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
 
 YI = Decimal(10_000)  # 万元 per 亿元
 
 
-def overview(*, user, year: int, threshold: Decimal) -> dict:
+def overview(*, user, year: int, policy: Policy) -> dict:
     """Enterprise counts and above-scale totals for ``year``, overall and per county-level unit."""
     reports = AnnualReport.objects.restrict(user).filter(
-        year=year, main_revenue__gte=threshold, status__in=counted_statuses()
+        year=year, status__in=counted_statuses(), **policy.above_scale_filter(year)
     )
     totals = reports.aggregate(
         above_count=Count("pk"), gross_output=Sum("gross_output"), value_added=Sum("value_added")

@@ -1,8 +1,8 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from zhuanxing.accounts import access
 from zhuanxing.analytics.selectors import home_region
 from zhuanxing.analytics.views import cockpit_response
 from zhuanxing.enterprises.selectors import latest_report_year
@@ -17,7 +17,7 @@ def home(request):
     """Enterprise users land on their enterprise; officials on the cockpit of their region
     (an officer without a region on the registry summary, which then says there is nothing)."""
     user = request.user
-    if user.is_enterprise_user:
+    if access.is_enterprise_user(user):
         if user.enterprise_id:
             return redirect("enterprises:detail", pk=user.enterprise_id)
         return render(request, "web/home.html", {"scope_name": _("no enterprise assigned")})
@@ -30,16 +30,15 @@ def home(request):
 def registry_overview(request):
     """Enterprise counts and above-scale totals from the registry, by county-level unit."""
     user = request.user
-    if user.is_enterprise_user:
-        raise PermissionDenied(_("This page is for officials."))
+    access.require_official(user)
     policy = policy_in_force()
     year = latest_report_year(user)
-    if user.sees_whole_city:
+    if access.sees_whole_city(user):
         city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
         scope_name = city.name if city else _("the whole city")
     else:
         scope_name = "、".join(u.name for u in user.org_units.all())
     context = {"scope_name": scope_name, "year": year}
     if year:
-        context |= overview(user=user, year=year, threshold=policy.above_scale_threshold(year))
+        context |= overview(user=user, year=year, policy=policy)
     return render(request, "web/home.html", context)

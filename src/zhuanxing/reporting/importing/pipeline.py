@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from zhuanxing.accounts import access
 from zhuanxing.policy import Policy
 
 from ..models import ReportStatus
@@ -60,9 +61,9 @@ class Outcome:
 def importable_kinds(user) -> tuple[str, ...]:
     """Templates the user may import: enterprise users their own reports; officials all four;
     read-only leaders none."""
-    if not user.is_authenticated or not user.can_edit:
+    if not access.may(user, access.Action.CHANGE):
         return ()
-    if user.is_enterprise_user:
+    if access.is_enterprise_user(user):
         return ("annual", "monthly") if user.enterprise_id else ()
     return tuple(TEMPLATES)
 
@@ -72,7 +73,7 @@ def status_for(user, kind: str) -> str | None:
     review; an official's import is their review, so its rows are approved."""
     if kind not in ("annual", "monthly"):
         return None
-    return ReportStatus.SUBMITTED if user.is_enterprise_user else ReportStatus.APPROVED
+    return ReportStatus.SUBMITTED if access.is_enterprise_user(user) else ReportStatus.APPROVED
 
 
 def run_import(

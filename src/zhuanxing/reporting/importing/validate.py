@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
 
+from zhuanxing.accounts import access
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit
 from zhuanxing.policy import Policy
 
 from ..models import (
+    ENTERPRISE_EDITABLE,
     AnnualReport,
     MonthlyReport,
     PeriodLock,
@@ -45,13 +47,13 @@ def validate_batch(batch: Batch, *, user, policy: Policy) -> Resolved:
     if kind in ("annual", "monthly"):
         resolved, industries, land = _resolve_enterprises(batch, user, policy)
         locked_rows(batch, resolved, policy)
-        if user.is_enterprise_user:
+        if access.is_enterprise_user(user):
             _not_editable(batch, resolved, policy)
     elif kind == "registry":
         resolved, industries, land = _resolve_registry(batch, user, policy), {}, {}
     else:
         resolved, industries, land = _resolve_regions(batch, user, policy), {}, {}
-        if not user.is_city_admin:
+        if not access.is_city_admin(user):
             # Region statistics feed the targets and the county assessment, and have no review
             # step: only the city's statistics office files them, not the counties assessed.
             rule, importance = _rule(policy.reporting, batch.kind, "in_scope")
@@ -63,7 +65,7 @@ def validate_batch(batch: Batch, *, user, policy: Policy) -> Resolved:
 
 def _owner_problem(batch: Batch, policy: Policy, user, index: int, key: str, known: bool):
     reporting = policy.reporting
-    check = "in_scope" if known or not user.sees_whole_city else "uscc_known"
+    check = "in_scope" if known or not access.sees_whole_city(user) else "uscc_known"
     rule, importance = _rule(reporting, batch.kind, check)
     batch.add(rule, importance, index, key, batch.values[key][index])
 
@@ -104,7 +106,7 @@ def _resolve_regions(batch: Batch, user, policy: Policy) -> Resolved:
     reporting = policy.reporting
     for index, code in enumerate(batch.values.get("org_unit", [])):
         pk = units.get(code) if code else None
-        if code is not None and pk is None and user.sees_whole_city:
+        if code is not None and pk is None and access.sees_whole_city(user):
             rule, importance = _rule(reporting, batch.kind, "org_unit_known")
             batch.add(rule, importance, index, "org_unit", code)
         elif code is not None and (pk is None or pk not in allowed):
@@ -129,7 +131,6 @@ def _resolve_registry(batch: Batch, user, policy: Policy) -> Resolved:
 
 
 # What an enterprise may still change itself: the web form's rule, applied to imports too.
-ENTERPRISE_EDITABLE = (ReportStatus.DRAFT, ReportStatus.REJECTED)
 
 
 def _not_editable(batch: Batch, resolved: Resolved, policy: Policy) -> None:

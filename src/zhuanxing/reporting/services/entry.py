@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zhuanxing.accounts import access
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy.active import policy_in_force
 
 from ..importing.pipeline import Line
-from ..importing.validate import ENTERPRISE_EDITABLE
 from ..models import (
     AnnualReport,
     MonthlyReport,
@@ -18,6 +18,7 @@ from ..models import (
     ReportStatus,
     ReportUnlock,
     ReviewAction,
+    editable_by,
 )
 from ..selectors import entry_check
 from .errors import ReportingError
@@ -57,12 +58,12 @@ def _save(
     accept_warnings: bool,
     submit: bool,
 ) -> EntryResult:
-    if not user.can_edit or not in_scope(user, enterprise.pk):
+    if not in_scope(user, enterprise.pk):
         raise ReportingError(_("You may not file for this enterprise."))
     model = AnnualReport if kind == "annual" else MonthlyReport
     lookup = {"year": int(period)} if kind == "annual" else {"period": period}
     existing = model.objects.filter(enterprise=enterprise, **lookup).first()
-    if user.is_enterprise_user and existing and existing.status not in ENTERPRISE_EDITABLE:
+    if existing and not editable_by(user, existing.status):
         raise ReportingError(
             _("This report is %(status)s: the enterprise can no longer change it.")
             % {"status": existing.get_status_display()}
@@ -74,7 +75,7 @@ def _save(
     result = EntryResult(saved=False, lines=lines)
     if result.errors or (result.warnings and not accept_warnings):
         return result
-    if user.is_enterprise_user:
+    if access.is_enterprise_user(user):
         status = ReportStatus.SUBMITTED if submit else ReportStatus.DRAFT
     else:
         status = ReportStatus.APPROVED  # an official's entry is their review
@@ -93,7 +94,7 @@ def _save(
         current = model.objects.select_for_update().filter(enterprise=enterprise, **lookup).first()
         if _locked(kind, enterprise.pk, period):
             raise ReportingError(_("The period is locked; the city must unlock it before changes."))
-        if user.is_enterprise_user and current and current.status not in ENTERPRISE_EDITABLE:
+        if current and not editable_by(user, current.status):
             raise ReportingError(
                 _("This report is %(status)s: the enterprise can no longer change it.")
                 % {"status": current.get_status_display()}

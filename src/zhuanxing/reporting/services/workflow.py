@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhuanxing.accounts import access
 from zhuanxing.enterprises.models import Enterprise
 
 from ..importing.commit import TARGETS, write_history
@@ -34,8 +35,9 @@ def report_period(report) -> str:
     return str(report.year) if isinstance(report, AnnualReport) else report.period
 
 
-def in_scope(user, enterprise_id: int) -> bool:
-    return Enterprise.objects.restrict(user).filter(pk=enterprise_id).exists()
+def in_scope(user, enterprise_id: int, action: access.Action = access.Action.CHANGE) -> bool:
+    """Whether ``user`` may take ``action`` on the enterprise's data."""
+    return Enterprise.objects.restrict(user, action).filter(pk=enterprise_id).exists()
 
 
 def save_with_history(report, *, user, reason: str, **changes) -> None:
@@ -66,7 +68,7 @@ def _fresh(kind: str, report):
 @transaction.atomic
 def _submit(kind: str, *, report, user):
     report = _fresh(kind, report)
-    if not user.can_edit or not in_scope(user, report.enterprise_id):
+    if not in_scope(user, report.enterprise_id):
         raise ReportingError(_("You may not file for this enterprise."))
     if report.status not in (ReportStatus.DRAFT, ReportStatus.REJECTED):
         raise ReportingError(_("Only a draft or a rejected report can be submitted."))
@@ -79,7 +81,7 @@ def _submit(kind: str, *, report, user):
 def _review(kind: str, *, report, user, approve: bool, comment: str):
     report = _fresh(kind, report)
     comment = comment.strip()
-    if user.is_enterprise_user or not user.can_edit or not in_scope(user, report.enterprise_id):
+    if not in_scope(user, report.enterprise_id, access.Action.APPROVE):
         raise ReportingError(_("Only an officer responsible for this enterprise may review it."))
     if report.status != ReportStatus.SUBMITTED:
         raise ReportingError(_("Only a submitted report can be approved or rejected."))
@@ -119,7 +121,7 @@ def monthly_report_reject(*, report: MonthlyReport, user, comment: str) -> Month
 
 
 def _require_city(user) -> None:
-    if not (user.sees_whole_city and user.can_edit):
+    if not access.may(user, access.Action.PUBLISH):
         raise ReportingError(_("Only the city administrator may lock or unlock periods."))
 
 

@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zhuanxing.accounts import access
 from zhuanxing.enterprises.models import Enterprise
 
 from .. import services
@@ -97,7 +98,7 @@ def locks(request):
             "unlocks": open_unlocks(user=request.user),
             "lock_form": lock_form,
             "unlock_form": unlock_form,
-            "may_lock": request.user.sees_whole_city and request.user.can_edit,
+            "may_lock": access.may(request.user, access.Action.PUBLISH),
         },
     )
 

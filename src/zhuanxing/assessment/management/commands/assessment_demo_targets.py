@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 
-from zhuanxing.accounts.models import Role, User
+from zhuanxing.accounts import access
 from zhuanxing.analytics.records import indicator_records
 from zhuanxing.analytics.selectors import years_available
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             targets[(r["region"], r["indicator"])] = (Decimal(str(r["value"])) * factor).quantize(
                 Decimal("0.0001")
             )
-        admin = User.objects.filter(role=Role.CITY_ADMIN).order_by("pk").first()
+        admin = access.city_admin_users().first()
         changed = county_targets_set(
             year=year, targets=targets, user=admin, scheme=policy.assessment
         )

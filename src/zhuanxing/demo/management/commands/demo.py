@@ -85,7 +85,7 @@ class Command(BaseCommand):
                 county_infos(),
                 city_code=policy.info.city_code,
                 seed=options["seed"],
-                threshold=lambda year: demo_threshold(policy, year),
+                scale_line=policy.above_scale,
                 progress=progress,
                 **tier(options),
             )
@@ -97,12 +97,6 @@ class Command(BaseCommand):
             f"{len(data.monthly):,} monthly reports in {time.monotonic() - started:.1f} s; "
             f"规上 by year: {dict(sorted(data.above_scale_count.items()))}"
         )
-
-
-def demo_threshold(policy, year: int) -> float:
-    """The 规上 line; before the policy's first rule (2007) its earliest line (500万 from 1998)."""
-    first = min(t.from_year for t in policy.above_scale.thresholds)
-    return float(policy.above_scale_threshold(max(year, first)))
 
 
 def tier(options) -> dict:

@@ -8,7 +8,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from zhuanxing.accounts.models import Role, User
+from zhuanxing.accounts import access
 from zhuanxing.policy.active import policy_in_force
 
 from ...data import read_evaluation_input
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         result = evaluate_year(method, year, rows, previous)
         ids = {r.enterprise_id: r for r in rows}
         if options["save"]:
-            admin = User.objects.filter(role=Role.CITY_ADMIN).order_by("pk").first()
+            admin = access.city_admin_users().first()
             if admin is None:
                 raise CommandError("--save needs a city administrator account to record the run")
             run = evaluation_run_create(year=year, user=admin, policy=policy)

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhuanxing.accounts.models import Role, User
+from zhuanxing.accounts import access
+from zhuanxing.accounts.models import User
 from zhuanxing.policy.active import policy_in_force
 
 from ...importing.formats import TEMPLATES
@@ -109,7 +110,7 @@ def _user(username: str | None) -> User:
             return User.objects.get(username=username, is_active=True)
         except User.DoesNotExist:
             raise CommandError(f"no active user {username!r}") from None
-    admins = list(User.objects.filter(role=Role.CITY_ADMIN, is_active=True)[:2])
+    admins = list(access.city_admin_users()[:2])
     if len(admins) != 1:
         raise CommandError("pass --user: there is not exactly one city administrator")
     return admins[0]
