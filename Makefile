@@ -33,6 +33,7 @@ system-test-deps:
 
 test: install system-test-deps
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install

@@ -1,6 +1,7 @@
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
+from zhuanxing.core.errors import UserError
 from zhuanxing.evaluation.models import (
     BackwardCapacityEntry,
     BackwardStatus,
@@ -50,9 +51,9 @@ def test_re_running_a_year_gives_the_same_result(evaluated, policy, users):
 def test_published_runs_are_frozen_records(evaluated, policy, users):
     admin = users["admin"]
     evaluation_run_publish(run=evaluated, user=admin)
-    with pytest.raises(ValidationError):
+    with pytest.raises(UserError, match="不能删除"):
         evaluation_run_delete(run=evaluated, user=admin)
-    with pytest.raises(ValidationError):
+    with pytest.raises(UserError, match="只有草稿可以发布"):
         evaluation_run_publish(run=evaluated, user=admin)
     before = _snapshot(evaluated)
     newer = evaluation_run_create(year=2012, user=admin, policy=policy)
@@ -65,18 +66,18 @@ def test_published_runs_are_frozen_records(evaluated, policy, users):
 
 def test_only_the_city_admin_evaluates(city, policy, users):
     for name in ("leader", "tongxiang", "firm"):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="仅市管理员"):
             evaluation_run_create(year=2012, user=users[name], policy=policy)
 
 
 def test_a_year_without_reports_is_refused(city, policy, users):
-    with pytest.raises(ValidationError):
+    with pytest.raises(UserError, match="1999年没有年报数据"):
         evaluation_run_create(year=1999, user=users["admin"], policy=policy)
 
 
 def test_backward_capacity_batch(evaluated, policy, users):
     admin = users["admin"]
-    with pytest.raises(ValidationError):  # drafts cannot be listed from
+    with pytest.raises(UserError, match="须依据已发布的评价"):
         backward_capacity_batch_create(run=evaluated, user=admin, name="x", policy=policy)
     evaluation_run_publish(run=evaluated, user=admin)
     batch = backward_capacity_batch_create(run=evaluated, user=admin, name="第一批", policy=policy)

@@ -1,6 +1,6 @@
-from django.db import transaction
+from collections.abc import Sequence
 
-from zhuanxing.orgunits.models import OrgUnit
+from django.db import transaction
 
 from .models import Role, User
 
@@ -11,7 +11,7 @@ def user_create(
     username: str,
     password: str,
     role: str,
-    org_units: list[OrgUnit] | None = None,
+    org_units: Sequence | None = None,  # org units (orgunits sits above accounts)
     enterprise=None,
     first_name: str = "",
 ) -> User:

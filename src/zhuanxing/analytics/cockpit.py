@@ -188,3 +188,27 @@ def _structure(policy, rows, years: list[int]) -> dict:
         "light": total("light_output_yi"),
         "modes": {m: total(f"mode_{m.lower()}_share") for m in MODES},
     }
+
+
+def cockpit_page(user, params) -> dict:
+    """The cockpit page's context for ``params`` (the query string: ``region``, ``year``): the
+    analytics app's cockpit and the web home page render the same."""
+    from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+
+    from .store import StoreMissing
+
+    unit = selectors.region_for(user, params.get("region"))
+    try:
+        year = int(params.get("year"))
+    except (TypeError, ValueError):
+        year = None
+    try:
+        context = cockpit(user, unit, year)
+    except StoreMissing:
+        context = {"unit": unit, "empty": True}
+    context["regions"] = (
+        OrgUnit.objects.restrict(user)
+        .filter(kind__in=(OrgUnitKind.CITY, OrgUnitKind.COUNTY, OrgUnitKind.ZONE))
+        .order_by("path")
+    )
+    return context

@@ -26,26 +26,15 @@ def _int_or_none(raw):
         return None
 
 
-def cockpit_response(request, extra: dict | None = None):
-    """The cockpit for the user's region (the web home page uses it too)."""
-    unit = selectors.region_for(request.user, request.GET.get("region"))
-    context = dict(extra or {})
-    try:
-        context |= cockpit_data.cockpit(request.user, unit, _int_or_none(request.GET.get("year")))
-    except StoreMissing:
-        context |= {"unit": unit, "empty": True}
-    context["regions"] = _regions(request.user, kinds=(OrgUnitKind.CITY, OrgUnitKind.COUNTY,
-                                                        OrgUnitKind.ZONE))  # fmt: skip
-    return render(request, "analytics/cockpit.html", context)
-
-
 def _regions(user, kinds):
     return OrgUnit.objects.restrict(user).filter(kind__in=kinds).order_by("path")
 
 
 @login_required
 def cockpit(request):
-    return cockpit_response(request)
+    return render(
+        request, "analytics/cockpit.html", cockpit_data.cockpit_page(request.user, request.GET)
+    )
 
 
 @login_required

@@ -6,15 +6,10 @@ from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.records import indicator_records
 from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.orgunits.selectors import county_units
 
 from .models import CountyTarget
 from .scoring import score_counties
-
-
-def county_units(user) -> list[OrgUnit]:
-    return list(
-        OrgUnit.objects.restrict(user).filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE])
-    )
 
 
 def targets_for(user, year: int) -> dict[str, dict[str, Decimal]]:

@@ -2,11 +2,11 @@
 
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
+from zhuanxing.core.errors import UserError
 from zhuanxing.orgunits.models import OrgUnit
 
 from .models import CountyTarget
@@ -14,7 +14,7 @@ from .models import CountyTarget
 
 def parse_target(raw, where: str) -> Decimal | None:
     """A target cell: empty → None; a number (full-width digits and thousands separators
-    allowed) → Decimal; anything else → a ValidationError naming the cell."""
+    allowed) → Decimal; anything else → a UserError naming the cell."""
     if raw is None:
         return None
     text = str(raw).strip().translate(str.maketrans("０１２３４５６７８９．，－", "0123456789.,-"))
@@ -24,13 +24,11 @@ def parse_target(raw, where: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(
+        raise UserError(
             _("%(where)s: %(value)s is not a number") % {"where": where, "value": raw}
         ) from None
     if not value.is_finite():
-        raise ValidationError(
-            _("%(where)s: %(value)s is not a number") % {"where": where, "value": raw}
-        )
+        raise UserError(_("%(where)s: %(value)s is not a number") % {"where": where, "value": raw})
     return value
 
 
@@ -45,9 +43,9 @@ def county_targets_set(
     allowed = {i.indicator for i in scheme.indicators}
     for code, indicator in targets:
         if code not in units:
-            raise ValidationError(_("Unknown org unit %(code)s.") % {"code": code})
+            raise UserError(_("Unknown org unit %(code)s.") % {"code": code})
         if indicator not in allowed:
-            raise ValidationError(_("%(key)s is not an assessed indicator.") % {"key": indicator})
+            raise UserError(_("%(key)s is not an assessed indicator.") % {"key": indicator})
     changed = 0
     for (code, indicator), value in sorted(targets.items()):
         existing = CountyTarget.objects.filter(

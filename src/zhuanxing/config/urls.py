@@ -7,7 +7,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("enterprises/", include("zhuanxing.enterprises.urls")),
     path("reporting/", include("zhuanxing.reporting.urls")),
     path("analytics/", include("zhuanxing.analytics.urls")),
     path("evaluation/", include("zhuanxing.evaluation.urls")),

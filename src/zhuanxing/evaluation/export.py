@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from zhuanxing.web.spreadsheets import safe as safe_text
+from zhuanxing.core.spreadsheets import safe as safe_text
 
 
 def results_workbook(run, method, rows, reason_labels) -> HttpResponse:

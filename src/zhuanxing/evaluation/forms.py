@@ -31,6 +31,26 @@ class ResultFilterForm(forms.Form):
             (c, c) for c in method_of(run).class_names
         ]
 
+    def filters(self):
+        """The validated filters, or None when the form does not validate (no rows shown)."""
+        from .selectors import ResultFilter
+
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return ResultFilter(
+            population=data["population"] or "above_scale",
+            county=data["county"],
+            klass=data["klass"],
+            query=data["q"],
+        )
+
+
+class BatchChoiceForm(forms.Form):
+    """``?batch=`` on the backward-capacity page: a batch id, or none for the newest."""
+
+    batch = forms.IntegerField(label=_("Batch"), required=False, min_value=1, max_value=2**31 - 1)
+
 
 class BatchForm(forms.Form):
     name = forms.CharField(label=_("Batch name"), max_length=100)

@@ -118,6 +118,16 @@ class BackwardStatus(models.TextChoices):
     EXITED = "exited", _("Exited")
 
 
+class BackwardCapacityBatchQuerySet(RestrictedQuerySet):
+    """A batch is city-wide; a county officer sees the batches listing firms of their county."""
+
+    scope_path_field = "entries__enterprise__org_unit__path"
+    scope_enterprise_field = "entries__enterprise_id"
+
+    def restrict(self, user, action: Action | str = Action.VIEW):
+        return super().restrict(user, action).distinct()
+
+
 class BackwardCapacityBatch(models.Model):
     """A batch of the backward-capacity list (淘汰落后产能名单), drawn from a published run."""
 
@@ -129,6 +139,8 @@ class BackwardCapacityBatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BackwardCapacityBatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

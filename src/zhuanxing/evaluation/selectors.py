@@ -10,12 +10,20 @@ from decimal import Decimal
 from django.db.models import Min, QuerySet
 from django.shortcuts import get_object_or_404
 
+from zhuanxing.accounts.access import Action
 from zhuanxing.enterprises.models import Enterprise
-from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.evaluation import Evaluation
 
 from .data import read_year
-from .models import EnvironmentalRecord, EvaluationResult, EvaluationRun, RunStatus
+from .models import (
+    BackwardCapacityBatch,
+    BackwardCapacityEntry,
+    EnvironmentalRecord,
+    EvaluationResult,
+    EvaluationRun,
+    RunStatus,
+)
 
 
 def method_of(run: EvaluationRun) -> Evaluation:
@@ -37,18 +45,78 @@ def run_get(*, user, pk: int) -> EvaluationRun:
     return get_object_or_404(EvaluationRun.objects.restrict(user), pk=pk)
 
 
-def results(*, user, run: EvaluationRun) -> QuerySet[EvaluationResult]:
+def results(
+    *, user, run: EvaluationRun, action: Action = Action.VIEW
+) -> QuerySet[EvaluationResult]:
     return (
-        EvaluationResult.objects.restrict(user)
+        EvaluationResult.objects.restrict(user, action)
         .filter(run=run)
         .select_related("enterprise", "enterprise__org_unit")
     )
 
 
-def county_units(user) -> list[OrgUnit]:
-    return list(
-        OrgUnit.objects.restrict(user).filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE])
+@dataclass(frozen=True)
+class ResultFilter:
+    """The ranked list's filters (a validated ``ResultFilterForm``)."""
+
+    population: str = "above_scale"
+    county: str = ""  # code of a county-level unit
+    klass: str = ""
+    query: str = ""
+
+
+def result_list(
+    *, user, run: EvaluationRun, filters: ResultFilter | None, action: Action = Action.VIEW
+) -> QuerySet[EvaluationResult]:
+    """A run's results in the user's scope, filtered, graded firms by rank then the excluded.
+    ``filters=None`` (a filter form that did not validate) gives no rows, never the whole list."""
+    rows = results(user=user, run=run, action=action)
+    if filters is None:
+        return rows.none()
+    rows = rows.filter(population=filters.population or "above_scale")
+    if filters.county:
+        rows = rows.filter(enterprise__org_unit__path__contains=f"/{filters.county}/")
+    if filters.klass:
+        rows = rows.filter(klass=filters.klass)
+    if filters.query:
+        rows = rows.filter(enterprise__name__icontains=filters.query)
+    return rows.order_by("excluded_reason", "rank", "enterprise__name")
+
+
+def backward_batches(*, user) -> QuerySet[BackwardCapacityBatch]:
+    """Backward-capacity batches holding at least one enterprise the user may see (a batch is
+    city-wide; its entries are scoped)."""
+    return BackwardCapacityBatch.objects.restrict(user).select_related("run")
+
+
+def backward_batch_get(*, user, pk: int | None) -> BackwardCapacityBatch | None:
+    """The batch ``pk`` if the user may see it, else the newest they may; None when none."""
+    batches = backward_batches(user=user)
+    if pk is not None:
+        return get_object_or_404(batches, pk=pk)
+    return batches.first()
+
+
+def backward_entries(*, user, batch: BackwardCapacityBatch) -> QuerySet[BackwardCapacityEntry]:
+    return (
+        BackwardCapacityEntry.objects.restrict(user)
+        .filter(batch=batch)
+        .select_related("enterprise", "enterprise__org_unit")
     )
+
+
+def backward_entry_get(*, user, pk: int, action: Action = Action.VIEW) -> BackwardCapacityEntry:
+    return get_object_or_404(BackwardCapacityEntry.objects.restrict(user, action), pk=pk)
+
+
+def simulation_selection(*, user, run: EvaluationRun, selection: str, klass: str, codes) -> set:
+    """The enterprise ids a what-if acts on: a class of the run, or a list of credit codes —
+    only enterprises the user may see (the city figures still include the rest)."""
+    visible = Enterprise.objects.restrict(user)
+    if selection == "class":
+        chosen = run.results.filter(klass=klass, enterprise__in=visible)
+        return set(chosen.values_list("enterprise_id", flat=True))
+    return set(visible.filter(uscc__in=codes).values_list("pk", flat=True))
 
 
 def distribution(*, user, run: EvaluationRun, policy) -> dict:

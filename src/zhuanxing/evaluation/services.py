@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
+from zhuanxing.core.errors import UserError
 
 from .data import read_evaluation_input, read_year
 from .engine import evaluate_year
@@ -37,10 +38,10 @@ def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
     access.require_city_admin(user)
     method = policy.evaluation
     if not method.enabled:
-        raise ValidationError(_("The policy in force has no evaluation method enabled."))
+        raise UserError(_("The policy in force has no evaluation method enabled."))
     rows, previous = read_evaluation_input(year, policy)
     if not rows:
-        raise ValidationError(_("There are no annual reports for %(year)s.") % {"year": year})
+        raise UserError(_("There are no annual reports for %(year)s.") % {"year": year})
     evaluation = evaluate_year(method, year, rows, previous)
     run = EvaluationRun.objects.create(
         year=year,
@@ -91,7 +92,7 @@ def evaluation_run_publish(*, run: EvaluationRun, user) -> EvaluationRun:
     access.require_city_admin(user)
     run = EvaluationRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.DRAFT:
-        raise ValidationError(_("Only a draft can be published."))
+        raise UserError(_("Only a draft can be published."))
     EvaluationRun.objects.filter(year=run.year, status=RunStatus.PUBLISHED).update(
         status=RunStatus.SUPERSEDED
     )
@@ -109,7 +110,7 @@ def evaluation_run_delete(*, run: EvaluationRun, user) -> None:
     # The status is read from the database, not from the caller's possibly stale instance.
     run = EvaluationRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.DRAFT:
-        raise ValidationError(_("A published evaluation is a record and cannot be deleted."))
+        raise UserError(_("A published evaluation is a record and cannot be deleted."))
     run.delete()
 
 
@@ -140,10 +141,10 @@ def backward_capacity_batch_create(*, run: EvaluationRun, user, name: str, polic
     access.require_city_admin(user)
     run.refresh_from_db(fields=["status"])
     if run.status != RunStatus.PUBLISHED:
-        raise ValidationError(_("Batches are drawn from a published evaluation."))
+        raise UserError(_("Batches are drawn from a published evaluation."))
     rule = policy.evaluation.backward_capacity
     if rule is None:
-        raise ValidationError(_("The policy in force has no backward-capacity rule."))
+        raise UserError(_("The policy in force has no backward-capacity rule."))
     graded = dict(run.results.filter(excluded_reason="").values_list("enterprise_id", "population"))
     # Per population (规上 and 规下 are ranked apart), the intensity of each firm; a firm that
     # uses energy or emits with no value added is the worst case (∞), not left out.
@@ -199,7 +200,7 @@ def backward_capacity_entry_set_status(
     if not (access.is_official(user) and access.may(user, access.Action.CHANGE)):
         raise PermissionDenied(_("You cannot change the status of listed enterprises."))
     if status not in BackwardStatus.values:
-        raise ValidationError(_("Unknown status %(status)s.") % {"status": status})
+        raise UserError(_("Unknown status %(status)s.") % {"status": status})
     entry.status = status
     entry.note = note
     entry._history_user = user

@@ -3,9 +3,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,16 +13,23 @@ from django.views.decorators.http import require_POST
 
 from zhuanxing.accounts import access
 from zhuanxing.accounts.access import require_official
-from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.core.errors import UserError
 from zhuanxing.enterprises.selectors import enterprise_get
+from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.selectors import report_years
 
 from . import selectors, services
 from .export import results_workbook
-from .forms import BatchForm, ResultFilterForm, RunCreateForm, SimulationForm, StatusForm
+from .forms import (
+    BatchChoiceForm,
+    BatchForm,
+    ResultFilterForm,
+    RunCreateForm,
+    SimulationForm,
+    StatusForm,
+)
 from .hints import improvement
-from .models import BackwardCapacityBatch, BackwardCapacityEntry
 from .scoring import FirmResult, IndicatorScore
 from .simulation import simulate
 
@@ -50,8 +57,8 @@ def run_list(request):
                 run = services.evaluation_run_create(
                     year=form.cleaned_data["year"], user=request.user, policy=policy
                 )
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except UserError as exc:
+                messages.error(request, str(exc))
             else:
                 messages.success(
                     request, _("Evaluation of %(year)s computed as a draft.") % {"year": run.year}
@@ -83,8 +90,8 @@ def run_publish(request, pk: int):
     try:
         services.evaluation_run_publish(run=run, user=request.user)
         messages.success(request, _("The evaluation is published."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except UserError as exc:
+        messages.error(request, str(exc))
     return redirect("evaluation:run", pk=pk)
 
 
@@ -94,8 +101,8 @@ def run_delete(request, pk: int):
     run = selectors.run_get(user=request.user, pk=pk)
     try:
         services.evaluation_run_delete(run=run, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except UserError as exc:
+        messages.error(request, str(exc))
         return redirect("evaluation:run", pk=pk)
     messages.success(request, _("The draft is deleted."))
     return redirect("evaluation:runs")
@@ -105,29 +112,17 @@ def run_delete(request, pk: int):
 def result_list(request, pk: int):
     require_official(request.user)
     run = selectors.run_get(user=request.user, pk=pk)
-    form = ResultFilterForm(
-        request.GET or None, counties=selectors.county_units(request.user), run=run
-    )
-    rows = selectors.results(user=request.user, run=run)
-    if form.is_bound and not form.is_valid():
-        rows = rows.none()
-    elif form.is_bound:
-        data = form.cleaned_data
-        rows = rows.filter(population=data["population"] or "above_scale")
-        if data["county"]:
-            rows = rows.filter(enterprise__org_unit__path__contains=f"/{data['county']}/")
-        if data["klass"]:
-            rows = rows.filter(klass=data["klass"])
-        if data["q"]:
-            rows = rows.filter(enterprise__name__icontains=data["q"])
-    else:
-        rows = rows.filter(population="above_scale")
-    rows = rows.order_by("excluded_reason", "rank", "enterprise__name")
+    form = ResultFilterForm(request.GET or None, counties=county_units(request.user), run=run)
+    filters = form.filters() if form.is_bound else selectors.ResultFilter()
     if request.GET.get("export") == "xlsx":
-        method = selectors.method_of(run)
-        return results_workbook(
-            run, method, rows[: settings.ZHUANXING["EXPORT_ROW_CAP"]], REASON_LABELS
+        rows = selectors.result_list(
+            user=request.user, run=run, filters=filters, action=access.Action.EXPORT
         )
+        return results_workbook(
+            run, selectors.method_of(run), rows[: settings.ZHUANXING["EXPORT_ROW_CAP"]],
+            REASON_LABELS,
+        )  # fmt: skip
+    rows = selectors.result_list(user=request.user, run=run, filters=filters)
     page = Paginator(rows, settings.ZHUANXING["PAGE_SIZE"]).get_page(request.GET.get("page"))
     for r in page:
         r.reason_label = REASON_LABELS.get(r.excluded_reason, r.excluded_reason)
@@ -205,18 +200,15 @@ def backward_list(request):
                     request, _("%(n)s enterprises listed.") % {"n": batch.entries.count()}
                 )
                 return redirect(f"{request.path}?batch={batch.pk}")
-            except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            except (UserError, PermissionDenied) as exc:
+                messages.error(request, str(exc))
         return redirect("evaluation:run", pk=run.pk)
-    batches = BackwardCapacityBatch.objects.select_related("run")
-    batch = batches.filter(pk=request.GET.get("batch") or 0).first() or batches.first()
-    entries = []
-    if batch:
-        entries = (
-            BackwardCapacityEntry.objects.restrict(request.user)
-            .filter(batch=batch)
-            .select_related("enterprise", "enterprise__org_unit")
-        )
+    form = BatchChoiceForm(request.GET)
+    if not form.is_valid():
+        raise UserError(" ".join(form.errors.get("batch", [])))
+    batch = selectors.backward_batch_get(user=request.user, pk=form.cleaned_data["batch"])
+    entries = selectors.backward_entries(user=request.user, batch=batch) if batch else []
+    batches = selectors.backward_batches(user=request.user)
     return render(
         request,
         "evaluation/backward.html",
@@ -227,7 +219,7 @@ def backward_list(request):
 @login_required
 @require_POST
 def backward_status(request, pk: int):
-    entry = get_object_or_404(BackwardCapacityEntry.objects.restrict(request.user), pk=pk)
+    entry = selectors.backward_entry_get(user=request.user, pk=pk, action=access.Action.CHANGE)
     form = StatusForm(request.POST)
     if form.is_valid():
         services.backward_capacity_entry_set_status(
@@ -268,16 +260,12 @@ def simulate_view(request):
         from .data import firm_year, read_year
 
         firms = [firm_year(row) for row in read_year(run.year, policy)]
-        # Only enterprises the user may see can be chosen; the city figures still include the rest.
-        visible = Enterprise.objects.restrict(request.user)
-        if form.cleaned_data["selection"] == "class":
-            chosen = run.results.filter(klass=form.cleaned_data["klass"], enterprise__in=visible)
-            selected = set(chosen.values_list("enterprise_id", flat=True))
-        else:
-            chosen = visible.filter(uscc__in=form.cleaned_data["codes"])
-            selected = set(chosen.values_list("pk", flat=True))
+        selected = selectors.simulation_selection(
+            user=request.user, run=run, selection=form.cleaned_data["selection"],
+            klass=form.cleaned_data["klass"], codes=form.cleaned_data["codes"],
+        )  # fmt: skip
         comparisons = simulate(firms, selected, form.cleaned_data["action"])
-        names = {u.code: u.name for u in selectors.county_units(request.user)}
+        names = {u.code: u.name for u in county_units(request.user)}
         shown = [
             c
             for c in comparisons

@@ -14,7 +14,7 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from zhuanxing.web.spreadsheets import safe
+from zhuanxing.core.spreadsheets import safe
 
 from .operation import Operation, headline
 

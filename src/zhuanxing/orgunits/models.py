@@ -21,6 +21,10 @@ class OrgUnitQuerySet(RestrictedQuerySet):
     scope_path_field = "path"
     scope_enterprise_field = "enterprises"
 
+    def county_level(self) -> "OrgUnitQuerySet":
+        """Counties, districts and economic zones: the units the city assesses."""
+        return self.filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE]).order_by("path")
+
     def subtree(self, unit: "OrgUnit") -> "OrgUnitQuerySet":
         return self.filter(path__startswith=unit.path)
 

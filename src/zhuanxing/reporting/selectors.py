@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts import access
@@ -60,6 +60,39 @@ def import_job_list(*, user) -> QuerySet[ImportJob]:
 def import_job_get(*, user, pk: int) -> ImportJob:
     """The import if ``user`` may see it; 404 otherwise."""
     return get_object_or_404(import_job_list(user=user), pk=pk)
+
+
+def latest_report_year(user) -> int | None:
+    """The latest year with an annual report the user may see."""
+    return AnnualReport.objects.restrict(user).aggregate(year=Max("year"))["year"]
+
+
+def with_annual_figures(enterprises: QuerySet, *, year: int, scale: str, policy: Policy):
+    """``enterprises`` with their ``year`` report's gross output and main revenue, limited to
+    规上 (``scale="above"``) or 规下 (``"below"``) firms by the policy's line of that year."""
+    reports = AnnualReport.objects.filter(enterprise=OuterRef("pk"), year=year)
+    enterprises = enterprises.annotate(
+        gross_output=Subquery(reports.values("gross_output")[:1]),
+        main_revenue=Subquery(reports.values("main_revenue")[:1]),
+    )
+    if scale:
+        above = policy.above_scale_filter(year)
+        enterprises = (
+            enterprises.filter(**above) if scale == "above" else enterprises.exclude(**above)
+        )
+    return enterprises
+
+
+def annual_reports_of(*, user, enterprise: Enterprise) -> list[AnnualReport]:
+    return list(AnnualReport.objects.restrict(user).filter(enterprise=enterprise).order_by("year"))
+
+
+def monthly_reports_of(*, user, enterprise: Enterprise, year: int) -> QuerySet[MonthlyReport]:
+    return (
+        MonthlyReport.objects.restrict(user)
+        .filter(enterprise=enterprise, year=year)
+        .order_by("month")
+    )
 
 
 def report_years() -> list[int]:

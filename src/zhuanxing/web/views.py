@@ -3,11 +3,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
+from zhuanxing.analytics.cockpit import cockpit_page
 from zhuanxing.analytics.selectors import home_region
-from zhuanxing.analytics.views import cockpit_response
-from zhuanxing.enterprises.selectors import latest_report_year
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_in_force
+from zhuanxing.reporting.selectors import latest_report_year
 
 from .selectors import overview
 
@@ -23,7 +23,7 @@ def home(request):
         return render(request, "web/home.html", {"scope_name": _("no enterprise assigned")})
     if home_region(user) is None:
         return registry_overview(request)
-    return cockpit_response(request)
+    return render(request, "analytics/cockpit.html", cockpit_page(user, request.GET))
 
 
 @login_required

@@ -16,7 +16,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from zhuanxing.web.spreadsheets import safe
+from zhuanxing.core.spreadsheets import safe
 
 from .formats import TEMPLATES, Template
 from .parse import RawTable
