@@ -191,3 +191,13 @@ def test_missing_value_strategies():
     assert skip_any.violations(frame) == []
     assert skip_all.violations(frame) == [0, 1]  # 5 <= 0 and 0 <= -1 fail; all-missing skipped
     assert never.violations(frame) == [0, 1]
+
+
+def test_business_mode_choices_follow_the_vocabulary():
+    from zhuanxing.policy.vocabulary import BUSINESS_MODES
+    from zhuanxing.reporting.importing.formats import TEMPLATES
+    from zhuanxing.reporting.models import BusinessMode
+
+    assert tuple(BusinessMode.values) == BUSINESS_MODES == ("OEA", "OEM", "ODM", "OBM")
+    column = next(c for c in TEMPLATES["annual"].columns if c.key == "business_mode")
+    assert tuple(column.choices) == BUSINESS_MODES

@@ -200,12 +200,14 @@ def _write_info(con, policy, began: datetime, now_print: Fingerprint) -> None:
 
 def _org_units() -> pa.Table:
     rows = list(
-        OrgUnit.objects.values_list("code", "name", "name_en", "kind", "parent__code", "path")
+        OrgUnit.objects.values_list(
+            "code", "name", "name_en", "kind", "parent__code", "path", "depth"
+        )
     )
-    cols = list(zip(*rows, strict=True)) if rows else [[]] * 6
+    cols = list(zip(*rows, strict=True)) if rows else [[]] * 7
     names = ("code", "name", "name_en", "kind", "parent_code", "path")
-    table = {name: pa.array(col, pa.string()) for name, col in zip(names, cols, strict=True)}
-    table["depth"] = pa.array([p.strip("/").count("/") for p in cols[5]], pa.int32())
+    table = {name: pa.array(col, pa.string()) for name, col in zip(names, cols[:6], strict=True)}
+    table["depth"] = pa.array(cols[6], pa.int32())
     return pa.table(table)
 
 

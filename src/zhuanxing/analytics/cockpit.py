@@ -6,8 +6,10 @@ year, for the region and the units one level down, by 1244 category.
 
 from django.utils.translation import gettext as _
 
+from zhuanxing.policy.vocabulary import BUSINESS_MODES
+
 from . import selectors, targets
-from .structure import MODES, STRUCTURE, share
+from .structure import STRUCTURE, share
 
 STATUS_LABELS = {
     targets.MET: ("Met", "met"),
@@ -85,7 +87,7 @@ def cockpit(user, unit, year: int | None = None) -> dict:
         return {"unit": unit, "empty": True}
     first, last, _month = span
     year = min(max(year or last, first), last)
-    level = selectors.CHILD_LEVEL.get(unit.path.strip("/").count("/"))
+    level = selectors.CHILD_LEVEL.get(unit.depth)
     keys = target_indicators(policy)
     req = selectors.Request(
         unit=unit, level=level, breakdown="category_1244", industry=None, kind="year",
@@ -93,7 +95,7 @@ def cockpit(user, unit, year: int | None = None) -> dict:
     )  # fmt: skip
     rows = selectors.run(req, extra=STRUCTURE, cross=False)
     cards = []
-    is_city = unit.path.strip("/").count("/") == 0
+    is_city = unit.depth == 0
     for card in evaluate_targets(policy, rows, year, is_city=is_city):
         for part in card["parts"]:
             ev = part["ev"]
@@ -165,9 +167,9 @@ def _structure(policy, rows, years: list[int]) -> dict:
         if category.group == "producer_services":
             continue  # a services category: not in industrial output
         cells = by_cat.get(key, {})
-        output = [cells[y].cells["output_yi"].value if y in cells else None for y in years]
-        va = [cells[y].cells["value_added_yi"].value if y in cells else None for y in years]
-        whole = [totals[y].cells["output_yi"].value if y in totals else None for y in years]
+        output = [cells[y].cells["output_100m"].value if y in cells else None for y in years]
+        va = [cells[y].cells["value_added_100m"].value if y in cells else None for y in years]
+        whole = [totals[y].cells["output_100m"].value if y in totals else None for y in years]
         series.append(
             {
                 "key": key,
@@ -184,9 +186,9 @@ def _structure(policy, rows, years: list[int]) -> dict:
 
     return {
         "categories": series,
-        "heavy": total("heavy_output_yi"),
-        "light": total("light_output_yi"),
-        "modes": {m: total(f"mode_{m.lower()}_share") for m in MODES},
+        "heavy": total("heavy_output_100m"),
+        "light": total("light_output_100m"),
+        "modes": {m: total(f"mode_{m.lower()}_share") for m in BUSINESS_MODES},
     }
 
 

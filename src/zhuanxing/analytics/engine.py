@@ -12,6 +12,8 @@ Pure Python over a DuckDB cursor: no Django, so the CLI and the benchmark call i
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhuanxing.core.figures import growth_pct
+from zhuanxing.core.periods import month_range, year_earlier
 from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
 
 from .formula import Aggregates, FormulaError, add_terms, condition, ratio_sql
@@ -74,26 +76,10 @@ class Row:
 # --- periods -----------------------------------------------------------------------------------
 
 
-def _month_index(period: str) -> int:
-    year, month = period.split("-")
-    return int(year) * 12 + int(month) - 1
-
-
-def _month_label(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def previous_period(period: str) -> str:
-    """The same period a year earlier ("2010" → "2009", "2010-03" → "2009-03")."""
-    if "-" in period:
-        return _month_label(_month_index(period) - 12)
-    return str(int(period) - 1)
-
-
 def periods_between(kind: str, start, end) -> list[str]:
     if kind == "year":
         return [str(y) for y in range(int(start), int(end) + 1)]
-    return [_month_label(i) for i in range(_month_index(start), _month_index(end) + 1)]
+    return month_range(start, end)
 
 
 # --- SQL ---------------------------------------------------------------------------------------
@@ -261,7 +247,7 @@ def evaluate(cursor, q: Query) -> list[Row]:
     for (period, *rest), row in found.items():
         if period not in wanted:
             continue
-        before = bases.get((previous_period(period), *rest))
+        before = bases.get((year_earlier(period), *rest))
         for k, cell in row.cells.items():
             cell.yoy_change, cell.yoy_pct = yoy(
                 cell.value, before.cells[k].value if before else None
@@ -310,6 +296,5 @@ def yoy(value: float | None, previous: float | None) -> tuple[float | None, floa
     if value is None or previous is None:
         return None, None
     change = value - previous
-    # Against the base's size, so a smaller loss (−100 → −50) reads as +50 %, as in the tables.
-    pct = None if previous == 0 else (value - previous) / abs(previous) * 100
+    pct = growth_pct(value, previous)
     return change, pct

@@ -3,6 +3,8 @@ page, the chart and the Excel export all show."""
 
 from dataclasses import dataclass, field
 
+from zhuanxing.core.periods import is_month
+
 from . import engine, selectors
 
 BREAKDOWN_CHOICES = ("", "category_1244", "high_tech_category", "heavy_industry", "section",
@@ -37,7 +39,7 @@ def parse(params, user) -> selectors.Request:
     """A checked request from GET parameters (region scoped to ``user``)."""
     policy = selectors.policy()
     unit = selectors.region_for(user, params.get("region") or None)
-    depth = unit.path.strip("/").count("/")
+    depth = unit.depth
     level = params.get("level") or None
     if level not in selectors.LEVEL_DEPTH or selectors.LEVEL_DEPTH[level] <= depth:
         level = None
@@ -74,10 +76,7 @@ def _int(raw, default: int, low: int, high: int) -> int:
 
 def _month(raw, default: str) -> str:
     raw = (raw or "").strip()
-    if len(raw) == 7 and raw[4] == "-" and raw[:4].isdigit() and raw[5:].isdigit():
-        if 1 <= int(raw[5:]) <= 12:
-            return raw
-    return default
+    return raw if is_month(raw) else default
 
 
 def pivot(req: selectors.Request) -> tuple[list[str], list[Block]]:

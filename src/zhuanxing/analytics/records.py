@@ -26,7 +26,7 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
             series = cockpit.series_of(rows, key, org)
             value = series.get(year)
             target_value, status = None, None
-            is_city = org is None and unit.path.strip("/").count("/") == 0
+            is_city = org is None and unit.depth == 0
             for target in by_indicator.get(key, []):
                 if not targets.applies(target.rule, ind, is_city):
                     continue

@@ -7,9 +7,10 @@ in the same query as the policy's indicators. Pure Python.
 from dataclasses import dataclass
 from decimal import Decimal
 
-YI = Decimal("0.0001")  # 万元 → 亿元
+from zhuanxing.core.figures import HUNDRED_MILLION_FACTOR
+from zhuanxing.policy.vocabulary import BUSINESS_MODES
+
 ABOVE = ("industrial", "above_scale")
-MODES = ("OEA", "OEM", "ODM", "OBM")
 
 
 @dataclass(frozen=True)
@@ -36,28 +37,36 @@ def _sum(measure: str, *filters: str) -> Side:
 
 
 STRUCTURE = {
-    "output_yi": CodeIndicator(
-        "规上工业总产值", "Above-scale gross output", "亿元", YI, _sum("gross_output")
+    "output_100m": CodeIndicator(
+        "规上工业总产值",
+        "Above-scale gross output",
+        "亿元",
+        HUNDRED_MILLION_FACTOR,
+        _sum("gross_output"),
     ),
-    "value_added_yi": CodeIndicator(
-        "规上工业增加值", "Above-scale value added", "亿元", YI, _sum("value_added")
+    "value_added_100m": CodeIndicator(
+        "规上工业增加值",
+        "Above-scale value added",
+        "亿元",
+        HUNDRED_MILLION_FACTOR,
+        _sum("value_added"),
     ),
-    "heavy_output_yi": CodeIndicator(
+    "heavy_output_100m": CodeIndicator(
         "重工业总产值（近似）",
         "Heavy-industry gross output (approximate)",
         "亿元",
-        YI,
+        HUNDRED_MILLION_FACTOR,
         _sum("gross_output", "heavy_industry"),
     ),
-    "light_output_yi": CodeIndicator(
+    "light_output_100m": CodeIndicator(
         "轻工业总产值（近似）",
         "Light-industry gross output (approximate)",
         "亿元",
-        YI,
+        HUNDRED_MILLION_FACTOR,
         _sum("gross_output", "light_industry"),
     ),
 }
-for _mode in MODES:
+for _mode in BUSINESS_MODES:
     STRUCTURE[f"mode_{_mode.lower()}_share"] = CodeIndicator(
         f"传统产业{_mode}产值占比",
         f"{_mode} share of traditional-industry output",

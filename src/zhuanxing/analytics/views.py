@@ -128,7 +128,7 @@ def indicators_json(request):
     span = selectors.years_available()
     year = _int_or_none(request.GET.get("year")) or (span[1] if span else None)
     level = request.GET.get("level") or None
-    depth = unit.path.strip("/").count("/")
+    depth = unit.depth
     if level not in selectors.LEVEL_DEPTH or selectors.LEVEL_DEPTH[level] <= depth:
         level = None
     data = records.indicator_records(unit, year, level) if year else []

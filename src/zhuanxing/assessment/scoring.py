@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zhuanxing.core.figures import competition_rank
+
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
@@ -70,9 +72,7 @@ def score_counties(
 
 
 def rank(scores: Sequence[CountyScore]) -> list[CountyScore]:
+    """Competition ranking by total: counties with equal totals share the better rank."""
     ordered = sorted(scores, key=lambda s: (-s.total, s.county))
-    previous, previous_rank = None, 0
-    for position, s in enumerate(ordered, start=1):
-        s.rank = previous_rank if s.total == previous else position
-        previous, previous_rank = s.total, s.rank
+    competition_rank(ordered, key=lambda s: s.total, assign=lambda s, r: setattr(s, "rank", r))
     return ordered

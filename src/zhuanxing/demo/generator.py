@@ -25,7 +25,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from zhuanxing.policy.schema import AboveScale
-from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
+from zhuanxing.policy.vocabulary import (
+    BUSINESS_MODES,
+    ENTERPRISE_MEASURES,
+    MONTHLY_MEASURES,
+    REGION_MEASURES,
+)
 from zhuanxing.reference.uscc import make_uscc
 
 from . import calibration as cal
@@ -49,7 +54,6 @@ REGISTRATION_TYPES = (
     ("170", 55), ("150", 20), ("160", 6), ("300", 8),
     ("200", 4), ("120", 3), ("110", 1), ("190", 3),
 )  # fmt: skip
-MODES = ("OEA", "OEM", "ODM", "OBM")
 TRADITIONAL_DIVISIONS = ("17", "18", "19", "28")
 
 
@@ -282,7 +286,7 @@ def _annual_values(rng: random.Random, f: dict, year: int, revenue: float) -> tu
         _r2(energy),
         round(energy * f["elec_share"] * 1000 / KGCE_PER_KWH),
         *pollutants,
-        MODES[f["mode"]] if traditional else "",
+        BUSINESS_MODES[f["mode"]] if traditional else "",
     )
 
 

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from zhuanxing.core.figures import competition_rank
+
 INFINITY = Decimal("Infinity")
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -180,14 +182,13 @@ def rank_and_class(method, results: list[FirmResult]) -> None:
     rank), then the class."""
     results.sort(key=lambda r: (-r.total, -r.uncapped, r.enterprise_id))
     n = len(results)
-    previous, previous_rank = None, 0
-    for position, result in enumerate(results, start=1):
-        key = (result.total, result.uncapped)
-        rank = previous_rank if key == previous else position
-        previous, previous_rank = key, rank
+
+    def assign(result: FirmResult, rank: int) -> None:
         result.rank = rank
         result.rank_pct = (Decimal(rank) * 100 / n).quantize(Decimal("0.0001"))
         result.klass = class_for(method, result)
+
+    competition_rank(results, key=lambda r: (r.total, r.uncapped), assign=assign)
 
 
 def class_for(method, result: FirmResult) -> str:

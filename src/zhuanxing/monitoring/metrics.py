@@ -12,6 +12,8 @@ by zero.
 
 from decimal import Decimal
 
+from zhuanxing.core.figures import growth_pct
+
 Number = Decimal | int | float
 
 
@@ -20,9 +22,9 @@ def _d(x: Number) -> Decimal:
 
 
 def growth(current: Number | None, previous: Number | None) -> Decimal | None:
-    if current is None or previous is None or previous == 0:
+    if current is None or previous is None:
         return None
-    return (_d(current) - _d(previous)) / abs(_d(previous)) * 100
+    return growth_pct(_d(current), _d(previous))
 
 
 def contribution(part_delta: Number | None, total_delta: Number | None) -> Decimal | None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.engine import Query, evaluate
+from zhuanxing.core.periods import shift_month
 from zhuanxing.policy.schema import Indicator
 
 from .metrics import change_pp, contribution, growth, pull
@@ -115,12 +116,6 @@ def _lines(rows, period: str, *, by: str) -> tuple[Line, list[Line]]:
     return total, parts
 
 
-def previous_months(month: str, count: int) -> str:
-    year, m = int(month[:4]), int(month[5:7])
-    index = year * 12 + m - 1 - (count - 1)
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
 def operation(unit, month: str) -> Operation:
     """The month's figures for ``unit`` (already checked against the user) and its counties."""
     indicators = measure_indicators()
@@ -133,7 +128,7 @@ def operation(unit, month: str) -> Operation:
 
     ytd_rows = run("ytd", month, month, level="county")
     ytd_total, counties = _lines(ytd_rows, month, by="org")
-    month_rows = run("month", previous_months(month, 24), month)
+    month_rows = run("month", shift_month(month, -23), month)
     month_total, _ = _lines(month_rows, month, by="org")
     _, categories = _lines(
         run("ytd", month, month, breakdown="category_1244"), month, by="category"

@@ -1,5 +1,3 @@
-import re
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -8,19 +6,19 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.core.periods import is_month
 
 from . import report, selectors
 from .operation import MEASURES, headline
 from .warnings import RULES
 
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _month(request) -> str | None:
     month = request.GET.get("month") or selectors.latest_month()
-    if month and not MONTH.match(month):
+    if month and not is_month(month):
         return None
     return month
 

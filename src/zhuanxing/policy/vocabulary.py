@@ -7,6 +7,10 @@ Enterprise measures are fields of the annual enterprise report; region measures 
 statistics that do not come from enterprises (see docs/glossary.md for the Chinese terms).
 """
 
+# Clause 八's business modes, from assembling for others to one's own brand, in that order: the
+# one list the report model's choices, the import template, the store and the demo follow.
+BUSINESS_MODES = ("OEA", "OEM", "ODM", "OBM")
+
 ENTERPRISE_MEASURES = (
     "gross_output",  # 工业总产值, 万元
     "sales_output",  # 工业销售产值, 万元

@@ -56,7 +56,8 @@ def editable_by(user, status: str) -> bool:
 
 
 class BusinessMode(models.TextChoices):
-    """Clause 八: from assembling and contract manufacturing to own design and own brands."""
+    """Clause 八: from assembling and contract manufacturing to own design and own brands (the
+    codes of ``policy.vocabulary.BUSINESS_MODES``, in its order)."""
 
     OEA = "OEA", _("OEA – original equipment assembly")
     OEM = "OEM", _("OEM – original equipment manufacturing")

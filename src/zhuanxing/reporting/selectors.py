@@ -6,6 +6,7 @@ from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts import access
+from zhuanxing.core.periods import months_of_year
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import Policy
 
@@ -207,10 +208,7 @@ def filing_periods(*, user, enterprise: Enterprise) -> dict:
     labels = dict(ReportStatus.choices)
     return {
         "annual": [(str(y), labels.get(statuses.get(y), "")) for y in years],
-        "monthly": [
-            (p, labels.get(monthly.get(p), ""))
-            for p in (f"{month_year}-{m:02d}" for m in range(1, 13))
-        ]
+        "monthly": [(p, labels.get(monthly.get(p), "")) for p in months_of_year(month_year)]
         if month_year
         else [],
     }

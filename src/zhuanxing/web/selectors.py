@@ -1,15 +1,12 @@
 """Reads for the overview page, scoped by the user."""
 
-from decimal import Decimal
-
 from django.db.models import Count, Q, Sum
 
+from zhuanxing.core.figures import to_hundred_million
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy import Policy
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
-
-YI = Decimal(10_000)  # 万元 per 亿元
 
 
 def overview(*, user, year: int, policy: Policy) -> dict:
@@ -38,16 +35,16 @@ def overview(*, user, year: int, policy: Policy) -> dict:
                 .filter(org_unit__path__startswith=unit.path)
                 .count(),
                 "above_count": sums["above_count"],
-                "gross_output_yi": (sums["gross_output"] or 0) / YI,
-                "value_added_yi": (sums["value_added"] or 0) / YI,
+                "gross_output_100m": to_hundred_million(sums["gross_output"] or 0),
+                "value_added_100m": to_hundred_million(sums["value_added"] or 0),
             }
         )
     return {
         "total_enterprises": Enterprise.objects.restrict(user).count(),
         "totals": {
             "above_count": totals["above_count"],
-            "gross_output_yi": (totals["gross_output"] or 0) / YI,
-            "value_added_yi": (totals["value_added"] or 0) / YI,
+            "gross_output_100m": to_hundred_million(totals["gross_output"] or 0),
+            "value_added_100m": to_hundred_million(totals["value_added"] or 0),
         },
         "by_county": by_county,
     }

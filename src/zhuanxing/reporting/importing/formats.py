@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from zhuanxing.policy.vocabulary import BUSINESS_MODES
+
 ColumnType = Literal[
     "uscc", "text", "year", "month", "decimal", "integer", "industry", "org_unit", "date", "choice"
 ]
@@ -58,7 +60,6 @@ def _money(key: str, label: str, required: bool = False) -> Column:
     return Column(key, label, "decimal", "万元", required)
 
 
-BUSINESS_MODES = ("OEA", "OEM", "ODM", "OBM")
 REGISTRATION_TYPES = ("110", "120", "130", "140", "150", "160", "170", "190", "200", "300")
 
 _USCC = Column("uscc", "统一社会信用代码", "uscc", required=True)
@@ -90,7 +91,9 @@ ANNUAL = Template(
         Column("nh3n_t", "氨氮排放量", "decimal", "吨", places=3),
         Column("so2_t", "二氧化硫排放量", "decimal", "吨", places=3),
         Column("nox_t", "氮氧化物排放量", "decimal", "吨", places=3),
-        Column("business_mode", "经营模式", "choice", "OEA/OEM/ODM/OBM", choices=BUSINESS_MODES),
+        Column(
+            "business_mode", "经营模式", "choice", "/".join(BUSINESS_MODES), choices=BUSINESS_MODES
+        ),
     ),
     ("uscc", "year"),
 )

@@ -5,13 +5,12 @@ Every step changes the report through django-simple-history (who, when, before/a
 a line to the approval log (``ReportReview``) carrying the full comment or reason.
 """
 
-import re
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
+from zhuanxing.core import periods
 from zhuanxing.enterprises.models import Enterprise
 
 from ..importing.commit import TARGETS, write_history
@@ -28,7 +27,7 @@ from .errors import ReportingError
 
 MODELS = {"annual": AnnualReport, "monthly": MonthlyReport}
 PERIOD_FIELD = {"annual": "year", "monthly": "period"}
-_PERIOD = {"annual": re.compile(r"^\d{4}$"), "monthly": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")}
+_PERIOD = {"annual": periods.YEAR, "monthly": periods.MONTH}
 
 
 def report_period(report) -> str:

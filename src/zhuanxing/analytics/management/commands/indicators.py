@@ -31,7 +31,7 @@ class Command(BaseCommand):
         if years_available() is None:
             raise CommandError("no analytics store: run `zhuanxing analytics build`")
         level = options["level"]
-        if level and LEVEL_DEPTH[level] <= unit.path.strip("/").count("/"):
+        if level and LEVEL_DEPTH[level] <= unit.depth:
             raise CommandError(f"--level {level} is not below {unit.code}")
         rows = indicator_records(unit, options["year"], level)
         if options["json"]:

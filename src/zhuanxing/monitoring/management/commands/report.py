@@ -6,11 +6,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.core.periods import MONTH
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 
 from ...report import build_docx, build_xlsx
 from ...selectors import context_for
-from ...views import MONTH
 
 
 class Command(BaseCommand):
