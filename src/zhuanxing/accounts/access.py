@@ -64,6 +64,11 @@ def is_official(user) -> bool:
     return _active(user) and not is_enterprise_user(user)
 
 
+def may_administer(user) -> bool:
+    """Opens the administration site (Django admin): staff accounts."""
+    return _active(user) and user.is_staff
+
+
 def may(user, action: Action | str) -> bool:
     """Whether the user's role allows ``action`` at all (rows are scoped separately)."""
     if not _active(user):

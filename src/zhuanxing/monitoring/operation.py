@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.analytics import selectors as analytics
@@ -128,7 +129,7 @@ def operation(unit, month: str) -> Operation:
 
     ytd_rows = run("ytd", month, month, level="county")
     ytd_total, counties = _lines(ytd_rows, month, by="org")
-    month_rows = run("month", shift_month(month, -23), month)
+    month_rows = run("month", shift_month(month, 1 - settings.ZHUANXING["TREND_MONTHS"]), month)
     month_total, _ = _lines(month_rows, month, by="org")
     _, categories = _lines(
         run("ytd", month, month, breakdown="category_1244"), month, by="category"

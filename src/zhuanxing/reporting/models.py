@@ -382,3 +382,14 @@ class ReportUnlock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.period}"
+
+
+# The one map of report kinds (the import templates' and the pages' names) to their models and
+# the field holding their period. Enterprises file the first two; the city files regions.
+REPORT_MODELS: dict[str, type[models.Model]] = {
+    "annual": AnnualReport,
+    "monthly": MonthlyReport,
+    "region": RegionStatistics,
+}
+PERIOD_FIELD = {"annual": "year", "monthly": "period", "region": "year"}
+ENTERPRISE_REPORT_KINDS = ("annual", "monthly")

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
@@ -15,6 +16,7 @@ from .importing.formats import TEMPLATES
 from .importing.pipeline import Line, problem_line
 from .importing.validate import validate_batch
 from .models import (
+    REPORT_MODELS,
     AnnualReport,
     ImportJob,
     MonthlyReport,
@@ -45,7 +47,7 @@ def entry_check(
 
 
 def entry_report(*, user, kind: str, enterprise: Enterprise, period: str):
-    model = AnnualReport if kind == "annual" else MonthlyReport
+    model = REPORT_MODELS[kind]
     lookup = {"year": int(period)} if kind == "annual" else {"period": period}
     return model.objects.restrict(user).filter(enterprise=enterprise, **lookup).first()
 
@@ -104,7 +106,7 @@ def report_years() -> list[int]:
 
 def review_queue(*, user, kind: str) -> QuerySet:
     """Submitted reports the user may approve or reject (officials, in their scope)."""
-    model = AnnualReport if kind == "annual" else MonthlyReport
+    model = REPORT_MODELS[kind]
     return (
         model.objects.restrict(user, access.Action.APPROVE)
         .filter(status=ReportStatus.SUBMITTED)
@@ -137,7 +139,7 @@ class Change:
     changes: list[tuple[str, object, object]]  # (field label, before, after)
 
 
-def report_changes(*, user, enterprise: Enterprise, limit: int = 50) -> list[Change]:
+def report_changes(*, user, enterprise: Enterprise) -> list[Change]:
     """The latest changes to the enterprise's annual and monthly reports: who, when, what
     changed from what to what (django-simple-history), newest first."""
     if not Enterprise.objects.restrict(user).filter(pk=enterprise.pk).exists():
@@ -157,7 +159,7 @@ def report_changes(*, user, enterprise: Enterprise, limit: int = 50) -> list[Cha
             found.append((kind, record))
     found.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
     changes = []
-    for kind, record in found[:limit]:
+    for kind, record in found[: settings.ZHUANXING["HISTORY_LIST_CAP"]]:
         before = previous[(kind, record.history_id)]
         diffs = []
         if before is not None:
@@ -180,10 +182,12 @@ def report_changes(*, user, enterprise: Enterprise, limit: int = 50) -> list[Cha
     return changes
 
 
-def review_log(*, user, enterprise: Enterprise, limit: int = 30) -> QuerySet[ReportReview]:
+def review_log(*, user, enterprise: Enterprise) -> QuerySet[ReportReview]:
     if not Enterprise.objects.restrict(user).filter(pk=enterprise.pk).exists():
         return ReportReview.objects.none()
-    return ReportReview.objects.filter(enterprise=enterprise).select_related("user")[:limit]
+    return ReportReview.objects.filter(enterprise=enterprise).select_related("user")[
+        : settings.ZHUANXING["HISTORY_LIST_CAP"]
+    ]
 
 
 def filing_periods(*, user, enterprise: Enterprise) -> dict:

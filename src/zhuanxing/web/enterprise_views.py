@@ -91,7 +91,7 @@ def enterprise_detail_view(request, pk: int):
             "category": category,
             "ancestors": enterprise.org_unit.ancestors(),
             "history": enterprise.history.select_related("history_user").order_by("-history_date")[
-                :20
+                : settings.ZHUANXING["RECENT_LIST_CAP"]
             ],
             "report_changes": reports.report_changes(user=request.user, enterprise=enterprise),
             "review_log": reports.review_log(user=request.user, enterprise=enterprise),

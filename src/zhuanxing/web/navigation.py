@@ -7,15 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.accounts import access
 
-
-def _staff(user) -> bool:
-    return user.is_staff
-
-
 MENU = [
     (_("Overview"), "home", access.is_official),
     (_("Enterprises"), "enterprises:list", access.is_official),
-    (_("Administration"), "admin:index", _staff),
+    (_("Administration"), "admin:index", access.may_administer),
 ]
 
 MENU += [

@@ -19,18 +19,15 @@ from zhuanxing.policy import Policy
 
 from ..models import (
     ENTERPRISE_EDITABLE,
-    AnnualReport,
+    PERIOD_FIELD,
+    REPORT_MODELS,
     MonthlyReport,
     PeriodLock,
-    RegionStatistics,
     ReportStatus,
     ReportUnlock,
 )
 from .checks import Batch, _rule
 from .rules import Frame, Population, compile_rule, needed_lookups, population_fields, to_array
-
-REPORT_MODELS = {"annual": AnnualReport, "monthly": MonthlyReport, "region": RegionStatistics}
-PERIOD_FIELD = {"annual": "year", "monthly": "period", "region": "year"}
 
 
 @dataclass

@@ -12,6 +12,7 @@ from zhuanxing.policy.active import policy_in_force
 
 from ..importing.pipeline import Line
 from ..models import (
+    REPORT_MODELS,
     AnnualReport,
     MonthlyReport,
     PeriodLock,
@@ -60,7 +61,7 @@ def _save(
 ) -> EntryResult:
     if not in_scope(user, enterprise.pk):
         raise ReportingError(_("You may not file for this enterprise."))
-    model = AnnualReport if kind == "annual" else MonthlyReport
+    model = REPORT_MODELS[kind]
     lookup = {"year": int(period)} if kind == "annual" else {"period": period}
     existing = model.objects.filter(enterprise=enterprise, **lookup).first()
     if existing and not editable_by(user, existing.status):

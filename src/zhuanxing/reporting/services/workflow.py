@@ -15,6 +15,9 @@ from zhuanxing.enterprises.models import Enterprise
 
 from ..importing.commit import TARGETS, write_history
 from ..models import (
+    ENTERPRISE_REPORT_KINDS,
+    PERIOD_FIELD,
+    REPORT_MODELS,
     AnnualReport,
     MonthlyReport,
     PeriodLock,
@@ -25,8 +28,6 @@ from ..models import (
 )
 from .errors import ReportingError
 
-MODELS = {"annual": AnnualReport, "monthly": MonthlyReport}
-PERIOD_FIELD = {"annual": "year", "monthly": "period"}
 _PERIOD = {"annual": periods.YEAR, "monthly": periods.MONTH}
 
 
@@ -61,7 +62,7 @@ def log(kind: str, enterprise_id: int, period: str, action: str, user, comment: 
 def _fresh(kind: str, report):
     # Lock the row for the rest of the transaction: two officers clicking at once must not
     # both act on the same "submitted" state.
-    return MODELS[kind].objects.select_for_update().get(pk=report.pk)
+    return REPORT_MODELS[kind].objects.select_for_update().get(pk=report.pk)
 
 
 @transaction.atomic
@@ -130,10 +131,10 @@ def period_lock(*, user, kind: str, period: str) -> int:
     reports locked now (those already locked are left alone)."""
     _require_city(user)
     period = str(period).strip()
-    if kind not in MODELS or not _PERIOD[kind].match(period):
+    if kind not in ENTERPRISE_REPORT_KINDS or not _PERIOD[kind].match(period):
         raise ReportingError(_("Not a period: write a year as 2012 or a month as 2012-06."))
     PeriodLock.objects.get_or_create(kind=kind, period=period, defaults={"locked_by": user})
-    model, target = MODELS[kind], TARGETS[kind]
+    model, target = REPORT_MODELS[kind], TARGETS[kind]
     value = int(period) if kind == "annual" else period
     reports = model.objects.filter(**{PERIOD_FIELD[kind]: value}).exclude(
         status=ReportStatus.LOCKED
@@ -164,7 +165,7 @@ def _unlock(kind: str, *, user, enterprise: Enterprise, period: str, reason: str
         raise ReportingError(_("An unlock needs a reason."))
     value = int(period) if kind == "annual" else period
     report = (
-        MODELS[kind]
+        REPORT_MODELS[kind]
         .objects.select_for_update()
         .filter(enterprise=enterprise, **{PERIOD_FIELD[kind]: value})
         .first()

@@ -24,7 +24,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def index(request):
     kinds = importable_kinds(request.user)
     form = UploadForm(kinds=kinds)
-    jobs = import_job_list(user=request.user)[:20]
+    jobs = import_job_list(user=request.user)[: settings.ZHUANXING["RECENT_LIST_CAP"]]
     waiting = {kind: review_queue(user=request.user, kind=kind).count() for kind in TEMPLATES}
     return render(
         request,

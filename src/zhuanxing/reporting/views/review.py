@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -11,30 +12,29 @@ from zhuanxing.enterprises.models import Enterprise
 
 from .. import services
 from ..forms import LockForm, ReviewForm, UnlockForm
-from ..models import AnnualReport, MonthlyReport
+from ..models import ENTERPRISE_REPORT_KINDS, REPORT_MODELS
 from ..selectors import open_unlocks, period_locks, review_queue
-
-MODELS = {"annual": AnnualReport, "monthly": MonthlyReport}
 
 
 @login_required
 def queue(request):
     """Submitted reports waiting for the officer's approval."""
+    cap = settings.ZHUANXING["REVIEW_QUEUE_CAP"]
     return render(
         request,
         "reporting/review.html",
         {
-            "annual": review_queue(user=request.user, kind="annual")[:200],
-            "monthly": review_queue(user=request.user, kind="monthly")[:200],
+            "annual": review_queue(user=request.user, kind="annual")[:cap],
+            "monthly": review_queue(user=request.user, kind="monthly")[:cap],
             "form": ReviewForm(),
         },
     )
 
 
 def _report(request, kind: str, pk: int):
-    if kind not in MODELS:
+    if kind not in ENTERPRISE_REPORT_KINDS:
         raise Http404
-    return get_object_or_404(MODELS[kind].objects.restrict(request.user), pk=pk)
+    return get_object_or_404(REPORT_MODELS[kind].objects.restrict(request.user), pk=pk)
 
 
 @login_required
