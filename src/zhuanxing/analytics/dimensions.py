@@ -1,7 +1,9 @@
-"""Industry dimensions of the store, from a GB/T 4754 class code. Pure lookups (no Django)."""
+"""Industry dimensions of the store, from a GB/T 4754 class code: the policy's one
+classification as the store's columns. Pure lookups (no Django)."""
 
 from zhuanxing.policy import Policy
-from zhuanxing.reference import heavy_light, high_tech, industry
+from zhuanxing.policy.classification import classify
+from zhuanxing.reference import industry
 
 INDUSTRY_COLUMNS = (
     "industry_class", "industry_group", "industry_division", "industry_section",
@@ -11,23 +13,22 @@ INDUSTRY_COLUMNS = (
 
 
 def describe_class(code: str, policy: Policy) -> dict:
-    """The store's industry dimensions of one class code (pure lookups, cached per build)."""
-    entry = industry.get(code)
-    if entry is None:
+    """The store's industry dimensions of one class code (cached per build by the caller); all
+    None for a code outside the standard."""
+    try:
+        found = classify(code, policy)
+    except industry.UnknownIndustryCode:
         return dict.fromkeys(INDUSTRY_COLUMNS)
-    category = policy.category_1244(entry.code) if entry.level == 4 else None
-    ht = high_tech.high_tech_category(entry.code) if entry.level == 4 else None
-    heavy = heavy_light.heavy_industry(entry.code) if entry.level > 1 else None
     return {
-        "industry_class": entry.code if entry.level == 4 else None,
-        "industry_group": entry.group,
-        "industry_division": entry.division,
-        "industry_section": entry.section,
-        "category_1244": category,
-        "category_group": policy.categories_1244[category].group if category else None,
-        "heavy_industry": heavy,
-        "high_tech": policy.is_high_tech(entry.code),
-        "high_tech_category": ht.name if ht else None,
-        "industrial": entry.section in industry.INDUSTRIAL_SECTIONS,
-        "manufacturing": entry.section == industry.MANUFACTURING_SECTION,
+        "industry_class": found.code if found.level == 4 else None,
+        "industry_group": found.group,
+        "industry_division": found.division,
+        "industry_section": found.section,
+        "category_1244": found.category_1244,
+        "category_group": found.category_group,
+        "heavy_industry": found.heavy_industry,
+        "high_tech": found.high_tech,
+        "high_tech_category": found.high_tech_category,
+        "industrial": found.industrial,
+        "manufacturing": found.manufacturing,
     }
