@@ -41,6 +41,10 @@ def class_minimums(run: EvaluationRun, population: str) -> dict[str, Decimal]:
     return {r["klass"]: r["low"] for r in rows}
 
 
+def run_list(*, user) -> QuerySet[EvaluationRun]:
+    return EvaluationRun.objects.restrict(user).select_related("created_by")
+
+
 def run_get(*, user, pk: int) -> EvaluationRun:
     return get_object_or_404(EvaluationRun.objects.restrict(user), pk=pk)
 

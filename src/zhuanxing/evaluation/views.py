@@ -64,7 +64,7 @@ def run_list(request):
                     request, _("Evaluation of %(year)s computed as a draft.") % {"year": run.year}
                 )
                 return redirect("evaluation:run", pk=run.pk)
-    runs = selectors.EvaluationRun.objects.restrict(request.user).select_related("created_by")
+    runs = selectors.run_list(user=request.user)
     return render(
         request, "evaluation/runs.html", {"runs": runs, "form": form, "method": policy.evaluation}
     )
@@ -252,7 +252,7 @@ def clean_production(request):
 def simulate_view(request):
     require_official(request.user)
     policy = policy_in_force()
-    runs = selectors.EvaluationRun.objects.restrict(request.user)
+    runs = selectors.run_list(user=request.user)
     form = SimulationForm(request.GET or None, runs=runs)
     context = {"form": form}
     if form.is_bound and form.is_valid():

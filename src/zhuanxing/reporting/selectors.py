@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts import access
@@ -16,6 +17,7 @@ from .importing.formats import TEMPLATES
 from .importing.pipeline import Line, problem_line
 from .importing.validate import validate_batch
 from .models import (
+    ENTERPRISE_REPORT_KINDS,
     REPORT_MODELS,
     AnnualReport,
     ImportJob,
@@ -50,6 +52,21 @@ def entry_report(*, user, kind: str, enterprise: Enterprise, period: str):
     model = REPORT_MODELS[kind]
     lookup = {"year": int(period)} if kind == "annual" else {"period": period}
     return model.objects.restrict(user).filter(enterprise=enterprise, **lookup).first()
+
+
+def report_get(*, user, kind: str, pk: int, action: access.Action = access.Action.VIEW):
+    """An enterprise's annual or monthly report if ``user`` may take ``action`` on it; 404
+    otherwise (also for an unknown kind)."""
+    if kind not in ENTERPRISE_REPORT_KINDS:
+        raise Http404
+    return get_object_or_404(REPORT_MODELS[kind].objects.restrict(user, action), pk=pk)
+
+
+def enterprise_by_uscc(*, user, uscc: str, action: access.Action = access.Action.VIEW):
+    """The enterprise with this credit code if the user may take ``action`` on it, else None
+    (an unknown code and one outside the scope look the same)."""
+    code = uscc.strip().upper()
+    return Enterprise.objects.restrict(user, action).filter(uscc=code).first()
 
 
 def import_job_list(*, user) -> QuerySet[ImportJob]:

@@ -2,18 +2,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhuanxing.accounts import access
-from zhuanxing.enterprises.models import Enterprise
 
 from .. import services
 from ..forms import LockForm, ReviewForm, UnlockForm
-from ..models import ENTERPRISE_REPORT_KINDS, REPORT_MODELS
-from ..selectors import open_unlocks, period_locks, review_queue
+from ..selectors import enterprise_by_uscc, open_unlocks, period_locks, report_get, review_queue
 
 
 @login_required
@@ -31,16 +29,10 @@ def queue(request):
     )
 
 
-def _report(request, kind: str, pk: int):
-    if kind not in ENTERPRISE_REPORT_KINDS:
-        raise Http404
-    return get_object_or_404(REPORT_MODELS[kind].objects.restrict(request.user), pk=pk)
-
-
 @login_required
 @require_POST
 def review(request, kind: str, pk: int):
-    report = _report(request, kind, pk)
+    report = report_get(user=request.user, kind=kind, pk=pk, action=access.Action.APPROVE)
     form = ReviewForm(request.POST)
     if not form.is_valid():
         raise Http404
@@ -64,7 +56,7 @@ def review(request, kind: str, pk: int):
 @login_required
 @require_POST
 def submit(request, kind: str, pk: int):
-    report = _report(request, kind, pk)
+    report = report_get(user=request.user, kind=kind, pk=pk, action=access.Action.CHANGE)
     service = services.annual_report_submit if kind == "annual" else services.monthly_report_submit
     try:
         service(report=report, user=request.user)
@@ -104,8 +96,7 @@ def locks(request):
 
 
 def _unlock(request, data) -> None:
-    enterprise = Enterprise.objects.restrict(request.user).filter(uscc=data["uscc"].strip().upper())
-    firm = enterprise.first()
+    firm = enterprise_by_uscc(user=request.user, uscc=data["uscc"])
     if firm is None:
         raise services.ReportingError(_no_enterprise())
     if data["kind"] == "annual":
