@@ -9,7 +9,8 @@ Tables (one row per enterprise-period, wide, DHIS2 style):
 - ``fact_annual``: per enterprise and year: org-unit levels (city, county, town/park) and path,
   GB/T 4754 section/division/group/class, 1244 category, heavy/light (approximate), high-tech
   category, 规上 flag and size class for that year, and every annual measure;
-- ``fact_monthly``: per enterprise and month, the same dimensions and the monthly measures;
+- ``fact_monthly``: per enterprise and month, the same dimensions, the monthly measures and their
+  上年同期 as the enterprise reported them (``prior_*``, null where not reported);
 - ``region_stats``: region-level statistics per org unit and year;
 - ``org_unit``, ``enterprise_dim``, ``build_info``.
 
@@ -32,7 +33,12 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit
 from zhuanxing.policy import Policy
 from zhuanxing.policy.active import policy_in_force
-from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
+from zhuanxing.policy.vocabulary import (
+    ENTERPRISE_MEASURES,
+    MONTHLY_MEASURES,
+    MONTHLY_PRIOR_MEASURES,
+    REGION_MEASURES,
+)
 from zhuanxing.reference import size_class
 from zhuanxing.reporting.models import (
     AnnualReport,
@@ -46,6 +52,7 @@ from .changes import Fingerprint, changed_periods, fingerprint
 from .dimensions import describe_class
 
 ANNUAL_MEASURES = ENTERPRISE_MEASURES
+MONTHLY_FACT_COLUMNS = (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES)
 CHUNK = 200_000
 
 DIM_COLUMNS = {
@@ -156,7 +163,7 @@ def _seal(con, tmp: Path, path: Path, policy: Policy, began: datetime, now_print
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     dims = ", ".join(f"{name} {_sql_type(kind)}" for name, kind in DIM_COLUMNS.items())
     annual = ", ".join(f"{m} DOUBLE" for m in ANNUAL_MEASURES)
-    monthly = ", ".join(f"{m} DOUBLE" for m in MONTHLY_MEASURES)
+    monthly = ", ".join(f"{m} DOUBLE" for m in (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES))
     regional = ", ".join(f"{m} DOUBLE" for m in REGION_MEASURES)
     con.execute(
         "CREATE TABLE org_unit (code VARCHAR PRIMARY KEY, name VARCHAR, name_en VARCHAR, "
@@ -322,14 +329,14 @@ def _load_monthly(con, periods: list[str] | None) -> int:
     params: list = list(counted_statuses())
     table = MonthlyReport._meta.db_table
     sql = (
-        f"SELECT enterprise_id, year, month, {_measure_sql(MONTHLY_MEASURES, MonthlyReport)} "
+        f"SELECT enterprise_id, year, month, {_measure_sql(MONTHLY_FACT_COLUMNS, MonthlyReport)} "
         f"FROM {table} WHERE status IN ({', '.join(['%s'] * len(params))})"
         + _in_clause("period", periods, params)
     )
-    names = ("enterprise_id", "year", "month", *MONTHLY_MEASURES)
-    types = (pa.int64(), pa.int32(), pa.int32(), *[pa.float64()] * len(MONTHLY_MEASURES))
+    names = ("enterprise_id", "year", "month", *MONTHLY_FACT_COLUMNS)
+    types = (pa.int64(), pa.int32(), pa.int32(), *[pa.float64()] * len(MONTHLY_FACT_COLUMNS))
     dims = ", ".join(f"d.{c}" for c in DIM_COLUMNS)
-    measures = ", ".join(f"m.{c}" for c in MONTHLY_MEASURES)
+    measures = ", ".join(f"m.{c}" for c in MONTHLY_FACT_COLUMNS)
     count = 0
     for batch in _fetch(sql, params, names, types):
         con.register("monthly_batch", batch)

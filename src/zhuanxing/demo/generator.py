@@ -10,7 +10,9 @@ How the numbers hang together:
 - other years follow the city's output index with a per-firm trend and yearly noise;
 - every other measure is a ratio of output typical of the firm's industry (``profiles.py``);
 - monthly reports split each 规上 firm-year over the months with a seasonal pattern (Spring
-  Festival in February) and sum exactly to the annual figures;
+  Festival in February) and sum exactly to the annual figures; each carries its 上年同期: last
+  year's monthly figures where the firm reported then, else (a firm new to 规上) its previous
+  annual report split by the seasonal pattern, else 0 (a firm founded this year);
 - region statistics are the enterprises' sums grossed up by coverage ratios, with GDP and its
   services share taken from ``calibration.py``.
 """
@@ -24,7 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
+from zhuanxing.policy.vocabulary import (
+    ENTERPRISE_MEASURES,
+    MONTHLY_MEASURES,
+    MONTHLY_PRIOR_MEASURES,
+    REGION_MEASURES,
+)
 from zhuanxing.reference.uscc import make_uscc
 
 from . import calibration as cal
@@ -38,7 +45,7 @@ from .profiles import (
 )
 
 ANNUAL_FIELDS = (*ENTERPRISE_MEASURES, "business_mode")
-MONTHLY_FIELDS = MONTHLY_MEASURES
+MONTHLY_FIELDS = (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES)
 REGION_FIELDS = REGION_MEASURES
 
 # Spring Festival falls in January or February; December closes the books high.
@@ -217,6 +224,7 @@ def generate_city(
     region_sums: dict[tuple[str, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for n, f in enumerate(firms):
         row = f["row"]
+        last_annual, last_months = None, None
         for year in years:
             if year < row.founded_on.year:
                 continue
@@ -240,7 +248,13 @@ def generate_city(
                 # A few firms stop production during the last year (warnings to see in the demo).
                 stopping = year == years[-1] and stops.random() < 0.01
                 stop = stops.randint(4, 11) if stopping else None
-                data.monthly.extend(_monthly_rows(rng, row.uscc, year, annual, stop))
+                prior = last_months or _seasonal(last_annual)
+                months = _monthly_rows(rng, row.uscc, year, annual, stop, prior)
+                data.monthly.extend(months)
+                last_months = [m[3 : 3 + len(MONTHLY_MEASURES)] for m in months]
+            else:
+                last_months = None
+            last_annual = annual
         if progress and n % 1000 == 0:
             progress("reports", n, total)
 
@@ -285,17 +299,43 @@ def _annual_values(rng: random.Random, f: dict, year: int, revenue: float) -> tu
     )
 
 
+def _monthly_measures(annual: tuple) -> tuple:
+    """The monthly measures' yearly totals from an annual tuple (ANNUAL_FIELDS order): gross,
+    sales, VA, electricity, profit, export (MONTHLY_MEASURES order)."""
+    return (annual[0], annual[1], annual[3], annual[13], annual[7], annual[6])
+
+
+def _seasonal(annual: tuple | None) -> list[tuple]:
+    """上年同期 of a firm new to 规上: its previous annual report split by the seasonal pattern
+    (no random draws, so the rest of the city does not move); zero for a firm founded this year."""
+    if annual is None:
+        return [(0.0, 0.0, 0.0, 0, 0.0, 0.0)] * 12
+    total = sum(SEASON)
+    return [
+        tuple(
+            round(v * w / total) if k == 3 else _r2(v * w / total)
+            for k, v in enumerate(_monthly_measures(annual))
+        )
+        for w in SEASON
+    ]
+
+
 def _monthly_rows(
-    rng: random.Random, uscc: str, year: int, annual: tuple, stop_month: int | None = None
+    rng: random.Random,
+    uscc: str,
+    year: int,
+    annual: tuple,
+    stop_month: int | None = None,
+    prior: list[tuple] | None = None,
 ) -> list[tuple]:
     """Split the year over its months; a firm that stops production (停产) at ``stop_month``
-    reports zero from then on, its year's output falling in the months before."""
+    reports zero from then on, its year's output falling in the months before. ``prior``: the
+    12 months' 上年同期, appended to each row."""
     last = 12 if stop_month is None else stop_month - 1
     weights = [w * rng.uniform(0.9, 1.1) if m <= last else 0.0 for m, w in enumerate(SEASON, 1)]
     total_w = sum(weights)
     shares = [w / total_w for w in weights]
-    # gross, sales, VA, electricity, profit, export from the annual tuple (ANNUAL_FIELDS order)
-    yearly = (annual[0], annual[1], annual[3], annual[13], annual[7], annual[6])
+    yearly = _monthly_measures(annual)
     rows = []
     spent = [0.0] * len(yearly)
     for month in range(1, 13):
@@ -308,7 +348,7 @@ def _monthly_rows(
             v = round(v) if k == 3 else _r2(v)
             spent[k] += v
             values.append(v)
-        rows.append((uscc, year, month, *values))
+        rows.append((uscc, year, month, *values, *(prior[month - 1] if prior else (None,) * 6)))
     return rows
 
 

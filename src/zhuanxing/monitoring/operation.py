@@ -53,14 +53,25 @@ def measure_indicators() -> dict[str, Indicator]:
 
 @dataclass
 class Figure:
-    """One measure for one region or category: value, a year earlier, growth, contribution,
-    pull (all None when they cannot be computed)."""
+    """One measure for one region or category: value, its 上年同期, growth, contribution, pull
+    (all None when they cannot be computed).
+
+    ``previous`` is Σ 上年同期 and ``compared`` Σ this year over the same firms (those with a
+    上年同期): growth, contribution and pull compare these two, so a firm new to 规上 counts
+    against its own last year, never against zero. ``value`` is the whole total."""
 
     value: Decimal | None
     previous: Decimal | None
     growth: Decimal | None = None
     contribution: Decimal | None = None
     pull: Decimal | None = None
+    compared: Decimal | None = None
+
+    @property
+    def delta(self) -> Decimal | None:
+        if self.compared is None or self.previous is None:
+            return None
+        return self.compared - self.previous
 
 
 @dataclass
@@ -86,10 +97,8 @@ def _dec(x) -> Decimal | None:
 
 
 def _figure(cell) -> Figure:
-    value = _dec(cell.value)
-    change = _dec(cell.yoy_change)
-    previous = None if value is None or change is None else value - change
-    return Figure(value, previous, growth(value, previous))
+    compared, previous = _dec(cell.yoy_current), _dec(cell.yoy_base)
+    return Figure(_dec(cell.value), previous, growth(compared, previous), compared=compared)
 
 
 def _lines(rows, period: str, *, by: str) -> tuple[Line, list[Line]]:
@@ -106,12 +115,10 @@ def _lines(rows, period: str, *, by: str) -> tuple[Line, list[Line]]:
     for line in parts:
         for key, fig in line.figures.items():
             whole = total.figures.get(key)
-            if whole is None or fig.value is None or fig.previous is None:
+            if whole is None or fig.delta is None or whole.delta is None:
                 continue
-            delta = fig.value - fig.previous
-            if whole.value is not None and whole.previous is not None:
-                fig.contribution = contribution(delta, whole.value - whole.previous)
-                fig.pull = pull(delta, whole.previous)
+            fig.contribution = contribution(fig.delta, whole.delta)
+            fig.pull = pull(fig.delta, whole.previous)
     return total, parts
 
 
