@@ -352,6 +352,25 @@ def _monthly_rows(
     return rows
 
 
+def _share_out(total: float, weights: dict[str, float], caps: dict[str, float]) -> dict[str, float]:
+    """``total`` shared in proportion to ``weights``, no part above its cap (the excess goes to
+    the others, in proportion again)."""
+    out: dict[str, float] = {}
+    free = {k: w for k, w in weights.items() if w > 0}
+    left = total
+    while free:
+        k = left / sum(free.values())
+        over = [c for c, w in free.items() if w * k > caps[c]]
+        if not over:
+            out.update({c: w * k for c, w in free.items()})
+            break
+        for c in over:
+            out[c] = caps[c]
+            left -= caps[c]
+            del free[c]
+    return {c: out.get(c, 0.0) for c in weights}
+
+
 def _region_rows(
     rng: random.Random,
     city_code: str,
@@ -360,27 +379,40 @@ def _region_rows(
     years: tuple[int, ...] = cal.YEARS,
     size_factor: float = 1.0,
 ) -> list[tuple]:
+    """Region statistics that respect the policy's own rules (industry ≤ GDP, industry +
+    services ≤ GDP): a unit's GDP is its industry (its firms' value added grossed up by the
+    coverage) plus its share of the rest of the city's GDP (services, agriculture,
+    construction), shared by ``COUNTY_GDP_SHARE``; services take at most
+    ``cal.SERVICES_MAX_OF_NON_INDUSTRY`` of a unit's non-industrial GDP. The city's GDP stays the
+    calibrated (published) figure."""
     rows = []
     share_total = sum(COUNTY_GDP_SHARE.get(c.code, 0.05) for c in counties)
+    urban = {"330402": 1.5, "330400901": 1.2}
     for year in years:
         city_gdp = cal.CITY_GDP_YI[year] * 10_000 * size_factor
+        industry = {
+            c.code: sums.get((c.code, year), (0.0, 0.0, 0.0))[0] / cal.REGISTRY_VA_COVERAGE
+            for c in counties
+        }
+        rest = city_gdp - sum(industry.values())
+        if rest <= 0:
+            raise ValueError(f"{year}: industry exceeds the calibrated GDP; check calibration.py")
+        other = {c.code: rest * COUNTY_GDP_SHARE.get(c.code, 0.05) / share_total for c in counties}
+        services_by_unit = _share_out(
+            city_gdp * cal.SERVICES_SHARE[year],
+            {code: v * urban.get(code, 0.9) for code, v in other.items()},
+            {code: v * cal.SERVICES_MAX_OF_NON_INDUSTRY for code, v in other.items()},
+        )
         city = [0.0] * len(REGION_FIELDS)
         county_rows = []
-        urban = {"330402": 1.5, "330400901": 1.2}
-        services_raw = {}
-        for c in counties:
-            gdp = city_gdp * COUNTY_GDP_SHARE.get(c.code, 0.05) / share_total
-            services_raw[c.code] = gdp * urban.get(c.code, 0.9)
-        services_scale = city_gdp * cal.SERVICES_SHARE[year] / sum(services_raw.values())
         city_energy = city_gdp * cal.ENERGY_PER_GDP[year]
         energy_total = sum(sums.get((c.code, year), (0.0, 0.0, 0.0))[1] for c in counties)
         for c in counties:
-            va, energy, land = sums.get((c.code, year), (0.0, 0.0, 0.0))
-            gdp = city_gdp * COUNTY_GDP_SHARE.get(c.code, 0.05) / share_total
-            services = services_raw[c.code] * services_scale
+            _, energy, land = sums.get((c.code, year), (0.0, 0.0, 0.0))
+            services = services_by_unit[c.code]
             values = (
-                _r2(gdp),
-                _r2(va / cal.REGISTRY_VA_COVERAGE),
+                _r2(industry[c.code] + other[c.code]),
+                _r2(industry[c.code]),
                 _r2(services),
                 _r2(services * cal.PRODUCER_SERVICES_SHARE[year] * rng.uniform(0.95, 1.05)),
                 _r2(city_energy * energy / energy_total if energy_total else 0.0),
