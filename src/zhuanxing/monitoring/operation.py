@@ -18,7 +18,7 @@ from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.engine import Query, evaluate
 from zhuanxing.policy.schema import Indicator
 
-from .metrics import change_pp, contribution, growth, pull
+from .metrics import contribution, growth, pull
 
 # (key, label, unit of the value shown, divisor from the store's unit)
 MEASURES = [
@@ -160,16 +160,13 @@ def operation(unit, month: str) -> Operation:
 
 def headline(op: Operation, region_name: str) -> str:
     """The report's opening sentence, from the numbers (Chinese, as the report is written)."""
-    m = int(op.month[5:7])
+    from . import wording
+
     va = op.ytd_total.figures.get("value_added")
-    if va is None or va.value is None:
-        return f"1—{m}月，{region_name}规上工业增加值无数据。"
-    text = f"1—{m}月，{region_name}规上工业增加值{va.value / 10_000:,.2f}亿元"
-    if va.growth is not None:
-        verb = "增长" if va.growth >= 0 else "下降"
-        text += f"，同比{verb}{abs(va.growth):.1f}%"
-        change = change_pp(va.growth, op.q1_growth.get("value_added"))
-        if change is not None:
-            direction = "提高" if change >= 0 else "回落"
-            text += f"，比一季度{direction}{abs(change):.1f}个百分点"
-    return text + "。"
+    return wording.headline(
+        int(op.month[5:7]),
+        region_name,
+        None if va is None else va.value,
+        None if va is None else va.growth,
+        op.q1_growth.get("value_added"),
+    )
