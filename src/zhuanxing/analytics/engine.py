@@ -71,6 +71,8 @@ class Cell:
     # ``value`` except on the monthly comparable basis), and the base (a year earlier).
     yoy_current: float | None = None
     yoy_base: float | None = None
+    # Rows whose figures enter the value (annual facts: firms); None for region statistics.
+    firms: int | None = None
 
 
 @dataclass
@@ -127,6 +129,18 @@ def _side(table, agg: Aggregates, measures_ok: frozenset[str], paired: str | Non
     return add_terms(terms), f"e.{agg.count(cond)}"
 
 
+def _firms(ind, agg: Aggregates, measures_ok: frozenset[str], both: bool) -> str:
+    """SQL counting the rows whose figures enter the numerator (with ``both``, also the
+    denominator): on annual facts, the firms behind the value."""
+    table = ind.numerator
+    if table.source != "enterprise" or any(m not in measures_ok for m in table.measures):
+        return "NULL"
+    cond = f"{condition(table.filters)} AND {_reported(table)}"
+    if both:
+        cond += f" AND {_reported(ind.denominator)}"
+    return f"e.{agg.count(cond)}"
+
+
 def _region_side(table, region_ok: bool):
     if not region_ok or any(m not in REGION_FACT_MEASURES for m in table.measures):
         return None
@@ -152,7 +166,8 @@ def compile_query(
         # A ratio of two enterprise sides counts only firms that report both: a firm without
         # emissions data must not add its value added to "emissions per unit value added".
         both = (
-            ind.denominator is not None
+            getattr(ind, "pair_firms", True)
+            and ind.denominator is not None
             and ind.numerator.source == ind.denominator.source == "enterprise"
         )
         sides = []
@@ -171,6 +186,7 @@ def compile_query(
             f"{value} AS v_{key}",
             f"{num} AS n_{key}",
             f"{den[0] if den else 'NULL'} AS d_{key}",
+            f"{_firms(ind, agg, measures_ok, both)} AS f_{key}",
         ]
     if not agg.sums:  # every side reads region statistics: still need one aggregate
         agg.count("TRUE")
@@ -330,7 +346,13 @@ def _fetch(cursor, q: Query, sql: str, params: list) -> dict[tuple, Row]:
             category=data["cat"],
             category_total=bool(data["g_cat"]),
             cells={
-                k: Cell(data[f"v_{k}"], _num(data[f"n_{k}"]), _num(data[f"d_{k}"])) for k in keys
+                k: Cell(
+                    data[f"v_{k}"],
+                    _num(data[f"n_{k}"]),
+                    _num(data[f"d_{k}"]),
+                    firms=None if data[f"f_{k}"] is None else int(data[f"f_{k}"]),
+                )
+                for k in keys
             },
         )
         found[(row.period, row.org, row.org_total, row.category, row.category_total)] = row

@@ -1,6 +1,8 @@
 """Flat indicator records, the shape of ``zhuanxing indicators --json`` and of the JSON API:
-``{"indicator", "region", "year", "value", "unit", "target", "status"}``, one per indicator and
-region (the region itself, then each unit at ``level`` below it)."""
+``{"indicator", "region", "year", "value", "unit", "target", "status", "firms"}``, one per
+indicator and region (the region itself, then each unit at ``level`` below it). ``firms``: how
+many enterprises' figures enter the value (for a ratio that pairs its sides, the firms that
+report both), None for region statistics."""
 
 from . import cockpit, selectors, targets
 
@@ -25,6 +27,7 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
         for key, ind in policy.indicators.items():
             series = cockpit.series_of(rows, key, org)
             value = series.get(year)
+            firms = _firms(rows, key, org, year)
             target_value, status = None, None
             is_city = org is None and unit.path.strip("/").count("/") == 0
             for target in by_indicator.get(key, []):
@@ -43,6 +46,17 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
                     "unit": ind.unit,
                     "target": target_value,
                     "status": status,
+                    "firms": firms,
                 }
             )
     return out
+
+
+def _firms(rows, key: str, org, year: int) -> int | None:
+    """The number of firms whose figures enter the value (None for region statistics)."""
+    for row in rows:
+        if not row.category_total or row.period != str(year):
+            continue
+        if (org is None and row.org_total) or (org is not None and row.org == org):
+            return row.cells[key].firms
+    return None
