@@ -1,8 +1,15 @@
 """Flat indicator records, the shape of ``zhuanxing indicators --json`` and of the JSON API:
-``{"indicator", "region", "year", "value", "unit", "target", "status", "firms"}``, one per
-indicator and region (the region itself, then each unit at ``level`` below it). ``firms``: how
-many enterprises' figures enter the value (for a ratio that pairs its sides, the firms that
-report both), None for region statistics."""
+``{"indicator", "region", "year", "value", "unit", "target", "status", "firms", "reason",
+"approximate", "scope"}``, one per indicator and region (the region itself, then each unit at
+``level`` below it).
+
+- ``firms``: how many enterprises' figures enter the value (for a ratio that pairs its sides,
+  the firms that report both); None for region statistics;
+- ``reason``: why an off-track target whose rule was broken in an earlier year is off track
+  ("2010年同比上升16.6%"), else "";
+- ``approximate``: the value rests on the heavy/light mapping;
+- ``scope``: the high-tech classification, for high-tech indicators, else None.
+"""
 
 from . import cockpit, selectors, targets
 
@@ -28,7 +35,7 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
             series = cockpit.series_of(rows, key, org)
             value = series.get(year)
             firms = _firms(rows, key, org, year)
-            target_value, status = None, None
+            target_value, status, reason = None, None, ""
             is_city = org is None and unit.path.strip("/").count("/") == 0
             for target in by_indicator.get(key, []):
                 if not targets.applies(target.rule, ind, is_city):
@@ -37,6 +44,7 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
                     target.rule, series, year, target.year, policy.info.plan_from_year
                 )
                 target_value, status = ev.target, ev.status
+                reason = cockpit.target_reason(ev, target.rule, ind)
             out.append(
                 {
                     "indicator": key,
@@ -47,6 +55,8 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
                     "target": target_value,
                     "status": status,
                     "firms": firms,
+                    "reason": reason,
+                    **selectors.indicator_notes(ind),
                 }
             )
     return out

@@ -36,6 +36,7 @@ def cockpit_response(request, extra: dict | None = None):
         context |= {"unit": unit, "empty": True}
     context["regions"] = _regions(request.user, kinds=(OrgUnitKind.CITY, OrgUnitKind.COUNTY,
                                                         OrgUnitKind.ZONE))  # fmt: skip
+    context["high_tech_scope"] = selectors.high_tech_scope()
     return render(request, "analytics/cockpit.html", context)
 
 
@@ -96,6 +97,7 @@ def explorer(request):
         "next_level": explorer_data.NEXT_LEVEL.get(req.level or ""),
         "next_breakdown": explorer_data.NEXT_BREAKDOWN.get(req.breakdown or ""),
     }
+    context["high_tech_scope"] = selectors.high_tech_scope()
     return render(request, "analytics/explorer.html", context)
 
 
