@@ -95,10 +95,10 @@ def test_page_and_report_show_the_definitions(client, firms):
     client.force_login(User.objects.create_superuser("warnings-admin", password="x"))
     page = client.get(reverse("monitoring:warnings"), {"month": "2012-06"})
     assert page.status_code == 200
-    assert "本月无产值（或未报），而本年此前月份或上年有产值" in page.content.decode()
+    assert "本月无产值或未报，而本年此前月份或上年有产值" in page.content.decode()
     index = client.get(reverse("monitoring:index"), {"month": "2012-06"})
-    assert "本月无产值（或未报）" in index.content.decode()
+    assert "本月无产值或未报" in index.content.decode()
     body = client.get(reverse("monitoring:report", args=["docx"]), {"month": "2012-06"}).content
     text = "\n".join(p.text for p in docx.Document(BytesIO(body)).paragraphs)
-    assert "停产2家（本月无产值（或未报），而本年此前月份或上年有产值）" in text
+    assert "停产2家（本月无产值或未报，而本年此前月份或上年有产值）" in text
     assert "家（个）" not in text
