@@ -148,3 +148,17 @@ def test_prior_period_differing_from_what_was_filed_is_flagged(three_firms):
     rules = {x.rule for x in lines}
     assert "prior_value_added_as_filed" in rules  # 260 against 200 filed: over 5 %
     assert "prior_gross_output_as_filed" not in rules  # 600 as filed
+
+
+def test_incremental_refresh_follows_a_corrected_report_of_last_year(three_firms):
+    """B left 上年同期 empty, so its base is what it filed a year earlier: correcting that
+    report must move this year's growth after an incremental refresh."""
+    from zhuanxing.analytics.build import build_store
+    from zhuanxing.monitoring.operation import operation
+
+    report = MonthlyReport.objects.get(enterprise=three_firms["B"], period="2011-03")
+    report.value_added = 300
+    report.save()
+    assert build_store(incremental=True).mode == "incremental"
+    va = operation(OrgUnit.objects.get(code="330400"), "2012-03").ytd_total.figures["value_added"]
+    assert va.previous == Decimal(1120)  # 300 + 700 + 120

@@ -10,7 +10,8 @@ Tables (one row per enterprise-period, wide, DHIS2 style):
   GB/T 4754 section/division/group/class, 1244 category, heavy/light (approximate), high-tech
   category, 规上 flag and size class for that year, and every annual measure;
 - ``fact_monthly``: per enterprise and month, the same dimensions, the monthly measures and their
-  上年同期 as the enterprise reported them (``prior_*``, null where not reported);
+  上年同期 (``prior_*``): as the enterprise reported them, else its counted report of the same
+  month a year earlier, else null;
 - ``region_stats``: region-level statistics per org unit and year;
 - ``org_unit``, ``enterprise_dim``, ``build_info``.
 
@@ -36,6 +37,7 @@ from zhuanxing.policy.active import policy_in_force
 from zhuanxing.policy.vocabulary import (
     ENTERPRISE_MEASURES,
     MONTHLY_MEASURES,
+    MONTHLY_PRIOR,
     MONTHLY_PRIOR_MEASURES,
     REGION_MEASURES,
 )
@@ -144,6 +146,7 @@ def _full(path, policy, began, now_print, note) -> BuildReport:
         report.rows["fact_annual"] = _load_annual(con, policy, years=None)
         note("monthly reports")
         report.rows["fact_monthly"] = _load_monthly(con, periods=None)
+        _resolve_prior(con, periods=None)
         report.rows["region_stats"] = _load_regions(con, years=None)
         _seal(con, tmp, path, policy, began, now_print)
     except BaseException:
@@ -354,6 +357,34 @@ def _load_monthly(con, periods: list[str] | None) -> int:
     return count
 
 
+def _next_year(period: str) -> str:
+    return f"{int(period[:4]) + 1:04d}{period[4:]}"
+
+
+def _resolve_prior(con, periods: list[str] | None) -> None:
+    """上年同期 the enterprise left empty: its counted report of the same month a year earlier
+    (the entry form pre-fills the same), so the comparable base needs no join at query time."""
+    sets = ", ".join(
+        f"{prior} = coalesce(fact_monthly.{prior}, p.{measure})"
+        for measure, prior in MONTHLY_PRIOR.items()
+    )
+    empty = " OR ".join(f"fact_monthly.{prior} IS NULL" for prior in MONTHLY_PRIOR.values())
+    params: list = []
+    only = ""
+    if periods is not None:
+        if not periods:
+            return
+        only = f" AND fact_monthly.period IN ({', '.join('?' * len(periods))})"
+        params = list(periods)
+    con.execute(
+        f"UPDATE fact_monthly SET {sets} FROM (SELECT enterprise_id, year, month, "
+        f"{', '.join(MONTHLY_PRIOR)} FROM fact_monthly) p "
+        "WHERE p.enterprise_id = fact_monthly.enterprise_id AND p.year = fact_monthly.year - 1 "
+        f"AND p.month = fact_monthly.month AND ({empty}){only}",
+        params,
+    )
+
+
 def _load_regions(con, years: list[int] | None) -> int:
     params: list = []
     table = RegionStatistics._meta.db_table
@@ -405,11 +436,15 @@ def _refresh(path, policy, periods, began, now_print, note) -> BuildReport:
                 years,
             )
         if periods.monthly_periods:
-            months = sorted(periods.monthly_periods)
+            # The same months a year later too: their 上年同期 may fall back on these reports.
+            months = sorted(
+                set(periods.monthly_periods) | {_next_year(p) for p in periods.monthly_periods}
+            )
             note(f"monthly reports {months}")
             marks = ", ".join("?" * len(months))
             con.execute(f"DELETE FROM fact_monthly WHERE period IN ({marks})", months)
             report.rows["fact_monthly"] = _load_monthly(con, months)
+            _resolve_prior(con, months)
         if periods.region_years:
             years = sorted(periods.region_years)
             marks = ", ".join("?" * len(years))

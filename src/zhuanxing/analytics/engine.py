@@ -229,19 +229,20 @@ def compile_query(
         else ("NULL::VARCHAR AS cat, 1 AS g_cat")
     )
     if basis is not None and not annual:
-        prior = {m: f"coalesce(f.{p}, p.{m})" for m, p in MONTHLY_PRIOR.items()}
+        # ``prior_*``: the 上年同期 as reported, else the report of a year earlier (build.py).
         if basis == "prior":
             replace = [
-                "f.year - 1 AS year",
-                *(f"CASE WHEN f.{m} IS NOT NULL THEN {v} END AS {m}" for m, v in prior.items()),
+                "year - 1 AS year",
+                *(
+                    f"CASE WHEN {m} IS NOT NULL THEN {p} END AS {m}"
+                    for m, p in MONTHLY_PRIOR.items()
+                ),
             ]
         else:
-            replace = [f"CASE WHEN {v} IS NOT NULL THEN f.{m} END AS {m}" for m, v in prior.items()]
-        base_cte = (
-            f"base AS (SELECT f.* REPLACE ({', '.join(replace)}) "
-            f"FROM (SELECT * FROM {fact} WHERE {where}) f LEFT JOIN {fact} p "
-            "ON p.enterprise_id = f.enterprise_id AND p.year = f.year - 1 AND p.month = f.month)"
-        )
+            replace = [
+                f"CASE WHEN {p} IS NOT NULL THEN {m} END AS {m}" for m, p in MONTHLY_PRIOR.items()
+            ]
+        base_cte = f"base AS (SELECT * REPLACE ({', '.join(replace)}) FROM {fact} WHERE {where})"
     elif next_year_population:
         base_cte = (
             "base AS (SELECT f.* REPLACE (f.enterprise_id IN (SELECT n.enterprise_id "
