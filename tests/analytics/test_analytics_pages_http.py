@@ -53,7 +53,10 @@ def test_anonymous_is_sent_to_login(client, city_store):
 def test_api_matches_the_cli_shape(client, city_store, users):
     client.force_login(users["admin"])
     data = client.get(reverse("analytics:indicators"), {"year": 2010, "level": "county"}).json()
-    assert set(data[0]) == {"indicator", "region", "year", "value", "unit", "target", "status"}
+    assert set(data[0]) == {
+        "indicator", "region", "year", "value", "unit", "target", "status", "firms", "reason",
+        "approximate", "scope",
+    }  # fmt: skip
     city = [r for r in data if r["region"] == "330400"]
     assert len(city) == len(records.selectors.policy().indicators)
 
@@ -112,6 +115,7 @@ def test_cli_prints_the_records(golden, capsys):
     assert city["heavy_industry_share"] == {
         "indicator": "heavy_industry_share", "region": "330400", "year": 2010,
         "value": pytest.approx(71.428571), "unit": "%", "target": 55.0, "status": "met",
+        "firms": 2, "reason": "", "approximate": True, "scope": None,
     }  # fmt: skip
     assert city["producer_services_share"]["status"] == "on_track"
     jiashan = {r["indicator"]: r for r in data if r["region"] == "330421"}

@@ -110,3 +110,14 @@ def test_t_quantile_never_narrows_the_interval():
     assert t_quantile(10) == 1.372
     assert t_quantile(11) == 1.372  # between 10 and 12: the smaller df, the wider interval
     assert t_quantile(40) == 1.310
+
+
+def test_a_broken_yearly_rule_says_why():
+    """Energy per unit VA must fall every year; it rose 16.6% in 2010 (0.800 → 0.9328), so the
+    target is off track in 2012 although 2012 itself fell."""
+    down = Rule(kind="direction", direction="decrease", every_year=True, from_year=2009)
+    series = {2009: 0.8, 2010: 0.9328, 2011: 0.9, 2012: 0.85}
+    ev = targets.evaluate(down, series, 2012, T, 2009)
+    assert ev.status == "off_track" and ev.broken_in == 2010
+    assert ev.broken_pct == pytest.approx(16.6)
+    assert ev.broken_change == pytest.approx(0.1328)

@@ -88,6 +88,11 @@ def test_enterprise_user_enters_a_monthly_report_and_sees_a_rule(page, live_city
     for column in MONTHLY.columns:
         if column.key in ("uscc", "name", "period"):
             continue
+        if column.key.startswith("prior_"):  # 上年同期: pre-filled from last year's report
+            measure = getattr(last, column.key.removeprefix("prior_"))
+            if measure is not None:
+                expect(page.locator(f"input[name={column.key}]")).to_have_value(str(measure))
+            continue
         value = getattr(last, column.key)
         page.fill(f"input[name={column.key}]", "" if value is None else str(value))
     # Value added above gross output: the rule's message appears beside the field.

@@ -177,3 +177,35 @@ def test_who_is_graded(changes, reason):
         if isinstance(changes.get(key), str):
             changes = {**changes, key: date.fromisoformat(changes[key])}
     assert exclusion_reason(Candidate(**{**base, **changes}), 2012, METHOD) == reason
+
+
+def test_missing_emissions_never_beat_the_benchmark():
+    """Firms 1 and 4 score 1.5 × weight on emissions, so the population's average (60) is above
+    a firm exactly at the benchmark (40). A firm without data gets the lower of the two: not
+    reporting must not pay."""
+    current = [firm(1, 40, 10, 200, 2), firm(3, 10, 10, 100, None), firm(4, 20, 10, 100, 1)]
+    result = evaluate(METHOD, current, PREVIOUS)[0]
+    f3 = next(r for r in result.results if r.enterprise_id == 3)
+    assert f3.score("va_per_emission").score == D("40.00")  # min(60, 40 × 1.0)
+    rewarding = METHOD.model_copy(update={"missing_emissions": "population_average_score"})
+    f3 = next(r for r in evaluate(rewarding, current, PREVIOUS)[0].results if r.enterprise_id == 3)
+    assert f3.score("va_per_emission").score == D("60.00")  # the Huangyan rule, still available
+
+
+def test_missing_emissions_ratio_is_a_policy_setting():
+    method = METHOD.model_copy(update={"missing_emissions_ratio": D("0.5")})
+    current = [firm(1, 40, 10, 200, 2), firm(3, 10, 10, 100, None), firm(4, 20, 10, 100, 1)]
+    f3 = next(r for r in evaluate(method, current, PREVIOUS)[0].results if r.enterprise_id == 3)
+    assert f3.score("va_per_emission").score == D("20.00")
+
+
+def test_unapproved_reports_are_listed_as_excluded():
+    from zhuanxing.evaluation.engine import evaluate_year
+
+    out = evaluate_year(METHOD, 2012, [], [], unapproved={42: "above_scale"})
+    assert out.excluded == {42: ("above_scale", "report_not_approved")}
+
+
+def test_jiaxing_policy_does_not_reward_missing_emissions(policy):
+    assert policy.evaluation.missing_emissions == "capped_average"
+    assert policy.evaluation.missing_emissions_ratio == 1

@@ -45,8 +45,8 @@ def test_growth_from_a_loss_uses_the_absolute_base():
 
 
 def test_report_words_say_the_sign():
-    from zhuanxing.monitoring.report import change_words
+    from zhuanxing.monitoring.wording import growth_phrase
 
-    assert change_words(D("3.24")) == "增长3.2%"
-    assert change_words(D("-3.26")) == "下降3.3%"
-    assert change_words(None) == "无可比数据"
+    assert growth_phrase(D("3.24")) == "同比增长3.2%"
+    assert growth_phrase(D("-3.26")) == "同比下降3.3%"
+    assert growth_phrase(None) == "无可比数据"

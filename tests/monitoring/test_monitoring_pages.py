@@ -18,8 +18,13 @@ pytestmark = pytest.mark.django_db
 MONTH = "2012-06"
 
 
-def _ytd(year: int, county_path: str | None = None, population_year: int | None = None) -> Decimal:
-    """Cumulative 规上 value added Jan–Jun straight from the operational database, over the
+def _ytd(
+    year: int,
+    county_path: str | None = None,
+    population_year: int | None = None,
+    field: str = "value_added",
+) -> Decimal:
+    """Cumulative 规上 ``field`` Jan–Jun straight from the operational database, over the
     enterprises that are 规上 in ``population_year`` (default: ``year`` itself)."""
     from zhuanxing.policy import get_active_policy
 
@@ -32,7 +37,7 @@ def _ytd(year: int, county_path: str | None = None, population_year: int | None 
     )
     if county_path:
         qs = qs.filter(enterprise__org_unit__path__startswith=county_path)
-    return sum((r.value_added for r in qs), Decimal(0))
+    return sum((getattr(r, field) for r in qs), Decimal(0))
 
 
 def test_page_figures_match_the_operational_data(client, city_with_store, users):
@@ -42,8 +47,9 @@ def test_page_figures_match_the_operational_data(client, city_with_store, users)
     op = response.context["op"]
     va = op.ytd_total.figures["value_added"]
     assert float(va.value) == pytest.approx(float(_ytd(2012)), abs=0.01)
-    # Year on year on a comparable basis (同口径): 2011 over the firms that are 规上 in 2012.
-    comparable = _ytd(2011, population_year=2012)
+    # Year on year on a comparable basis (同口径): Σ 2012 ÷ Σ 上年同期 the same firms reported
+    # (the demo fills every 上年同期, so every firm counts on both sides).
+    comparable = _ytd(2012, field="prior_value_added")
     assert float(va.previous) == pytest.approx(float(comparable), abs=0.01)
     assert float(va.growth) == pytest.approx(float(growth(_ytd(2012), comparable)), abs=1e-6)
     tongxiang = next(line for line in op.counties if line.code == "330483")

@@ -56,4 +56,4 @@ def test_region_statistics(city, users):
     bad = [*row[:3], 10, 20, *row[5:]]  # industry VA above GDP
     bad[2] += 1
     outcome = run(xlsx("region", [bad]), users["admin"])
-    assert rules_of(outcome) == {"industry_within_gdp"}
+    assert rules_of(outcome) == {"industry_within_gdp", "industry_and_services_within_gdp"}

@@ -9,7 +9,9 @@ Tables (one row per enterprise-period, wide, DHIS2 style):
 - ``fact_annual``: per enterprise and year: org-unit levels (city, county, town/park) and path,
   GB/T 4754 section/division/group/class, 1244 category, heavy/light (approximate), high-tech
   category, 规上 flag and size class for that year, and every annual measure;
-- ``fact_monthly``: per enterprise and month, the same dimensions and the monthly measures;
+- ``fact_monthly``: per enterprise and month, the same dimensions, the monthly measures and their
+  上年同期 (``prior_*``): as the enterprise reported them, else its counted report of the same
+  month a year earlier, else null;
 - ``region_stats``: region-level statistics per org unit and year;
 - ``org_unit``, ``enterprise_dim``, ``build_info``.
 
@@ -32,7 +34,13 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit
 from zhuanxing.policy import Policy
 from zhuanxing.policy.active import policy_in_force
-from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
+from zhuanxing.policy.vocabulary import (
+    ENTERPRISE_MEASURES,
+    MONTHLY_MEASURES,
+    MONTHLY_PRIOR,
+    MONTHLY_PRIOR_MEASURES,
+    REGION_MEASURES,
+)
 from zhuanxing.reference import size_class
 from zhuanxing.reporting.models import (
     AnnualReport,
@@ -46,6 +54,7 @@ from .changes import Fingerprint, changed_periods, fingerprint
 from .dimensions import describe_class
 
 ANNUAL_MEASURES = ENTERPRISE_MEASURES
+MONTHLY_FACT_COLUMNS = (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES)
 CHUNK = 200_000
 
 DIM_COLUMNS = {
@@ -137,6 +146,7 @@ def _full(path, policy, began, now_print, note) -> BuildReport:
         report.rows["fact_annual"] = _load_annual(con, policy, years=None)
         note("monthly reports")
         report.rows["fact_monthly"] = _load_monthly(con, periods=None)
+        _resolve_prior(con, periods=None)
         report.rows["region_stats"] = _load_regions(con, years=None)
         _seal(con, tmp, path, policy, began, now_print)
     except BaseException:
@@ -156,7 +166,7 @@ def _seal(con, tmp: Path, path: Path, policy: Policy, began: datetime, now_print
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     dims = ", ".join(f"{name} {_sql_type(kind)}" for name, kind in DIM_COLUMNS.items())
     annual = ", ".join(f"{m} DOUBLE" for m in ANNUAL_MEASURES)
-    monthly = ", ".join(f"{m} DOUBLE" for m in MONTHLY_MEASURES)
+    monthly = ", ".join(f"{m} DOUBLE" for m in (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES))
     regional = ", ".join(f"{m} DOUBLE" for m in REGION_MEASURES)
     con.execute(
         "CREATE TABLE org_unit (code VARCHAR PRIMARY KEY, name VARCHAR, name_en VARCHAR, "
@@ -315,14 +325,14 @@ def _load_monthly(con, periods: list[str] | None) -> int:
     params: list = list(counted_statuses())
     table = MonthlyReport._meta.db_table
     sql = (
-        f"SELECT enterprise_id, year, month, {_measure_sql(MONTHLY_MEASURES, MonthlyReport)} "
+        f"SELECT enterprise_id, year, month, {_measure_sql(MONTHLY_FACT_COLUMNS, MonthlyReport)} "
         f"FROM {table} WHERE status IN ({', '.join(['%s'] * len(params))})"
         + _in_clause("period", periods, params)
     )
-    names = ("enterprise_id", "year", "month", *MONTHLY_MEASURES)
-    types = (pa.int64(), pa.int32(), pa.int32(), *[pa.float64()] * len(MONTHLY_MEASURES))
+    names = ("enterprise_id", "year", "month", *MONTHLY_FACT_COLUMNS)
+    types = (pa.int64(), pa.int32(), pa.int32(), *[pa.float64()] * len(MONTHLY_FACT_COLUMNS))
     dims = ", ".join(f"d.{c}" for c in DIM_COLUMNS)
-    measures = ", ".join(f"m.{c}" for c in MONTHLY_MEASURES)
+    measures = ", ".join(f"m.{c}" for c in MONTHLY_FACT_COLUMNS)
     count = 0
     for batch in _fetch(sql, params, names, types):
         con.register("monthly_batch", batch)
@@ -338,6 +348,34 @@ def _load_monthly(con, periods: list[str] | None) -> int:
         con.unregister("monthly_batch")
         count += batch.num_rows
     return count
+
+
+def _next_year(period: str) -> str:
+    return f"{int(period[:4]) + 1:04d}{period[4:]}"
+
+
+def _resolve_prior(con, periods: list[str] | None) -> None:
+    """上年同期 the enterprise left empty: its counted report of the same month a year earlier
+    (the entry form pre-fills the same), so the comparable base needs no join at query time."""
+    sets = ", ".join(
+        f"{prior} = coalesce(fact_monthly.{prior}, p.{measure})"
+        for measure, prior in MONTHLY_PRIOR.items()
+    )
+    empty = " OR ".join(f"fact_monthly.{prior} IS NULL" for prior in MONTHLY_PRIOR.values())
+    params: list = []
+    only = ""
+    if periods is not None:
+        if not periods:
+            return
+        only = f" AND fact_monthly.period IN ({', '.join('?' * len(periods))})"
+        params = list(periods)
+    con.execute(
+        f"UPDATE fact_monthly SET {sets} FROM (SELECT enterprise_id, year, month, "
+        f"{', '.join(MONTHLY_PRIOR)} FROM fact_monthly) p "
+        "WHERE p.enterprise_id = fact_monthly.enterprise_id AND p.year = fact_monthly.year - 1 "
+        f"AND p.month = fact_monthly.month AND ({empty}){only}",
+        params,
+    )
 
 
 def _load_regions(con, years: list[int] | None) -> int:
@@ -391,11 +429,15 @@ def _refresh(path, policy, periods, began, now_print, note) -> BuildReport:
                 years,
             )
         if periods.monthly_periods:
-            months = sorted(periods.monthly_periods)
+            # The same months a year later too: their 上年同期 may fall back on these reports.
+            months = sorted(
+                set(periods.monthly_periods) | {_next_year(p) for p in periods.monthly_periods}
+            )
             note(f"monthly reports {months}")
             marks = ", ".join("?" * len(months))
             con.execute(f"DELETE FROM fact_monthly WHERE period IN ({marks})", months)
             report.rows["fact_monthly"] = _load_monthly(con, months)
+            _resolve_prior(con, months)
         if periods.region_years:
             years = sorted(periods.region_years)
             marks = ", ".join("?" * len(years))

@@ -31,6 +31,30 @@ def status_label(status: str) -> str:
     return labels[status]
 
 
+def target_reason(ev: targets.Evaluation, rule, indicator) -> str:
+    """Why a target is off track although this year may meet it: the earlier year that broke
+    an "every year" rule, and by how much (e.g. "2010年同比上升16.6%"); "" otherwise."""
+    if ev.status != targets.OFF_TRACK or ev.broken_in is None:
+        return ""
+    if rule.kind == "direction" and ev.broken_pct is not None:
+        text = (
+            _("%(year)s: up %(pct)s%% year on year")
+            if ev.broken_pct >= 0
+            else _("%(year)s: down %(pct)s%% year on year")
+        )
+        return text % {"year": ev.broken_in, "pct": f"{abs(ev.broken_pct):.1f}"}
+    if ev.broken_change is None:
+        return ""
+    unit = _("points") if indicator.unit == "%" else indicator.unit
+    step = getattr(rule, "per_year", 0)
+    return _("%(year)s: %(change)s %(unit)s on the year before, %(step)s %(unit)s required") % {
+        "year": ev.broken_in,
+        "change": f"{ev.broken_change:+.2f}",
+        "step": f"{float(step):+.2f}",
+        "unit": unit,
+    }
+
+
 def target_indicators(policy) -> list[str]:
     keys: list[str] = []
     for target in policy.targets:
@@ -103,6 +127,8 @@ def cockpit(user, unit, year: int | None = None) -> dict:
             part["label"] = selectors.indicator_label(part["key"], part["indicator"])
             part["spark"] = [part["series"].get(y) for y in range(first, last + 1)]
             part["status_label"] = status_label(ev.status)
+            part["reason"] = target_reason(ev, card["target"].rule, part["indicator"])
+            part["notes"] = selectors.indicator_notes(part["indicator"])
         card["status_label"] = status_label(card["status"])
         card["css"] = STATUS_LABELS[card["status"]][1]
         cards.append(card)
@@ -213,4 +239,5 @@ def cockpit_page(user, params) -> dict:
         .filter(kind__in=(OrgUnitKind.CITY, OrgUnitKind.COUNTY, OrgUnitKind.ZONE))
         .order_by("path")
     )
+    context["high_tech_scope"] = selectors.high_tech_scope()
     return context

@@ -14,7 +14,12 @@ from typing import Any
 
 from zhuanxing.core.figures import growth_pct
 from zhuanxing.core.periods import month_range, year_earlier
-from zhuanxing.policy.vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
+from zhuanxing.policy.vocabulary import (
+    ENTERPRISE_MEASURES,
+    MONTHLY_MEASURES,
+    MONTHLY_PRIOR,
+    REGION_MEASURES,
+)
 
 from .formula import Aggregates, FormulaError, add_terms, condition, ratio_sql
 
@@ -49,8 +54,11 @@ class Query:
     industry: str | None = None  # keep only this section letter / division / group code
     kind: str = "year"
     cross: bool = True  # also the (org unit × category) grouping set
-    # Year-on-year on a comparable basis (同口径): last year's figures over this year's 规上
-    # population, as monthly operation reports compare (the 规上 line moved in 2011).
+    # Year-on-year on a comparable basis (同口径), over this year's 规上 population. Monthly
+    # and cumulative periods: Σ this year ÷ Σ 上年同期 over the same rows, the 上年同期 being what
+    # the enterprise reported beside this year's figure (``prior_*``), else the report it filed
+    # a year earlier; a row with neither is left out of both sides. Years: last year's figures
+    # of this year's 规上 firms (the 规上 line moved in 2011).
     comparable: bool = False
 
 
@@ -61,6 +69,12 @@ class Cell:
     denominator: float | None = None
     yoy_change: float | None = None  # in the indicator's unit (points for a %)
     yoy_pct: float | None = None  # relative change, %
+    # What the change compares: this period's value over the rows that have a base (equal to
+    # ``value`` except on the monthly comparable basis), and the base (a year earlier).
+    yoy_current: float | None = None
+    yoy_base: float | None = None
+    # Rows whose figures enter the value (annual facts: firms); None for region statistics.
+    firms: int | None = None
 
 
 @dataclass
@@ -101,16 +115,32 @@ def _side(table, agg: Aggregates, measures_ok: frozenset[str], paired: str | Non
     return add_terms(terms), f"e.{agg.count(cond)}"
 
 
+def _firms(ind, agg: Aggregates, measures_ok: frozenset[str], both: bool) -> str:
+    """SQL counting the rows whose figures enter the numerator (with ``both``, also the
+    denominator): on annual facts, the firms behind the value."""
+    table = ind.numerator
+    if table.source != "enterprise" or any(m not in measures_ok for m in table.measures):
+        return "NULL"
+    cond = f"{condition(table.filters)} AND {_reported(table)}"
+    if both:
+        cond += f" AND {_reported(ind.denominator)}"
+    return f"e.{agg.count(cond)}"
+
+
 def _region_side(table, region_ok: bool):
     if not region_ok or any(m not in REGION_FACT_MEASURES for m in table.measures):
         return None
     return add_terms([f"r.{m}" for m in table.measures]), None
 
 
-def compile_query(q: Query, *, next_year_population: bool = False) -> tuple[str, list]:
+def compile_query(
+    q: Query, *, next_year_population: bool = False, basis: str | None = None
+) -> tuple[str, list]:
     """The SQL statement and its parameters for ``q``. With ``next_year_population`` a row
     counts as 规上 when its enterprise is 规上 in the following year: the base of a comparable
-    year-on-year change."""
+    year-on-year change. ``basis`` (monthly facts only): "prior" reads each row's 上年同期 in
+    place of its measures, labelled a year earlier; "paired" keeps only the measures that have a
+    上年同期 — the two sides of the monthly comparable growth."""
     if q.kind not in PERIOD_KINDS:
         raise FormulaError(f"unknown period kind {q.kind!r}")
     annual = q.kind == "year"
@@ -122,7 +152,8 @@ def compile_query(q: Query, *, next_year_population: bool = False) -> tuple[str,
         # A ratio of two enterprise sides counts only firms that report both: a firm without
         # emissions data must not add its value added to "emissions per unit value added".
         both = (
-            ind.denominator is not None
+            getattr(ind, "pair_firms", True)
+            and ind.denominator is not None
             and ind.numerator.source == ind.denominator.source == "enterprise"
         )
         sides = []
@@ -141,6 +172,7 @@ def compile_query(q: Query, *, next_year_population: bool = False) -> tuple[str,
             f"{value} AS v_{key}",
             f"{num} AS n_{key}",
             f"{den[0] if den else 'NULL'} AS d_{key}",
+            f"{_firms(ind, agg, measures_ok, both)} AS f_{key}",
         ]
     if not agg.sums:  # every side reads region statistics: still need one aggregate
         agg.count("TRUE")
@@ -182,14 +214,31 @@ def compile_query(q: Query, *, next_year_population: bool = False) -> tuple[str,
         if cat_col
         else ("NULL::VARCHAR AS cat, 1 AS g_cat")
     )
-    ctes = [
-        (
+    if basis is not None and not annual:
+        # ``prior_*``: the 上年同期 as reported, else the report of a year earlier (build.py).
+        if basis == "prior":
+            replace = [
+                "year - 1 AS year",
+                *(
+                    f"CASE WHEN {m} IS NOT NULL THEN {p} END AS {m}"
+                    for m, p in MONTHLY_PRIOR.items()
+                ),
+            ]
+        else:
+            replace = [
+                f"CASE WHEN {p} IS NOT NULL THEN {m} END AS {m}" for m, p in MONTHLY_PRIOR.items()
+            ]
+        base_cte = f"base AS (SELECT * REPLACE ({', '.join(replace)}) FROM {fact} WHERE {where})"
+    elif next_year_population:
+        base_cte = (
             "base AS (SELECT f.* REPLACE (f.enterprise_id IN (SELECT n.enterprise_id "
             f"FROM {fact} n WHERE n.year = f.year + 1 AND n.above_scale) AS above_scale) "
             f"FROM {fact} f WHERE {where})"
-            if next_year_population
-            else f"base AS (SELECT * FROM {fact} WHERE {where})"
-        ),
+        )
+    else:
+        base_cte = f"base AS (SELECT * FROM {fact} WHERE {where})"
+    ctes = [
+        base_cte,
         f"e0 AS (SELECT {', '.join(time_cols)}, {org_sel}, {cat_sel}, "
         f"{', '.join(agg.select_list())} FROM base GROUP BY GROUPING SETS ({grouping}))",
     ]
@@ -239,19 +288,24 @@ def compile_query(q: Query, *, next_year_population: bool = False) -> tuple[str,
 def evaluate(cursor, q: Query) -> list[Row]:
     """Run ``q`` on a store cursor: rows for the requested periods, with year-on-year changes."""
     found = _fetch(cursor, q, *compile_query(q))
-    bases = found
-    if q.comparable:
+    bases, currents = found, found
+    if q.comparable and q.kind != "year":
+        bases = _fetch(cursor, q, *compile_query(q, basis="prior"))
+        currents = _fetch(cursor, q, *compile_query(q, basis="paired"))
+    elif q.comparable:
         bases = _fetch(cursor, q, *compile_query(q, next_year_population=True))
     wanted = set(periods_between(q.kind, q.start, q.end))
     rows = []
-    for (period, *rest), row in found.items():
+    for key, row in found.items():
+        period, *rest = key
         if period not in wanted:
             continue
         before = bases.get((year_earlier(period), *rest))
+        now = currents.get(key)
         for k, cell in row.cells.items():
-            cell.yoy_change, cell.yoy_pct = yoy(
-                cell.value, before.cells[k].value if before else None
-            )
+            cell.yoy_current = now.cells[k].value if now else None
+            cell.yoy_base = before.cells[k].value if before else None
+            cell.yoy_change, cell.yoy_pct = yoy(cell.yoy_current, cell.yoy_base)
         rows.append(row)
     rows.sort(
         key=lambda r: (
@@ -279,7 +333,13 @@ def _fetch(cursor, q: Query, sql: str, params: list) -> dict[tuple, Row]:
             category=data["cat"],
             category_total=bool(data["g_cat"]),
             cells={
-                k: Cell(data[f"v_{k}"], _num(data[f"n_{k}"]), _num(data[f"d_{k}"])) for k in keys
+                k: Cell(
+                    data[f"v_{k}"],
+                    _num(data[f"n_{k}"]),
+                    _num(data[f"d_{k}"]),
+                    firms=None if data[f"f_{k}"] is None else int(data[f"f_{k}"]),
+                )
+                for k in keys
             },
         )
         found[(row.period, row.org, row.org_total, row.category, row.category_total)] = row

@@ -33,6 +33,7 @@ class Block:
     label: str
     unit: str
     rows: list[PivotRow] = field(default_factory=list)
+    notes: dict = field(default_factory=dict)  # selectors.indicator_notes
 
 
 def parse(params, user) -> selectors.Request:
@@ -115,6 +116,7 @@ def pivot(req: selectors.Request) -> tuple[list[str], list[Block]]:
             pct = ind.unit == "%"
             grouped[ident].yoy[index[row.period]] = cell.yoy_change if pct else cell.yoy_pct
         block = Block(key, selectors.indicator_label(key, ind), ind.unit)
+        block.notes = selectors.indicator_notes(ind)
         block.rows = [grouped[k] for k in sorted(grouped)]
         blocks.append(block)
     return periods, blocks

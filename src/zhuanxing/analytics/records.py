@@ -1,6 +1,15 @@
 """Flat indicator records, the shape of ``zhuanxing indicators --json`` and of the JSON API:
-``{"indicator", "region", "year", "value", "unit", "target", "status"}``, one per indicator and
-region (the region itself, then each unit at ``level`` below it)."""
+``{"indicator", "region", "year", "value", "unit", "target", "status", "firms", "reason",
+"approximate", "scope"}``, one per indicator and region (the region itself, then each unit at
+``level`` below it).
+
+- ``firms``: how many enterprises' figures enter the value (for a ratio that pairs its sides,
+  the firms that report both); None for region statistics;
+- ``reason``: why an off-track target whose rule was broken in an earlier year is off track
+  ("2010年同比上升16.6%"), else "";
+- ``approximate``: the value rests on the heavy/light mapping;
+- ``scope``: the high-tech classification, for high-tech indicators, else None.
+"""
 
 from . import cockpit, selectors, targets
 
@@ -25,7 +34,8 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
         for key, ind in policy.indicators.items():
             series = cockpit.series_of(rows, key, org)
             value = series.get(year)
-            target_value, status = None, None
+            firms = _firms(rows, key, org, year)
+            target_value, status, reason = None, None, ""
             is_city = org is None and unit.depth == 0
             for target in by_indicator.get(key, []):
                 if not targets.applies(target.rule, ind, is_city):
@@ -34,6 +44,7 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
                     target.rule, series, year, target.year, policy.info.plan_from_year
                 )
                 target_value, status = ev.target, ev.status
+                reason = cockpit.target_reason(ev, target.rule, ind)
             out.append(
                 {
                     "indicator": key,
@@ -43,6 +54,19 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
                     "unit": ind.unit,
                     "target": target_value,
                     "status": status,
+                    "firms": firms,
+                    "reason": reason,
+                    **selectors.indicator_notes(ind),
                 }
             )
     return out
+
+
+def _firms(rows, key: str, org, year: int) -> int | None:
+    """The number of firms whose figures enter the value (None for region statistics)."""
+    for row in rows:
+        if not row.category_total or row.period != str(year):
+            continue
+        if (org is None and row.org_total) or (org is not None and row.org == org):
+            return row.cells[key].firms
+    return None

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
@@ -98,6 +98,31 @@ def category_label(breakdown: str | None, value) -> str:
 
 def indicator_label(key: str, ind) -> str:
     return ind.name_en if english() else ind.name
+
+
+HIGH_TECH_SCOPES = {
+    "nbs_2017_manufacturing": gettext_lazy(
+        "NBS high-technology industry (manufacturing) classification, 2017"
+    ),
+}
+
+
+def high_tech_scope() -> str:
+    """The name of the policy's high-tech classification ([high_tech] scope)."""
+    code = policy().high_tech.scope
+    return str(HIGH_TECH_SCOPES.get(code, code))
+
+
+def indicator_notes(ind) -> dict:
+    """What a reader must know beside the value: ``approximate`` when it rests on the
+    heavy/light mapping (zhuanxing.reference.heavy_light), ``scope`` naming the high-tech
+    classification when it counts high-tech firms (the policy's [high_tech] scope)."""
+    filters = set(ind.numerator.filters) | set(ind.denominator.filters if ind.denominator else ())
+    scope = high_tech_scope() if "high_tech" in filters else None
+    return {
+        "approximate": bool(filters & {"heavy_industry", "light_industry"}),
+        "scope": scope,
+    }
 
 
 @dataclass(frozen=True)

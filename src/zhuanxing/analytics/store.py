@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: fact_monthly.prior_* (上年同期)
 CATALOG = "store"
 
 

@@ -39,6 +39,9 @@ class Evaluation:
     required_growth_pct: float | None = None  # yearly growth needed to reach the target
     base_value: float | None = None  # relative_to_base: the base year's value
     broken_in: int | None = None  # direction / increment: first year that broke the rule
+    # ... and how it broke it: the change on the year before, absolute and in %
+    broken_change: float | None = None
+    broken_pct: float | None = None
 
 
 def applies(rule, indicator, is_city: bool) -> bool:
@@ -116,10 +119,11 @@ def evaluate(
         op, step = rule.op, _f(rule.per_year)
     target = None if previous is None else previous + step
     gap = None if target is None else value - target
-    broken = None
+    broken = change = pct = None
     for y in range(max(start, min(known)), year + 1):
         if y - 1 in known and y in known and not OPS[op](known[y] - known[y - 1], step):
-            broken = y
+            broken, change = y, known[y] - known[y - 1]
+            pct = change / abs(known[y - 1]) * 100 if known[y - 1] else None
             break
     if broken is not None:
         status = OFF_TRACK
@@ -129,4 +133,4 @@ def evaluate(
         # Keep going at the required pace until the target year: the goal is where the line
         # through today's value at ``step`` a year (or any fall/rise for direction) lands.
         status = _grade(forecast, value + step * left, op)
-    return Evaluation(year, value, target, gap, status, forecast, None, None, broken)
+    return Evaluation(year, value, target, gap, status, forecast, None, None, broken, change, pct)

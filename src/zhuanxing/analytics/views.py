@@ -85,6 +85,7 @@ def explorer(request):
         "next_level": explorer_data.NEXT_LEVEL.get(req.level or ""),
         "next_breakdown": explorer_data.NEXT_BREAKDOWN.get(req.breakdown or ""),
     }
+    context["high_tech_scope"] = selectors.high_tech_scope()
     return render(request, "analytics/explorer.html", context)
 
 

@@ -70,6 +70,10 @@ PRODUCER_SERVICES_SHARE = {
     2012: 0.445,
 }
 
+# Services take at most this share of a unit's non-industrial GDP: the rest is agriculture and
+# construction, so industry + services stay within GDP in every unit.
+SERVICES_MAX_OF_NON_INDUSTRY = 0.9
+
 # Enterprises in the registry cover this share of all industrial value added, energy and land.
 REGISTRY_VA_COVERAGE = 0.97
 

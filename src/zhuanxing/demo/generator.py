@@ -10,7 +10,9 @@ How the numbers hang together:
 - other years follow the city's output index with a per-firm trend and yearly noise;
 - every other measure is a ratio of output typical of the firm's industry (``profiles.py``);
 - monthly reports split each 规上 firm-year over the months with a seasonal pattern (Spring
-  Festival in February) and sum exactly to the annual figures;
+  Festival in February) and sum exactly to the annual figures; each carries its 上年同期: last
+  year's monthly figures where the firm reported then, else (a firm new to 规上) its previous
+  annual report split by the seasonal pattern, else 0 (a firm founded this year);
 - region statistics are the enterprises' sums grossed up by coverage ratios, with GDP and its
   services share taken from ``calibration.py``.
 """
@@ -29,6 +31,7 @@ from zhuanxing.policy.vocabulary import (
     BUSINESS_MODES,
     ENTERPRISE_MEASURES,
     MONTHLY_MEASURES,
+    MONTHLY_PRIOR_MEASURES,
     REGION_MEASURES,
 )
 from zhuanxing.reference.uscc import make_uscc
@@ -44,7 +47,7 @@ from .profiles import (
 )
 
 ANNUAL_FIELDS = (*ENTERPRISE_MEASURES, "business_mode")
-MONTHLY_FIELDS = MONTHLY_MEASURES
+MONTHLY_FIELDS = (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES)
 REGION_FIELDS = REGION_MEASURES
 
 # Spring Festival falls in January or February; December closes the books high.
@@ -222,6 +225,7 @@ def generate_city(
     region_sums: dict[tuple[str, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for n, f in enumerate(firms):
         row = f["row"]
+        last_annual, last_months = None, None
         for year in years:
             if year < row.founded_on.year:
                 continue
@@ -245,7 +249,13 @@ def generate_city(
                 # A few firms stop production during the last year (warnings to see in the demo).
                 stopping = year == years[-1] and stops.random() < 0.01
                 stop = stops.randint(4, 11) if stopping else None
-                data.monthly.extend(_monthly_rows(rng, row.uscc, year, annual, stop))
+                prior = last_months or _seasonal(last_annual)
+                months = _monthly_rows(rng, row.uscc, year, annual, stop, prior)
+                data.monthly.extend(months)
+                last_months = [m[3 : 3 + len(MONTHLY_MEASURES)] for m in months]
+            else:
+                last_months = None
+            last_annual = annual
         if progress and n % 1000 == 0:
             progress("reports", n, total)
 
@@ -290,17 +300,43 @@ def _annual_values(rng: random.Random, f: dict, year: int, revenue: float) -> tu
     )
 
 
+def _monthly_measures(annual: tuple) -> tuple:
+    """The monthly measures' yearly totals from an annual tuple (ANNUAL_FIELDS order): gross,
+    sales, VA, electricity, profit, export (MONTHLY_MEASURES order)."""
+    return (annual[0], annual[1], annual[3], annual[13], annual[7], annual[6])
+
+
+def _seasonal(annual: tuple | None) -> list[tuple]:
+    """上年同期 of a firm new to 规上: its previous annual report split by the seasonal pattern
+    (no random draws, so the rest of the city does not move); zero for a firm founded this year."""
+    if annual is None:
+        return [(0.0, 0.0, 0.0, 0, 0.0, 0.0)] * 12
+    total = sum(SEASON)
+    return [
+        tuple(
+            round(v * w / total) if k == 3 else _r2(v * w / total)
+            for k, v in enumerate(_monthly_measures(annual))
+        )
+        for w in SEASON
+    ]
+
+
 def _monthly_rows(
-    rng: random.Random, uscc: str, year: int, annual: tuple, stop_month: int | None = None
+    rng: random.Random,
+    uscc: str,
+    year: int,
+    annual: tuple,
+    stop_month: int | None = None,
+    prior: list[tuple] | None = None,
 ) -> list[tuple]:
     """Split the year over its months; a firm that stops production (停产) at ``stop_month``
-    reports zero from then on, its year's output falling in the months before."""
+    reports zero from then on, its year's output falling in the months before. ``prior``: the
+    12 months' 上年同期, appended to each row."""
     last = 12 if stop_month is None else stop_month - 1
     weights = [w * rng.uniform(0.9, 1.1) if m <= last else 0.0 for m, w in enumerate(SEASON, 1)]
     total_w = sum(weights)
     shares = [w / total_w for w in weights]
-    # gross, sales, VA, electricity, profit, export from the annual tuple (ANNUAL_FIELDS order)
-    yearly = (annual[0], annual[1], annual[3], annual[13], annual[7], annual[6])
+    yearly = _monthly_measures(annual)
     rows = []
     spent = [0.0] * len(yearly)
     for month in range(1, 13):
@@ -313,8 +349,27 @@ def _monthly_rows(
             v = round(v) if k == 3 else _r2(v)
             spent[k] += v
             values.append(v)
-        rows.append((uscc, year, month, *values))
+        rows.append((uscc, year, month, *values, *(prior[month - 1] if prior else (None,) * 6)))
     return rows
+
+
+def _share_out(total: float, weights: dict[str, float], caps: dict[str, float]) -> dict[str, float]:
+    """``total`` shared in proportion to ``weights``, no part above its cap (the excess goes to
+    the others, in proportion again)."""
+    out: dict[str, float] = {}
+    free = {k: w for k, w in weights.items() if w > 0}
+    left = total
+    while free:
+        k = left / sum(free.values())
+        over = [c for c, w in free.items() if w * k > caps[c]]
+        if not over:
+            out.update({c: w * k for c, w in free.items()})
+            break
+        for c in over:
+            out[c] = caps[c]
+            left -= caps[c]
+            del free[c]
+    return {c: out.get(c, 0.0) for c in weights}
 
 
 def _region_rows(
@@ -325,27 +380,40 @@ def _region_rows(
     years: tuple[int, ...] = cal.YEARS,
     size_factor: float = 1.0,
 ) -> list[tuple]:
+    """Region statistics that respect the policy's own rules (industry ≤ GDP, industry +
+    services ≤ GDP): a unit's GDP is its industry (its firms' value added grossed up by the
+    coverage) plus its share of the rest of the city's GDP (services, agriculture,
+    construction), shared by ``COUNTY_GDP_SHARE``; services take at most
+    ``cal.SERVICES_MAX_OF_NON_INDUSTRY`` of a unit's non-industrial GDP. The city's GDP stays the
+    calibrated (published) figure."""
     rows = []
     share_total = sum(COUNTY_GDP_SHARE.get(c.code, 0.05) for c in counties)
+    urban = {"330402": 1.5, "330400901": 1.2}
     for year in years:
         city_gdp = cal.CITY_GDP_YI[year] * 10_000 * size_factor
+        industry = {
+            c.code: sums.get((c.code, year), (0.0, 0.0, 0.0))[0] / cal.REGISTRY_VA_COVERAGE
+            for c in counties
+        }
+        rest = city_gdp - sum(industry.values())
+        if rest <= 0:
+            raise ValueError(f"{year}: industry exceeds the calibrated GDP; check calibration.py")
+        other = {c.code: rest * COUNTY_GDP_SHARE.get(c.code, 0.05) / share_total for c in counties}
+        services_by_unit = _share_out(
+            city_gdp * cal.SERVICES_SHARE[year],
+            {code: v * urban.get(code, 0.9) for code, v in other.items()},
+            {code: v * cal.SERVICES_MAX_OF_NON_INDUSTRY for code, v in other.items()},
+        )
         city = [0.0] * len(REGION_FIELDS)
         county_rows = []
-        urban = {"330402": 1.5, "330400901": 1.2}
-        services_raw = {}
-        for c in counties:
-            gdp = city_gdp * COUNTY_GDP_SHARE.get(c.code, 0.05) / share_total
-            services_raw[c.code] = gdp * urban.get(c.code, 0.9)
-        services_scale = city_gdp * cal.SERVICES_SHARE[year] / sum(services_raw.values())
         city_energy = city_gdp * cal.ENERGY_PER_GDP[year]
         energy_total = sum(sums.get((c.code, year), (0.0, 0.0, 0.0))[1] for c in counties)
         for c in counties:
-            va, energy, land = sums.get((c.code, year), (0.0, 0.0, 0.0))
-            gdp = city_gdp * COUNTY_GDP_SHARE.get(c.code, 0.05) / share_total
-            services = services_raw[c.code] * services_scale
+            _, energy, land = sums.get((c.code, year), (0.0, 0.0, 0.0))
+            services = services_by_unit[c.code]
             values = (
-                _r2(gdp),
-                _r2(va / cal.REGISTRY_VA_COVERAGE),
+                _r2(industry[c.code] + other[c.code]),
+                _r2(industry[c.code]),
                 _r2(services),
                 _r2(services * cal.PRODUCER_SERVICES_SHARE[year] * rng.uniform(0.95, 1.05)),
                 _r2(city_energy * energy / energy_total if energy_total else 0.0),

@@ -74,6 +74,19 @@ def read_year(year: int, policy, *, scale_year: int | None = None) -> list[Row]:
     return rows
 
 
+def read_unapproved(year: int, policy) -> dict[int, str]:
+    """Enterprises whose annual report for ``year`` exists but does not count (draft, submitted,
+    rejected): enterprise id → population by the year's 规上 line."""
+    reports = AnnualReport.objects.filter(year=year).exclude(status__in=counted_statuses())
+    if not reports.exists():
+        return {}
+    threshold = policy.above_scale_threshold(year)
+    return {
+        eid: "above_scale" if (revenue or 0) >= threshold else "below_scale"
+        for eid, revenue in reports.values_list("enterprise_id", "main_revenue")
+    }
+
+
 def read_evaluation_input(year: int, policy) -> tuple[list[Row], list[Row]]:
     """This year's rows and last year's, the latter split by this year's 规上 line."""
     return read_year(year, policy), read_year(year - 1, policy, scale_year=year)

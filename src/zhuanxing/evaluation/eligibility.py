@@ -21,6 +21,7 @@ REGISTERED_RECENTLY = "registered_recently"
 NEW_LAND_GRANT = "new_land_grant"
 NO_LAND = "no_land"
 SMALL_LAND = "below_scale_small_land"
+REPORT_NOT_APPROVED = "report_not_approved"  # the year's annual report is not approved (yet)
 
 
 def _years_before_end_of(year: int, day: date) -> float:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .data import Row, candidate, firm
-from .eligibility import exclusion_reason
+from .eligibility import REPORT_NOT_APPROVED, exclusion_reason
 from .scoring import FirmResult, evaluate
 
 
@@ -35,8 +36,18 @@ def graded(rows: list[Row], year: int, method):
     return firms, excluded
 
 
-def evaluate_year(method, year: int, rows: list[Row], previous_rows: list[Row]) -> YearEvaluation:
+def evaluate_year(
+    method,
+    year: int,
+    rows: list[Row],
+    previous_rows: list[Row],
+    unapproved: Mapping[int, str] | None = None,
+) -> YearEvaluation:
+    """``unapproved``: enterprise id → population of firms whose annual report for ``year`` is
+    not (yet) approved; they are listed as excluded with that reason, not left out silently."""
     current, excluded = graded(rows, year, method)
+    for enterprise_id, population in (unapproved or {}).items():
+        excluded.setdefault(enterprise_id, (population, REPORT_NOT_APPROVED))
     previous, _ = graded(previous_rows, year - 1, method)
     out = YearEvaluation(year, excluded=excluded)
     for population in evaluate(method, current, previous):

@@ -8,8 +8,10 @@ For each population (规上, 规下) and indicator:
 - benchmark = the previous year's population value (Σ over the population, then the ratio), or a
   fixed value from the policy; with no previous-year population, the current year's;
 - score = weight × min(cap, max(0, value / benchmark));
-- a missing emission value gets the population's average score on that indicator (or zero, by
-  policy); any other missing value scores zero (unreported data earns nothing).
+- a missing emission value gets, by policy, the lower of the population's average score on that
+  indicator and weight × ``missing_emissions_ratio`` (default: never more than a firm at the
+  benchmark), or the average alone, or zero; any other missing value scores zero (unreported
+  data earns nothing).
 
 Totals are rounded to 2 decimals and ranked descending; firms with equal totals are told apart
 by their uncapped totals (the cap keeps one indicator from buying a class, but a firm far above
@@ -165,13 +167,15 @@ def score_population(
 
 
 def _impute_missing_emissions(method, indicators, rows: list[list[IndicatorScore]]) -> None:
-    if method.missing_emissions != "population_average_score":
+    if method.missing_emissions == "zero":
         return
     for k, ind in enumerate(indicators):
         if not ind.emissions:
             continue
         known = [row[k].score for row in rows if row[k].value is not None]
         average = sum(known, ZERO) / len(known) if known else ZERO
+        if method.missing_emissions == "capped_average":
+            average = min(average, ind.weight * Decimal(method.missing_emissions_ratio))
         for row in rows:
             if row[k].value is None:
                 row[k].score = average

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from zhuanxing.accounts import access
 from zhuanxing.core.errors import UserError
 
-from .data import read_evaluation_input, read_year
+from .data import read_evaluation_input, read_unapproved, read_year
 from .engine import evaluate_year
 from .models import (
     BackwardCapacityBatch,
@@ -42,7 +42,7 @@ def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
     rows, previous = read_evaluation_input(year, policy)
     if not rows:
         raise UserError(_("There are no annual reports for %(year)s.") % {"year": year})
-    evaluation = evaluate_year(method, year, rows, previous)
+    evaluation = evaluate_year(method, year, rows, previous, read_unapproved(year, policy))
     run = EvaluationRun.objects.create(
         year=year,
         policy_id=policy.info.id,

@@ -39,6 +39,7 @@ REASON_LABELS = {
     "new_land_grant": gettext_lazy("within the years after a new land grant"),
     "no_land": gettext_lazy("no land data"),
     "below_scale_small_land": gettext_lazy("below scale with too little land"),
+    "report_not_approved": gettext_lazy("annual report not approved"),
 }
 
 

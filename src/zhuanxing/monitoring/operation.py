@@ -20,7 +20,7 @@ from zhuanxing.analytics.engine import Query, evaluate
 from zhuanxing.core.periods import shift_month
 from zhuanxing.policy.schema import Indicator
 
-from .metrics import change_pp, contribution, growth, pull
+from .metrics import contribution, growth, pull
 
 # (key, label, unit of the value shown, divisor from the store's unit)
 MEASURES = [
@@ -55,14 +55,25 @@ def measure_indicators() -> dict[str, Indicator]:
 
 @dataclass
 class Figure:
-    """One measure for one region or category: value, a year earlier, growth, contribution,
-    pull (all None when they cannot be computed)."""
+    """One measure for one region or category: value, its 上年同期, growth, contribution, pull
+    (all None when they cannot be computed).
+
+    ``previous`` is Σ 上年同期 and ``compared`` Σ this year over the same firms (those with a
+    上年同期): growth, contribution and pull compare these two, so a firm new to 规上 counts
+    against its own last year, never against zero. ``value`` is the whole total."""
 
     value: Decimal | None
     previous: Decimal | None
     growth: Decimal | None = None
     contribution: Decimal | None = None
     pull: Decimal | None = None
+    compared: Decimal | None = None
+
+    @property
+    def delta(self) -> Decimal | None:
+        if self.compared is None or self.previous is None:
+            return None
+        return self.compared - self.previous
 
 
 @dataclass
@@ -88,10 +99,8 @@ def _dec(x) -> Decimal | None:
 
 
 def _figure(cell) -> Figure:
-    value = _dec(cell.value)
-    change = _dec(cell.yoy_change)
-    previous = None if value is None or change is None else value - change
-    return Figure(value, previous, growth(value, previous))
+    compared, previous = _dec(cell.yoy_current), _dec(cell.yoy_base)
+    return Figure(_dec(cell.value), previous, growth(compared, previous), compared=compared)
 
 
 def _lines(rows, period: str, *, by: str) -> tuple[Line, list[Line]]:
@@ -108,12 +117,10 @@ def _lines(rows, period: str, *, by: str) -> tuple[Line, list[Line]]:
     for line in parts:
         for key, fig in line.figures.items():
             whole = total.figures.get(key)
-            if whole is None or fig.value is None or fig.previous is None:
+            if whole is None or fig.delta is None or whole.delta is None:
                 continue
-            delta = fig.value - fig.previous
-            if whole.value is not None and whole.previous is not None:
-                fig.contribution = contribution(delta, whole.value - whole.previous)
-                fig.pull = pull(delta, whole.previous)
+            fig.contribution = contribution(fig.delta, whole.delta)
+            fig.pull = pull(fig.delta, whole.previous)
     return total, parts
 
 
@@ -149,16 +156,13 @@ def operation(unit, month: str) -> Operation:
 
 def headline(op: Operation, region_name: str) -> str:
     """The report's opening sentence, from the numbers (Chinese, as the report is written)."""
-    m = int(op.month[5:7])
+    from . import wording
+
     va = op.ytd_total.figures.get("value_added")
-    if va is None or va.value is None:
-        return f"1—{m}月，{region_name}规上工业增加值无数据。"
-    text = f"1—{m}月，{region_name}规上工业增加值{va.value / 10_000:,.2f}亿元"
-    if va.growth is not None:
-        verb = "增长" if va.growth >= 0 else "下降"
-        text += f"，同比{verb}{abs(va.growth):.1f}%"
-        change = change_pp(va.growth, op.q1_growth.get("value_added"))
-        if change is not None:
-            direction = "提高" if change >= 0 else "回落"
-            text += f"，比一季度{direction}{abs(change):.1f}个百分点"
-    return text + "。"
+    return wording.headline(
+        int(op.month[5:7]),
+        region_name,
+        None if va is None else va.value,
+        None if va is None else va.growth,
+        op.q1_growth.get("value_added"),
+    )

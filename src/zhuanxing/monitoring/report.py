@@ -16,12 +16,13 @@ from openpyxl.styles import Font, PatternFill
 
 from zhuanxing.core.spreadsheets import safe
 
+from . import wording
 from .operation import Operation, headline
 
 CJK_FONT = "Noto Sans CJK SC"
 RULE_NAMES = {
     "output_drop": "产值大幅下降",
-    "zero_output": "停产（本月无产值）",
+    "zero_output": "停产",
     "turn_to_loss": "由盈转亏",
     "county_lagging": "增速明显低于全市",
 }
@@ -45,8 +46,9 @@ class Tables:
 
 def tables(op: Operation, county_names: dict[str, str], category_names: dict[str, str]) -> Tables:
     header = [
-        "地区", "增加值（亿元）", "增长（%）", "贡献率（%）", "拉动（百分点）", "总产值（亿元）",
-        "增长（%）", "用电量增长（%）", "利润增长（%）", "出口交货值增长（%）",
+        "地区", "增加值（亿元）", "现价增长（%）", "贡献率（%）", "拉动（百分点）",
+        "总产值（亿元）", "现价增长（%）", "用电量增长（%）", "利润增长（%）",
+        "出口交货值增长（%）",
     ]  # fmt: skip
 
     def row(name, line) -> list[str]:
@@ -124,7 +126,59 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
                     run.font.size = Pt(8)
 
 
-def build_docx(op: Operation, region_name: str, county_names, category_names, warnings) -> bytes:
+def section_texts(
+    op: Operation, region_name: str, county_names, category_names, warnings, definitions=None
+) -> dict[str, str]:
+    """The prose of each section of the report (the page shows the same)."""
+    whole = wording.whole_name(region_name)
+
+    def parts(lines, names):
+        out = []
+        for line in lines:
+            f = line.figures.get("value_added")
+            if f is None:
+                continue
+            name = names.get(line.code) or line.code or "其他行业"
+            out.append((name, f.growth, f.contribution, f.pull))
+        return out
+
+    elec = op.ytd_total.figures.get("electricity_kwh")
+    profit = op.ytd_total.figures.get("profit")
+    counties = wording.parts_paragraph(parts(op.counties, county_names), whole, section="county")
+    if elec is not None or profit is not None:
+        counties += wording.energy_profit(
+            None if elec is None else elec.growth, None if profit is None else profit.growth
+        )
+    trend = [(period, growths.get("value_added")) for period, growths in op.trend]
+    counts: dict[str, int] = {}
+    for w in warnings:
+        counts[w.rule] = counts.get(w.rule, 0) + 1
+    definitions = definitions or {}
+    order = list(RULE_NAMES)
+    items = [
+        (rule, RULE_NAMES[rule], counts[rule], definitions.get(rule, ""))
+        for rule in order
+        if counts.get(rule)
+    ]
+    return {
+        "counties": counties,
+        "categories": wording.parts_paragraph(
+            parts(op.categories, category_names), whole, section="category"
+        ),
+        "trend": wording.trend_paragraph(int(op.month[5:7]), trend),
+        "warnings": wording.warnings_paragraph(items),
+    }
+
+
+METHOD_NOTE = (
+    "注：增速按现价、同口径计算，即本期合计除以同一批企业填报的上年同期合计；"
+    "企业未填上年同期的取其上年同月所报数据，两者皆无的企业计入总量、不参与增速计算。"
+)
+
+
+def build_docx(
+    op: Operation, region_name: str, county_names, category_names, warnings, definitions=None
+) -> bytes:
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = CJK_FONT
@@ -137,63 +191,22 @@ def build_docx(op: Operation, region_name: str, county_names, category_names, wa
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph(headline(op, region_name))
     t = tables(op, county_names, category_names)
-    paragraphs = _analysis_text(op, county_names)
-    for text in paragraphs:
-        doc.add_paragraph(text)
+    texts = section_texts(op, region_name, county_names, category_names, warnings, definitions)
     doc.add_heading(f"一、分地区主要指标（1—{month}月累计）", level=2)
+    doc.add_paragraph(texts["counties"])
     _table(doc, t.county_header, t.county_rows)
     doc.add_heading("二、分“1244”产业主要指标", level=2)
+    doc.add_paragraph(texts["categories"])
     _table(doc, t.category_header, t.category_rows)
     doc.add_heading("三、运行走势", level=2)
+    doc.add_paragraph(texts["trend"])
     doc.add_picture(BytesIO(_chart_png(op, county_names)), width=Cm(17))
     doc.add_heading("四、预警情况", level=2)
-    counts: dict[str, int] = {}
-    for w in warnings:
-        counts[w.rule] = counts.get(w.rule, 0) + 1
-    if counts:
-        doc.add_paragraph(
-            "；".join(f"{RULE_NAMES[rule]}{n}家（个）" for rule, n in sorted(counts.items())) + "。"
-        )
-    else:
-        doc.add_paragraph("本月无预警。")
+    doc.add_paragraph(texts["warnings"])
+    doc.add_paragraph(METHOD_NOTE)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def change_words(value: Decimal | None, unit: str = "%") -> str:
-    """增长3.2% / 下降3.2% / 无可比数据: the sign in words, as reports write it."""
-    if value is None:
-        return "无可比数据"
-    return f"{'增长' if value >= 0 else '下降'}{fmt(abs(value))}{unit}"
-
-
-def _analysis_text(op: Operation, county_names) -> list[str]:
-    """Sentences generated from the numbers: who grew fastest, who pulled most."""
-    lines = [line for line in op.counties if line.figures["value_added"].growth is not None]
-    if not lines:
-        return []
-    fastest = max(lines, key=lambda line: line.figures["value_added"].growth)
-    slowest = min(lines, key=lambda line: line.figures["value_added"].growth)
-    pulled = max(lines, key=lambda line: line.figures["value_added"].pull or Decimal(-999))
-    va = op.ytd_total.figures["value_added"]
-    text = (
-        f"分地区看，{county_names.get(fastest.code, fastest.code)}增速最快，"
-        f"{change_words(fastest.figures['value_added'].growth)}；"
-        f"{county_names.get(slowest.code, slowest.code)}增速最慢，"
-        f"{change_words(slowest.figures['value_added'].growth)}。"
-        f"{county_names.get(pulled.code, pulled.code)}拉动全部增长"
-        f"{fmt(pulled.figures['value_added'].pull, 2)}个百分点，"
-        f"贡献率{fmt(pulled.figures['value_added'].contribution)}%。"
-    )
-    out = [text]
-    elec = op.ytd_total.figures.get("electricity_kwh")
-    profit = op.ytd_total.figures.get("profit")
-    if elec and profit and va.growth is not None:
-        out.append(
-            f"规上工业用电量同比{change_words(elec.growth)}，利润总额同比{change_words(profit.growth)}。"
-        )
-    return out
 
 
 def build_xlsx(

@@ -43,7 +43,10 @@ def context_for(unit: OrgUnit, month: str) -> dict:
     names = {str(pk): e.name for pk, e in Enterprise.objects.in_bulk(ids).items()}
     names |= {code: name for code, name in units.items()}
     categories = {key: c.name for key, c in policy_in_force().categories_1244.items()}
+    # Each warning's definition, in Chinese as the report is written.
+    definitions = {rule: rules.definition(rule, month) for rule in rules.definitions}
     return {
+        "definitions": definitions,
         "unit": unit,
         "op": op,
         "warnings": found,

@@ -2,11 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.core.periods import is_month
+from zhuanxing.policy.active import policy_in_force
 
 from . import report, selectors
 from .operation import MEASURES, headline
@@ -45,6 +47,7 @@ def monitoring_view(request):
     op = ctx["op"]
     counts = {rule: sum(1 for w in ctx["warnings"] if w.rule == rule) for rule in RULES}
     region_name = ctx["unit"].name
+    definitions = _definitions(op.month)
     return render(
         request,
         "monitoring/index.html",
@@ -52,7 +55,18 @@ def monitoring_view(request):
             **ctx,
             "headline": headline(op, region_name),
             "tables": report.tables(op, ctx["county_names"], ctx["category_names"]),
-            "counts": [(rule, report.RULE_NAMES[rule], n) for rule, n in counts.items()],
+            "counts": [
+                (rule, report.RULE_NAMES[rule], n, definitions.get(rule, ""))
+                for rule, n in counts.items()
+            ],
+            "texts": report.section_texts(
+                op,
+                region_name,
+                ctx["county_names"],
+                ctx["category_names"],
+                ctx["warnings"],
+                ctx["definitions"],
+            ),
             "trend": [
                 {
                     "period": p,
@@ -64,6 +78,13 @@ def monitoring_view(request):
             "month_cards": _month_cards(op),
         },
     )
+
+
+def _definitions(month: str) -> dict[str, str]:
+    """Each warning's definition from the policy file, in the page's language."""
+    rules = policy_in_force().monitoring
+    language = get_language() or "zh-hans"
+    return {rule: rules.definition(rule, month, language) for rule in rules.definitions}
 
 
 def _month_cards(op) -> list[dict]:
@@ -112,6 +133,11 @@ def warnings_view(request):
             "rows": display,
             "rule": rule,
             "rules": report.RULE_NAMES,
+            "definitions": [
+                (report.RULE_NAMES[key], text)
+                for key, text in _definitions(ctx["op"].month).items()
+                if not rule or key == rule
+            ],
             "month": ctx["op"].month,
         },
     )
@@ -130,7 +156,8 @@ def report_download(request, kind: str):
         ctx["warnings"],
     )
     if kind == "docx":
-        return _download(report.build_docx(*args), DOCX, f"monthly-report-{ctx['op'].month}.docx")
+        body = report.build_docx(*args, definitions=ctx["definitions"])
+        return _download(body, DOCX, f"monthly-report-{ctx['op'].month}.docx")
     return _download(
         report.build_xlsx(*args, ctx["names"]), XLSX, f"monthly-report-{ctx['op'].month}.xlsx"
     )

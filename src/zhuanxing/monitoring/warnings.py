@@ -2,8 +2,8 @@
 
 Enterprise rules, on cumulative-to-month figures against the same months a year earlier:
 - ``output_drop``: cumulative gross output down more than ``output_drop_pct``;
-- ``zero_output``: nothing produced (or nothing reported) this month, though it produced in the
-  same month a year earlier (停产);
+- ``zero_output``: nothing produced (or nothing reported) this month, though it produced earlier
+  this year or last year (停产);
 - ``turn_to_loss``: cumulative profit negative, non-negative a year earlier (由盈转亏).
 County rule:
 - ``county_lagging``: cumulative value-added growth more than ``county_growth_margin_pp``
@@ -42,7 +42,8 @@ def _d(x) -> Decimal | None:
 
 
 def enterprise_warnings(paths: list[str], month: str, rules) -> list[Warning]:
-    """Warnings for the enterprises under any of ``paths`` (the user's scope)."""
+    """Warnings for the enterprises under any of ``paths`` (the user's scope): this year's 规上
+    firms that filed this year, each against its own reports of a year earlier."""
     if not paths:
         return []
     year, m = int(month[:4]), int(month[5:7])
@@ -50,29 +51,35 @@ def enterprise_warnings(paths: list[str], month: str, rules) -> list[Warning]:
     sql = f"""
         WITH agg AS (
             SELECT enterprise_id, any_value(county_code) AS county, year,
-                   sum(gross_output) AS output, sum(profit) AS profit,
-                   sum(CASE WHEN month = ? THEN gross_output END) AS month_output
+                   sum(CASE WHEN month <= ? THEN gross_output END) AS output,
+                   sum(CASE WHEN month <= ? THEN profit END) AS profit,
+                   sum(CASE WHEN month = ? THEN gross_output END) AS month_output,
+                   sum(CASE WHEN month < ? THEN gross_output END) AS earlier_output,
+                   sum(gross_output) AS year_output
             FROM fact_monthly
-            WHERE year IN (?, ?) AND month <= ? AND above_scale AND ({scope})
+            WHERE ((year = ? AND month <= ? AND above_scale) OR year = ?) AND ({scope})
             GROUP BY enterprise_id, year)
-        SELECT p.enterprise_id, coalesce(c.county, p.county), c.output, p.output,
-               c.profit, p.profit, c.month_output, p.month_output
-        FROM agg p LEFT JOIN agg c ON c.enterprise_id = p.enterprise_id AND c.year = ?
-        WHERE p.year = ?
-        ORDER BY p.enterprise_id
+        SELECT c.enterprise_id, c.county, c.output, p.output, c.profit, p.profit,
+               c.month_output, c.earlier_output, p.year_output
+        FROM agg c LEFT JOIN agg p ON p.enterprise_id = c.enterprise_id AND p.year = ?
+        WHERE c.year = ?
+        ORDER BY c.enterprise_id
     """
-    params = [m, year, year - 1, m, *paths, year, year - 1]
+    params = [m, m, m, m, year, m, year - 1, *paths, year - 1, year]
     out = []
-    for eid, county, out_now, out_before, profit_now, profit_before, m_now, m_before in (
-        analytics.cursor().execute(sql, params).fetchall()
-    ):
+    for (
+        eid, county, out_now, out_before, profit_now, profit_before, m_now, earlier, last_year,
+    ) in analytics.cursor().execute(sql, params).fetchall():  # fmt: skip
         subject = str(eid)
         change = growth(_d(out_now), _d(out_before))
         if change is not None and change < -rules.output_drop_pct:
             out.append(Warning(OUTPUT_DROP, subject, county, _d(out_now), _d(out_before), change))
-        # A firm that filed nothing this year has left the 规上 population; it has not stopped.
-        if rules.flag_zero_output and out_now is not None and (m_before or 0) > 0 and not m_now:
-            out.append(Warning(ZERO_OUTPUT, subject, county, _d(m_now or 0), _d(m_before), None))
+        # 停产: nothing this month (or no report) from a firm that produced earlier this year or
+        # last year, whether or not it filed for this month a year ago. A firm that filed
+        # nothing this year has left the 规上 population; it has not stopped.
+        produced = (earlier or 0) > 0 or (last_year or 0) > 0
+        if rules.flag_zero_output and produced and not m_now:
+            out.append(Warning(ZERO_OUTPUT, subject, county, _d(m_now or 0), _d(out_before), None))
         if (
             rules.flag_turn_to_loss
             and profit_now is not None

@@ -111,7 +111,15 @@ class Evaluation(StrictModel):
     excluded_codes: list[IndustryCode] = []
     benchmark: Literal["previous_year_average", "fixed"] = "previous_year_average"
     score_cap: Annotated[Decimal, Field(ge=1)] = Decimal("1.5")
-    missing_emissions: Literal["population_average_score", "zero"] = "population_average_score"
+    # A firm without emissions data, on each emission indicator: "capped_average" the lower of
+    # the population's average score and weight × ``missing_emissions_ratio`` (1.0: a firm
+    # exactly at the benchmark), so not reporting never beats reporting the benchmark;
+    # "population_average_score" the average alone (Huangyan rule; can reward not reporting);
+    # "zero" nothing.
+    missing_emissions: Literal["capped_average", "population_average_score", "zero"] = (
+        "capped_average"
+    )
+    missing_emissions_ratio: Annotated[Decimal, Field(ge=0)] = Decimal(1)
     banding: Literal["rank", "score"] = "rank"
     class_bands: Annotated[list[ClassBand], Field(min_length=1)]
     score_bands: list[ScoreBand] = []

@@ -12,6 +12,31 @@ from pydantic import Field, model_validator
 
 from .fields import Key, NonNegative, PathError, StrictModel, Text
 
+WARNING_RULES = ("output_drop", "zero_output", "turn_to_loss", "county_lagging")
+# Placeholders a warning's definition may use: the month, and the thresholds below.
+DEFINITION_FIELDS = ("month", "output_drop_pct", "county_growth_margin_pp")
+
+
+class WarningDefinition(StrictModel):
+    """What a warning means, as the report and the page state it; ``{month}`` and the
+    thresholds' names are filled in, e.g.
+    "1—{month}月累计工业总产值同比下降{output_drop_pct}%以上"."""
+
+    zh: Text
+    en: Text
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "WarningDefinition":
+        import string
+
+        for name in ("zh", "en"):
+            for _, field, _, _ in string.Formatter().parse(getattr(self, name)):
+                if field is not None and field not in DEFINITION_FIELDS:
+                    raise PathError(
+                        (name,), f"unknown placeholder {{{field}}} (known: {DEFINITION_FIELDS})"
+                    )
+        return self
+
 
 class Monitoring(StrictModel):
     # An enterprise whose cumulative output falls more than this share year on year is flagged.
@@ -22,6 +47,21 @@ class Monitoring(StrictModel):
     flag_turn_to_loss: bool = True
     # A county whose cumulative growth is this many percentage points below the city's.
     county_growth_margin_pp: NonNegative
+    # Each rule's definition, stated beside its count in the report and on the page.
+    definitions: dict[Literal[WARNING_RULES], WarningDefinition] = {}
+
+    def definition(self, rule: str, month: str, language: str = "zh-hans") -> str:
+        """The rule's definition for ``month`` ("YYYY-MM") in ``language``; "" when the policy
+        gives none."""
+        found = self.definitions.get(rule)
+        if found is None:
+            return ""
+        text = found.en if language.startswith("en") else found.zh
+        return text.format(
+            month=int(month[5:7]),
+            output_drop_pct=f"{self.output_drop_pct:g}",
+            county_growth_margin_pp=f"{self.county_growth_margin_pp:g}",
+        )
 
 
 class AssessmentIndicator(StrictModel):

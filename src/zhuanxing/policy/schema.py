@@ -269,6 +269,10 @@ class Indicator(StrictModel):
     factor: Annotated[Decimal, Field(gt=0)]
     numerator: Table
     denominator: Table | None = None
+    # A ratio of two enterprise sides: true counts only the firms that report both sides (a firm
+    # without emissions data adds its value added to neither side of "COD per unit value
+    # added"); false sums each side over all its firms.
+    pair_firms: bool = True
 
 
 # --- [[targets]] -------------------------------------------------------------------------------

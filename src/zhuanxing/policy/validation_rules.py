@@ -22,12 +22,17 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .fields import Key, PathError, StrictModel, Text
-from .vocabulary import ENTERPRISE_MEASURES, MONTHLY_MEASURES, REGION_MEASURES
+from .vocabulary import (
+    ENTERPRISE_MEASURES,
+    MONTHLY_MEASURES,
+    MONTHLY_PRIOR_MEASURES,
+    REGION_MEASURES,
+)
 
 ReportKind = Literal["annual", "monthly", "registry", "region"]
 
 _ANNUAL = ENTERPRISE_MEASURES
-_MONTHLY = MONTHLY_MEASURES
+_MONTHLY = (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES)
 _REGION = REGION_MEASURES
 
 # Numeric names an expression may use, per report kind. ``enterprise_land_mu`` is the land the

@@ -42,6 +42,12 @@ MONTHLY_MEASURES = (
     "export_delivery",  # 出口交货值, 万元
 )
 
+# 上年同期 (the same period last year) of each monthly measure, as the enterprise reports it
+# beside this year's figure on the NBS monthly forms: growth is this year over these, firm by
+# firm, so a firm new to 规上 compares with its own last year, not with nothing.
+MONTHLY_PRIOR = {m: f"prior_{m}" for m in MONTHLY_MEASURES}
+MONTHLY_PRIOR_MEASURES = tuple(MONTHLY_PRIOR.values())
+
 REGION_MEASURES = (
     "gdp",  # 地区生产总值, 万元
     "industrial_value_added",  # 全部工业增加值, 万元

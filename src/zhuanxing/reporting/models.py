@@ -153,6 +153,21 @@ class MonthlyReport(models.Model):
     )
     profit = money(_("total profit"), _("10,000 yuan (万元), this month; negative for a loss"))
     export_delivery = money(_("export delivery"), _("10,000 yuan (万元), this month"))
+    # 上年同期: the same month a year earlier, as the enterprise reports it beside this month's
+    # figure (NBS monthly forms). Pre-filled from last year's report where there is one; a firm
+    # new to 规上 fills it from its own books, so growth compares the same firms.
+    prior_gross_output = money(_("gross output, same month last year"), _("10,000 yuan (万元)"))
+    prior_sales_output = money(_("sales output, same month last year"), _("10,000 yuan (万元)"))
+    prior_value_added = money(_("value added, same month last year"), _("10,000 yuan (万元)"))
+    prior_electricity_kwh = models.BigIntegerField(
+        _("electricity, same month last year"), null=True, blank=True, help_text=_("kWh")
+    )
+    prior_profit = money(
+        _("total profit, same month last year"), _("10,000 yuan (万元); negative for a loss")
+    )
+    prior_export_delivery = money(
+        _("export delivery, same month last year"), _("10,000 yuan (万元)")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

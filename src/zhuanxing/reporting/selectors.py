@@ -11,6 +11,7 @@ from zhuanxing.accounts import access
 from zhuanxing.core.periods import months_of_year
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import Policy
+from zhuanxing.policy.vocabulary import MONTHLY_PRIOR
 
 from .importing.checks import Batch, batch_from_values
 from .importing.formats import TEMPLATES
@@ -46,6 +47,22 @@ def entry_check(
     batch = batch_from_values(TEMPLATES[kind], policy.reporting, values)
     validate_batch(batch, user=user, policy=policy)
     return batch, [problem_line(p, batch, policy) for p in batch.problems]
+
+
+def prior_period_defaults(*, enterprise: Enterprise, period: str) -> dict:
+    """上年同期 pre-filled from the report the enterprise filed for the same month a year
+    earlier (the clerk may change them; a rule warns when they differ from what was filed)."""
+    year, month = period.split("-")
+    last = MonthlyReport.objects.filter(
+        enterprise=enterprise, period=f"{int(year) - 1:04d}-{month}"
+    ).first()
+    if last is None:
+        return {}
+    return {
+        prior: getattr(last, measure)
+        for measure, prior in MONTHLY_PRIOR.items()
+        if getattr(last, measure) is not None
+    }
 
 
 def entry_report(*, user, kind: str, enterprise: Enterprise, period: str):

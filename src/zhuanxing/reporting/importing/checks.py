@@ -83,6 +83,9 @@ def check_cells(table: RawTable, reporting: Reporting) -> Batch:
     )
     for column in columns:
         batch.values[column.key] = _convert(batch, reporting, column, raw[column.key])
+    for column in template.columns:
+        if column.optional and column.key not in batch.values:
+            batch.values[column.key] = [None] * len(table.rows)
     _formulas(batch, table, reporting)
     check_duplicates(batch, reporting)
     return batch

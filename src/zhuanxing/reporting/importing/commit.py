@@ -15,6 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.policy.vocabulary import MONTHLY_PRIOR_MEASURES
 
 from ..models import AnnualReport, MonthlyReport, RegionStatistics
 from .checks import Batch
@@ -57,6 +58,7 @@ TARGETS = {
             "electricity_kwh",
             "profit",
             "export_delivery",
+            *MONTHLY_PRIOR_MEASURES,
         ),
     ),
     "region": Target(

@@ -29,6 +29,9 @@ class Column:
     places: int = 2
     choices: tuple[str, ...] = ()
     stored: bool = True  # False: shown for the clerk's convenience, not stored (the firm's name)
+    # True: a file may leave the column out (the 上年同期 columns; the store then compares with
+    # the report filed a year earlier)
+    optional: bool = False
 
     @property
     def header(self) -> str:
@@ -58,6 +61,12 @@ class Template:
 
 def _money(key: str, label: str, required: bool = False) -> Column:
     return Column(key, label, "decimal", "万元", required)
+
+
+def _prior(key: str, label: str, unit: str = "万元") -> Column:
+    """A 上年同期 column of the monthly report."""
+    kind = "integer" if unit == "千瓦时" else "decimal"
+    return Column(f"prior_{key}", f"{label}上年同期", kind, unit, optional=True)
 
 
 REGISTRATION_TYPES = ("110", "120", "130", "140", "150", "160", "170", "190", "200", "300")
@@ -112,6 +121,13 @@ MONTHLY = Template(
         Column("electricity_kwh", "用电量", "integer", "千瓦时"),
         _money("profit", "利润总额"),
         _money("export_delivery", "出口交货值"),
+        # 上年同期, beside this year's figures as on the NBS monthly forms.
+        _prior("gross_output", "工业总产值"),
+        _prior("sales_output", "工业销售产值"),
+        _prior("value_added", "工业增加值"),
+        _prior("electricity_kwh", "用电量", "千瓦时"),
+        _prior("profit", "利润总额"),
+        _prior("export_delivery", "出口交货值"),
     ),
     ("uscc", "period"),
 )

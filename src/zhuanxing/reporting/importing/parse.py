@@ -277,6 +277,6 @@ def _match_columns(cells: list[list], sheet: str, kind: str | None):
         else:
             columns[key] = position
     for column in template.columns:
-        if column.stored and column.key not in columns:
+        if column.stored and not column.optional and column.key not in columns:
             problems.append(FileProblem("missing_column", sheet, index + 1, "", column.header))
     return template, header_rows, columns, problems

@@ -12,7 +12,7 @@ from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.policy.active import policy_in_force
 
 from ..forms import EntryForm
-from ..selectors import entry_check, entry_report
+from ..selectors import entry_check, entry_report, prior_period_defaults
 from ..services import ReportingError, annual_report_save, monthly_report_save
 
 _PERIOD = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2]))?$")
@@ -43,13 +43,16 @@ def _messages_by_field(lines) -> tuple[dict, list]:
     return by_field, general
 
 
-def _initial(report, form_columns) -> dict:
+def _initial(report, form_columns, defaults: dict | None = None) -> dict:
+    """The form's values: the report's, and the pre-filled ``defaults`` where it has none."""
+    initial = dict(defaults or {})
     if report is None:
-        return {}
-    return {
-        c.key: ("" if getattr(report, c.key) is None else getattr(report, c.key))
-        for c in form_columns
-    }
+        return initial
+    for c in form_columns:
+        value = getattr(report, c.key)
+        if value is not None or c.key not in initial:
+            initial[c.key] = "" if value is None else value
+    return initial
 
 
 @login_required
@@ -81,7 +84,12 @@ def entry(request, enterprise: int, period: str):
             return redirect("reporting:entry", enterprise=firm.pk, period=period)
         lines = result.lines
     else:
-        form = EntryForm(kind=kind, initial=_initial(report, EntryForm(kind=kind).columns))
+        defaults = (
+            prior_period_defaults(enterprise=firm, period=period) if kind == "monthly" else {}
+        )
+        form = EntryForm(
+            kind=kind, initial=_initial(report, EntryForm(kind=kind).columns, defaults)
+        )
     by_field, general = _messages_by_field(lines)
     rows = [(form[c.key], c, by_field.get(c.key, [])) for c in form.columns]
     return render(

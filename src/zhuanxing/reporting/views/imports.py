@@ -14,6 +14,7 @@ from ..importing.formats import TEMPLATES
 from ..importing.parse import FileRejected, read_table
 from ..importing.pipeline import Line, importable_kinds
 from ..importing.workbooks import report_xlsx, template_csv, template_xlsx
+from ..models import ENTERPRISE_REPORT_KINDS
 from ..selectors import import_job_get, import_job_list, review_queue
 from ..services import ReportingError, import_job_commit, import_job_create
 
@@ -25,7 +26,9 @@ def index(request):
     kinds = importable_kinds(request.user)
     form = UploadForm(kinds=kinds)
     jobs = import_job_list(user=request.user)[: settings.ZHUANXING["RECENT_LIST_CAP"]]
-    waiting = {kind: review_queue(user=request.user, kind=kind).count() for kind in TEMPLATES}
+    waiting = sum(
+        review_queue(user=request.user, kind=kind).count() for kind in ENTERPRISE_REPORT_KINDS
+    )
     return render(
         request,
         "reporting/index.html",
@@ -34,7 +37,7 @@ def index(request):
             "kinds": kinds,
             "templates": [TEMPLATES[k] for k in TEMPLATES],
             "jobs": jobs,
-            "waiting": waiting["annual"] + waiting["monthly"],
+            "waiting": waiting,
         },
     )
 

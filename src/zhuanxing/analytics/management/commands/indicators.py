@@ -40,4 +40,16 @@ class Command(BaseCommand):
         for r in rows:
             value = "无数据" if r["value"] is None else f"{r['value']:.3f}"
             target = "" if r["target"] is None else f" target {r['target']:.3f} {r['status']}"
-            self.stdout.write(f"{r['region']:<10} {r['indicator']:<28} {value} {r['unit']}{target}")
+            firms = "" if r["firms"] is None else f" ({r['firms']} firms)"
+            notes = "".join(
+                f" [{note}]"
+                for note in (
+                    "approximate" if r["approximate"] else "",
+                    r["scope"] or "",
+                    r["reason"],
+                )
+                if note
+            )
+            self.stdout.write(
+                f"{r['region']:<10} {r['indicator']:<28} {value} {r['unit']}{firms}{target}{notes}"
+            )

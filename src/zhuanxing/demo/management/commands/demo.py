@@ -32,6 +32,12 @@ class Command(BaseCommand):
             "100,000 firms, 2003-2012, monthly",
         )
         parser.add_argument("--port", default="8000", help="port shown in the printed URL")
+        parser.add_argument(
+            "--validate",
+            action="store_true",
+            help="generate the city, run the policy's validation rules over it and print the "
+            "errors and warnings by rule; writes nothing (exit status 1 on any error)",
+        )
 
     def handle(self, *args, **options):
         console = Console(stderr=False)
@@ -40,6 +46,9 @@ class Command(BaseCommand):
         created = load_jiaxing_org_units()
         if created:
             console.print(f"Region tree loaded: {created} org units")
+        if options["validate"]:
+            self._validate(console, policy, options)
+            return
         if Enterprise.objects.exists():
             console.print(
                 f"Demo data present ({Enterprise.objects.count():,} enterprises): reusing it."
@@ -51,6 +60,24 @@ class Command(BaseCommand):
         console.print(f"\nOpen http://127.0.0.1:{options['port']}/ and log in as:")
         for username, role, scope in rows:
             console.print(f"  {username:<10} / {DEMO_PASSWORD}   {role}: {scope}")
+
+    def _validate(self, console, policy, options):
+        """The demo's own validation run: the generated city against the policy's rules."""
+        from ...validation import validate_city
+
+        data = generate_city(
+            county_infos(),
+            city_code=policy.info.city_code,
+            seed=options["seed"],
+            scale_line=policy.above_scale,
+            **tier(options),
+        )
+        found = validate_city(data, policy.reporting)
+        for key, n in sorted(found.by_rule.items()):
+            console.print(f"  {found.importance[key]:<8} {key:<40} {n:>7,}")
+        console.print(f"Validation: {found.errors:,} errors, {found.warnings:,} warnings")
+        if found.errors:
+            raise CommandError("the generated city breaks the policy's validation rules")
 
     def _evaluation(self, console, policy, options):
         """Environmental attributes and the published 亩均 evaluations of the last two years."""

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from zhuanxing.accounts import access
 from zhuanxing.policy.active import policy_in_force
 
-from ...data import read_evaluation_input
+from ...data import read_evaluation_input, read_unapproved
 from ...engine import evaluate_year
 from ...services import _json_number, evaluation_run_create
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         rows, previous = read_evaluation_input(year, policy)
         if not rows:
             raise CommandError(f"no annual reports for {year}")
-        result = evaluate_year(method, year, rows, previous)
+        result = evaluate_year(method, year, rows, previous, read_unapproved(year, policy))
         ids = {r.enterprise_id: r for r in rows}
         if options["save"]:
             admin = access.city_admin_users().first()

@@ -1,0 +1,277 @@
+"""The Chinese sentences of the monthly analysis (月度工业经济运行分析), in one place.
+
+Written in the register of a 统计局/经信局 monthly report. Every sentence is a template in
+``SENTENCES``; the functions below only choose a template and format the numbers:
+
+- rates with one decimal, points of pull with two; a change that one decimal would show as 0.0
+  is written with two ("基本持平（回落0.04个百分点）"), an exact zero as 持平;
+- ties at the shown precision are named together ("桐乡市、海宁市并列最快，均增长8.8%") or,
+  when two decimals tell them apart, shown with two decimals;
+- growth of money figures is at current prices and says so (（现价）);
+- no thousands separators in running text;
+- enterprises are counted in 家, county-level units in 个;
+- a missing figure is said as such (无可比数据), never as 0.
+
+The report is Chinese whatever the interface language, as such reports are written.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+SENTENCES = {
+    # headline (the report's first paragraph and the page's lead)
+    "headline": "1—{month}月，{region}规上工业增加值{value}亿元，{growth}{versus_q1}。",
+    "headline_missing": "1—{month}月，{region}规上工业增加值无数据。",
+    # growth of one figure
+    "growth_up": "同比增长{pct}%",
+    "growth_down": "同比下降{pct}%",
+    "growth_flat": "与上年同期持平",
+    "growth_missing": "无可比数据",
+    "current_prices": "（现价）",
+    # growth now against growth at the end of the first quarter
+    "q1_up": "，增幅比一季度提高{pp}个百分点",
+    "q1_down": "，增幅比一季度回落{pp}个百分点",
+    "q1_narrower": "，降幅比一季度收窄{pp}个百分点",
+    "q1_wider": "，降幅比一季度扩大{pp}个百分点",
+    "q1_to_growth": "，增速比一季度提高{pp}个百分点，由降转增",
+    "q1_to_decline": "，增速比一季度回落{pp}个百分点，由增转降",
+    "q1_about_same": "，增幅与一季度基本持平（{direction}{pp}个百分点）",
+    "q1_about_same_decline": "，降幅与一季度基本持平（{direction}{pp}个百分点）",
+    "q1_same": "，增速与一季度持平",
+    # section 一: by county-level unit
+    "parts_fastest": "{names}增速最快，{growth}",
+    "parts_fastest_tie": "{names}增速并列最快，均{growth}",
+    "parts_slowest": "{names}增速最慢，{growth}",
+    "parts_slowest_tie": "{names}增速并列最慢，均{growth}",
+    "parts_all_same": "各{kind}增速相同，均{growth}",
+    "parts_contribution": "{names}贡献率最高，达{contribution}%，{pull}",
+    "parts_contribution_tie": "{names}贡献率并列最高，均为{contribution}%，{pull}",
+    "pull_up": "拉动{whole}增长{pp}个百分点",
+    "pull_down": "下拉{whole}{pp}个百分点",
+    "by_county": "分地区看，{text}。",
+    "by_county_missing": "分地区看，各地均无可比数据。",
+    "energy_profit": "规上工业用电量{electricity}，利润总额{profit}。",
+    # section 二: by 1244 category
+    "by_category": "分产业看，{text}。",
+    "by_category_missing": "分产业看，各产业均无可比数据。",
+    # section 三: the trend
+    "month_growth": "从当月看，{month}月规上工业增加值{growth}{versus_last}",
+    "month_growth_missing": "从当月看，{month}月规上工业增加值无可比数据",
+    "vs_last_month_up": "，增幅比上月提高{pp}个百分点",
+    "vs_last_month_down": "，增幅比上月回落{pp}个百分点",
+    "vs_last_month_same": "，增幅与上月持平",
+    "trend_range": (
+        "；近{count}个月中，当月增速最高为{high_period}的{high}%，最低为{low_period}的{low}%"
+    ),
+    "trend_end": "。",
+    # section 四: early warnings
+    "warnings": "本月共有预警{total}项：{items}。",
+    "warning_item": "{label}{count}{unit}（{definition}）",
+    "warning_item_bare": "{label}{count}{unit}",
+    "no_warnings": "本月无预警。",
+}
+ENTERPRISE_UNIT = "家"
+COUNTY_UNIT = "个"
+TWO = Decimal("0.01")
+ONE = Decimal("0.1")
+
+
+def _q(value: Decimal, places: int) -> Decimal:
+    return value.quantize(TWO if places == 2 else ONE, rounding=ROUND_HALF_UP)
+
+
+def number(value: Decimal | float | int, places: int = 1) -> str:
+    """A number for running text: no separators; a non-zero value that rounds to zero at
+    ``places`` gets two decimals (0.04, not 0.0)."""
+    value = Decimal(str(value))
+    shown = _q(value, places)
+    if shown == 0 and places == 1 and _q(value, 2) != 0:
+        shown = _q(value, 2)
+    return f"{abs(shown) if shown == 0 else shown:f}"
+
+
+def growth_phrase(pct: Decimal | None, *, current_prices: bool = False, places: int = 1) -> str:
+    """同比增长3.2% / 同比下降3.2% / 与上年同期持平 / 无可比数据 (with （现价） for money)."""
+    if pct is None:
+        return SENTENCES["growth_missing"]
+    shown = number(abs(pct), places)
+    if Decimal(shown) == 0:
+        text = SENTENCES["growth_flat"]
+    elif pct > 0:
+        text = SENTENCES["growth_up"].format(pct=shown)
+    else:
+        text = SENTENCES["growth_down"].format(pct=shown)
+    return text + (SENTENCES["current_prices"] if current_prices else "")
+
+
+def versus_q1(now: Decimal | None, q1: Decimal | None) -> str:
+    """How growth now compares with the first quarter's; "" when either is missing."""
+    if now is None or q1 is None:
+        return ""
+    change = now - q1
+    if _q(change, 2) == 0:
+        return SENTENCES["q1_same"]
+    direction = "提高" if change > 0 else "回落"
+    if _q(change, 1) == 0:
+        key = "q1_about_same_decline" if now < 0 and q1 < 0 else "q1_about_same"
+        return SENTENCES[key].format(direction=direction, pp=number(abs(change), 2))
+    pp = number(abs(change))
+    if now >= 0 and q1 >= 0:
+        return SENTENCES["q1_up" if change > 0 else "q1_down"].format(pp=pp)
+    if now < 0 and q1 < 0:
+        return SENTENCES["q1_narrower" if change > 0 else "q1_wider"].format(pp=pp)
+    return SENTENCES["q1_to_growth" if now >= 0 else "q1_to_decline"].format(pp=pp)
+
+
+def headline(month: int, region: str, value_wan: Decimal | None, pct, q1_pct) -> str:
+    if value_wan is None:
+        return SENTENCES["headline_missing"].format(month=month, region=region)
+    return SENTENCES["headline"].format(
+        month=month,
+        region=region,
+        value=f"{Decimal(value_wan) / 10_000:.2f}",
+        growth=growth_phrase(pct, current_prices=True),
+        versus_q1=versus_q1(pct, q1_pct),
+    )
+
+
+def whole_name(region: str) -> str:
+    """全市 / 全县 / 全区, as a pull is said of the region's total."""
+    for suffix in ("市", "县", "区"):
+        if region.endswith(suffix):
+            return f"全{suffix}"
+    return "全部"
+
+
+def _extreme(parts: list[tuple[str, Decimal]], highest: bool):
+    """(names, value, places): the parts at the top (or bottom) as the text would show them.
+    Ties at one decimal that two decimals tell apart: the first alone, with two decimals."""
+    ordered = sorted(parts, key=lambda p: p[1], reverse=highest)
+    best = ordered[0][1]
+    tied = [p for p in ordered if _q(p[1], 1) == _q(best, 1)]
+    if len(tied) == 1:
+        return [tied[0][0]], best, 1
+    same = [p for p in tied if _q(p[1], 2) == _q(best, 2)]
+    if len(same) == 1:
+        return [same[0][0]], best, 2
+    return [p[0] for p in same], best, 2 if len(same) < len(tied) else 1
+
+
+def ranking(parts: list[tuple[str, Decimal | None]], *, kind: str = "地") -> str:
+    """ "A增速最快，增长x%；B增速最慢，下降y%" over the parts that have a growth."""
+    known = [(name, g) for name, g in parts if g is not None]
+    if not known:
+        return ""
+    top, top_value, top_places = _extreme(known, True)
+    low, low_value, low_places = _extreme(known, False)
+    if set(top) & set(low):
+        return SENTENCES["parts_all_same"].format(
+            kind=kind, growth=growth_phrase(top_value).removeprefix("同比")
+        )
+    key = "parts_fastest_tie" if len(top) > 1 else "parts_fastest"
+    text = SENTENCES[key].format(
+        names="、".join(top),
+        growth=growth_phrase(top_value, places=top_places).removeprefix("同比"),
+    )
+    key = "parts_slowest_tie" if len(low) > 1 else "parts_slowest"
+    return (
+        text
+        + "；"
+        + SENTENCES[key].format(
+            names="、".join(low),
+            growth=growth_phrase(low_value, places=low_places).removeprefix("同比"),
+        )
+    )
+
+
+def contribution_sentence(
+    parts: list[tuple[str, Decimal | None, Decimal | None]], whole: str
+) -> str:
+    """ "桐乡市贡献率最高，达22.6%，拉动全市增长1.64个百分点" from (name, contribution, pull)."""
+    known = [(name, c, p) for name, c, p in parts if c is not None and p is not None]
+    if not known:
+        return ""
+    names, value, places = _extreme([(n, c) for n, c, _ in known], True)
+    pull = next(p for n, _, p in known if n == names[0])
+    pull_text = SENTENCES["pull_up" if pull >= 0 else "pull_down"].format(
+        whole=whole, pp=number(abs(pull), 2)
+    )
+    key = "parts_contribution_tie" if len(names) > 1 else "parts_contribution"
+    return SENTENCES[key].format(
+        names="、".join(names), contribution=number(value, places), pull=pull_text
+    )
+
+
+def parts_paragraph(
+    parts: list[tuple[str, Decimal | None, Decimal | None, Decimal | None]],
+    whole: str,
+    *,
+    section: str,
+) -> str:
+    """Section 一 / 二: ranking by growth, then the largest contribution, from
+    (name, growth, contribution, pull)."""
+    rank = ranking([(n, g) for n, g, _, _ in parts], kind="地" if section == "county" else "产业")
+    if not rank:
+        return SENTENCES[f"by_{section}_missing"]
+    contrib = contribution_sentence([(n, c, p) for n, _, c, p in parts], whole)
+    text = rank + ("。" + contrib if contrib else "")
+    return SENTENCES[f"by_{section}"].format(text=text)
+
+
+def energy_profit(electricity: Decimal | None, profit: Decimal | None) -> str:
+    return SENTENCES["energy_profit"].format(
+        electricity=growth_phrase(electricity), profit=growth_phrase(profit)
+    )
+
+
+def trend_paragraph(month: int, trend: list[tuple[str, Decimal | None]]) -> str:
+    """Section 三: the month's own growth against the month before, and the range of the trend
+    (``trend``: (period, monthly growth %) oldest first, the report's month last)."""
+    now = trend[-1][1] if trend else None
+    if now is None:
+        return SENTENCES["month_growth_missing"].format(month=month) + SENTENCES["trend_end"]
+    before = trend[-2][1] if len(trend) > 1 else None
+    versus = ""
+    if before is not None:
+        change = now - before
+        if _q(change, 1) == 0 and _q(change, 2) == 0:
+            versus = SENTENCES["vs_last_month_same"]
+        else:
+            places = 1 if _q(change, 1) != 0 else 2
+            key = "vs_last_month_up" if change > 0 else "vs_last_month_down"
+            versus = SENTENCES[key].format(pp=number(abs(change), places))
+    text = SENTENCES["month_growth"].format(
+        month=month, growth=growth_phrase(now, current_prices=True), versus_last=versus
+    )
+    known = [(p, g) for p, g in trend if g is not None]
+    if len(known) > 1:
+        high = max(known, key=lambda x: x[1])
+        low = min(known, key=lambda x: x[1])
+        text += SENTENCES["trend_range"].format(
+            count=len(trend),
+            high_period=_period(high[0]),
+            high=number(high[1]),
+            low_period=_period(low[0]),
+            low=number(low[1]),
+        )
+    return text + SENTENCES["trend_end"]
+
+
+def _period(period: str) -> str:
+    return f"{int(period[:4])}年{int(period[5:7])}月"
+
+
+def warnings_paragraph(counts: list[tuple[str, str, int, str]]) -> str:
+    """Section 四 from (rule, label, count, definition); county-level rules count in 个."""
+    items = []
+    for rule, label, n, definition in counts:
+        if not n:
+            continue
+        unit = COUNTY_UNIT if rule == "county_lagging" else ENTERPRISE_UNIT
+        key = "warning_item" if definition else "warning_item_bare"
+        items.append(SENTENCES[key].format(label=label, count=n, unit=unit, definition=definition))
+    if not items:
+        return SENTENCES["no_warnings"]
+    total = sum(n for _, _, n, _ in counts)
+    return SENTENCES["warnings"].format(total=total, items="；".join(items))

@@ -1,0 +1,130 @@
+"""Golden sentences of the monthly report (月度运行分析), in a statistics bureau's register:
+rises, falls, ties, zero changes and missing data. Each expected string is written out in full."""
+
+from decimal import Decimal as D
+
+from zhuanxing.monitoring import wording as w
+
+
+def test_headline_rise_with_a_small_change_against_q1():
+    # 8.81% now, 8.85% at the end of March: one decimal would say "回落0.0个百分点".
+    assert w.headline(6, "嘉兴市", D("12345678.9"), D("8.81"), D("8.85")) == (
+        "1—6月，嘉兴市规上工业增加值1234.57亿元，同比增长8.8%（现价），"
+        "增幅与一季度基本持平（回落0.04个百分点）。"
+    )
+
+
+def test_headline_has_no_thousands_separator():
+    text = w.headline(6, "嘉兴市", D("123456789"), D("8.8"), None)
+    assert text == "1—6月，嘉兴市规上工业增加值12345.68亿元，同比增长8.8%（现价）。"
+
+
+def test_headline_rise_and_fall_against_q1():
+    up = w.headline(6, "嘉兴市", D(10000), D("9.5"), D("8.3"))
+    assert up.endswith("同比增长9.5%（现价），增幅比一季度提高1.2个百分点。")
+    down = w.headline(6, "嘉兴市", D(10000), D("7.1"), D("8.3"))
+    assert down.endswith("同比增长7.1%（现价），增幅比一季度回落1.2个百分点。")
+
+
+def test_headline_falls():
+    narrower = w.headline(6, "海宁市", D(10000), D("-2.0"), D("-3.5"))
+    assert narrower.endswith("同比下降2.0%（现价），降幅比一季度收窄1.5个百分点。")
+    wider = w.headline(6, "海宁市", D(10000), D("-4.0"), D("-3.5"))
+    assert wider.endswith("同比下降4.0%（现价），降幅比一季度扩大0.5个百分点。")
+    turned = w.headline(6, "海宁市", D(10000), D("1.0"), D("-2.0"))
+    assert turned.endswith("同比增长1.0%（现价），增速比一季度提高3.0个百分点，由降转增。")
+
+
+def test_headline_zero_changes():
+    assert w.headline(6, "嘉兴市", D(10000), D("5.0"), D("5.0")).endswith(
+        "同比增长5.0%（现价），增速与一季度持平。"
+    )
+    assert w.headline(6, "嘉兴市", D(10000), D("0.001"), None).endswith("与上年同期持平（现价）。")
+    assert w.headline(6, "嘉兴市", D(10000), D("0.04"), None).endswith("同比增长0.04%（现价）。")
+
+
+def test_headline_missing_data():
+    assert w.headline(6, "嘉兴市", None, None, None) == "1—6月，嘉兴市规上工业增加值无数据。"
+    assert w.headline(6, "嘉兴市", D(10000), None, D("5")) == (
+        "1—6月，嘉兴市规上工业增加值1.00亿元，无可比数据。"
+    )
+
+
+COUNTIES = [
+    ("桐乡市", D("9.12"), D("22.63"), D("1.644")),
+    ("海宁市", D("7.50"), D("18.0"), D("1.30")),
+    ("嘉善县", D("-1.26"), D("-3.1"), D("-0.22")),
+]
+
+
+def test_counties_rise_and_fall():
+    assert w.parts_paragraph(COUNTIES, "全市", section="county") == (
+        "分地区看，桐乡市增速最快，增长9.1%；嘉善县增速最慢，下降1.3%。"
+        "桐乡市贡献率最高，达22.6%，拉动全市增长1.64个百分点。"
+    )
+
+
+def test_counties_tied_at_the_shown_precision_are_named_together():
+    parts = [
+        ("桐乡市", D("8.80"), D("30"), D("2.0")),
+        ("海宁市", D("8.80"), D("30"), D("2.0")),
+        ("嘉善县", D("5.0"), D("40"), D("1.0")),
+    ]
+    text = w.parts_paragraph(parts, "全市", section="county")
+    assert text.startswith("分地区看，桐乡市、海宁市增速并列最快，均增长8.8%；嘉善县增速最慢")
+
+
+def test_a_near_tie_is_told_apart_with_two_decimals():
+    parts = [("桐乡市", D("8.84")), ("海宁市", D("8.78"))]
+    assert w.ranking(parts) == "桐乡市增速最快，增长8.84%；海宁市增速最慢，增长8.78%"
+
+
+def test_all_parts_equal_and_missing():
+    same = [("桐乡市", D("3")), ("海宁市", D("3"))]
+    assert w.ranking(same) == "各地增速相同，均增长3.0%"
+    assert w.parts_paragraph([("桐乡市", None, None, None)], "全市", section="county") == (
+        "分地区看，各地均无可比数据。"
+    )
+
+
+def test_pull_down_when_a_part_falls():
+    parts = [("嘉善县", D("60"), D("-1.5")), ("海宁市", D("40"), D("-1.0"))]
+    assert (
+        w.contribution_sentence(parts, "全市") == "嘉善县贡献率最高，达60.0%，下拉全市1.50个百分点"
+    )
+
+
+def test_trend_paragraph():
+    trend = [("2012-04", D("6.0")), ("2012-05", D("7.5")), ("2012-06", D("7.2"))]
+    assert w.trend_paragraph(6, trend) == (
+        "从当月看，6月规上工业增加值同比增长7.2%（现价），增幅比上月回落0.3个百分点；"
+        "近3个月中，当月增速最高为2012年5月的7.5%，最低为2012年4月的6.0%。"
+    )
+    assert w.trend_paragraph(6, [("2012-06", None)]) == "从当月看，6月规上工业增加值无可比数据。"
+
+
+def test_warnings_paragraph_counts_firms_in_jia_and_units_in_ge():
+    text = w.warnings_paragraph(
+        [
+            ("output_drop", "产值大幅下降", 48, "1—6月累计工业总产值同比下降20%以上"),
+            ("zero_output", "停产", 0, "本月无产值"),
+            (
+                "county_lagging",
+                "增速明显低于全市",
+                1,
+                "1—6月累计工业增加值增速低于全市5个百分点以上",
+            ),
+        ]
+    )
+    assert text == (
+        "本月共有预警49项：产值大幅下降48家（1—6月累计工业总产值同比下降20%以上）；"
+        "增速明显低于全市1个（1—6月累计工业增加值增速低于全市5个百分点以上）。"
+    )
+    assert "家（个）" not in text
+    assert w.warnings_paragraph([]) == "本月无预警。"
+
+
+def test_whole_names():
+    assert w.whole_name("嘉兴市") == "全市"
+    assert w.whole_name("嘉善县") == "全县"
+    assert w.whole_name("南湖区") == "全区"
