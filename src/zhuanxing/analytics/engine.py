@@ -50,6 +50,16 @@ class Query:
     # Year-on-year on a comparable basis (同口径): last year's figures over this year's 规上
     # population, as monthly operation reports compare (the 规上 line moved in 2011).
     comparable: bool = False
+    # Most result rows to read; more raises TooManyRows (a request must be narrowed, not run).
+    max_rows: int | None = None
+
+
+class TooManyRows(Exception):
+    """The query would return more than ``Query.max_rows`` rows."""
+
+    def __init__(self, cap: int):
+        super().__init__(f"more than {cap} rows")
+        self.cap = cap
 
 
 @dataclass
@@ -284,7 +294,13 @@ def _fetch(cursor, q: Query, sql: str, params: list) -> dict[tuple, Row]:
     names = [d[0] for d in result.description]
     keys = list(q.indicators)
     found: dict[tuple, Row] = {}
-    for record in result.fetchall():
+    if q.max_rows is None:
+        records = result.fetchall()
+    else:
+        records = result.fetchmany(q.max_rows + 1)
+        if len(records) > q.max_rows:
+            raise TooManyRows(q.max_rows)
+    for record in records:
         data = dict(zip(names, record, strict=True))
         row = Row(
             period=data["period"],

@@ -14,24 +14,19 @@ from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from . import cockpit as cockpit_data
 from . import explorer as explorer_data
 from . import export, records, selectors
+from .forms import YearParams
 from .store import StoreMissing
 
 PARAM_KEYS = ("region", "level", "breakdown", "industry", "kind", "start", "end")
 
 
-def _int_or_none(raw):
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return None
-
-
 def cockpit_response(request, extra: dict | None = None):
     """The cockpit for the user's region (the web home page uses it too)."""
-    unit = selectors.region_for(request.user, request.GET.get("region"))
+    params = YearParams.parse(request.GET)
+    unit = selectors.region_for(request.user, params["region"] or None)
     context = dict(extra or {})
     try:
-        context |= cockpit_data.cockpit(request.user, unit, _int_or_none(request.GET.get("year")))
+        context |= cockpit_data.cockpit(request.user, unit, params["year"])
     except StoreMissing:
         context |= {"unit": unit, "empty": True}
     context["regions"] = _regions(request.user, kinds=(OrgUnitKind.CITY, OrgUnitKind.COUNTY,
@@ -135,10 +130,11 @@ def explorer_export(request):
 @login_required
 def indicators_json(request):
     """The records of ``zhuanxing indicators --json``, scoped to the user."""
-    unit = selectors.region_for(request.user, request.GET.get("region"))
+    params = YearParams.parse(request.GET)
+    unit = selectors.region_for(request.user, params["region"] or None)
     span = selectors.years_available()
-    year = _int_or_none(request.GET.get("year")) or (span[1] if span else None)
-    level = request.GET.get("level") or None
+    year = params["year"] or (span[1] if span else None)
+    level = params["level"] or None
     depth = unit.path.strip("/").count("/")
     if level not in selectors.LEVEL_DEPTH or selectors.LEVEL_DEPTH[level] <= depth:
         level = None

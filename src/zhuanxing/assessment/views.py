@@ -11,6 +11,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from zhuanxing.accounts.access import require_official
+from zhuanxing.params import year_param
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.selectors import report_years
 
@@ -24,10 +25,9 @@ HEADER_FILL = PatternFill("solid", fgColor="EEF2F6")
 
 def _year(request) -> int:
     years = report_years()
-    try:
-        return int(request.GET.get("year") or request.POST.get("year") or years[-1])
-    except (ValueError, IndexError):
-        return 0
+    data = {"year": request.GET.get("year") or request.POST.get("year")}
+    year = year_param(data, policy_in_force(), years)
+    return year or (years[-1] if years else 0)
 
 
 @login_required

@@ -159,6 +159,8 @@ ZHUANXING = {
     ),
     "ANALYTICS_STATUSES": os.environ.get("ZHUANXING_ANALYTICS_STATUSES", "approved,locked"),
     "EXPORT_ROW_CAP": int(os.environ.get("ZHUANXING_EXPORT_ROW_CAP", "20000")),
+    "MAX_PERIODS": int(os.environ.get("ZHUANXING_MAX_PERIODS", "120")),
+    "QUERY_ROW_CAP": int(os.environ.get("ZHUANXING_QUERY_ROW_CAP", "50000")),
 }
 
 LOGGING = {

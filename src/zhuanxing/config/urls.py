@@ -15,3 +15,6 @@ urlpatterns = [
     path("monitoring/", include("zhuanxing.monitoring.urls")),
     path("", include("zhuanxing.web.urls")),
 ]
+
+# A refused parameter (zhuanxing.params.BadParameter) and every other 400: the site's layout.
+handler400 = "zhuanxing.web.views.bad_request"

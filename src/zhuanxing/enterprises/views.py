@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.params import year_param
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reference import size_class
 from zhuanxing.reporting.selectors import filing_periods, report_changes, review_log
@@ -71,8 +72,7 @@ def enterprise_detail_view(request, pk: int):
             )
         ]
     years = [r.year for r in reports]
-    requested = request.GET.get("year", "")
-    month_year = int(requested) if requested.isdigit() else (years[-1] if years else 0)
+    month_year = year_param(request.GET, policy, years) or (years[-1] if years else 0)
     monthly = enterprise.monthly_reports.filter(year=month_year).order_by("month")
     info = describe_industry(enterprise.industry_code, policy)
     category = policy.categories_1244.get(info["category_1244"]) if info["category_1244"] else None

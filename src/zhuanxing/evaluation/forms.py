@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zhuanxing.params import ParamForm
 from zhuanxing.reference.uscc import check_uscc
 
 from .models import BackwardStatus, Population
@@ -82,3 +83,9 @@ class SimulationForm(forms.Form):
         if data.get("selection") == "list" and not data.get("codes"):
             self.add_error("codes", _("Give at least one credit code."))
         return data
+
+
+class BatchParams(ParamForm):
+    """``?batch=`` on the backward-capacity page: a batch id."""
+
+    batch = forms.IntegerField(label=_("Batch"), required=False, min_value=1, max_value=2**53)

@@ -14,12 +14,20 @@ from django.views.decorators.http import require_POST
 from zhuanxing.accounts.access import require_official
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import enterprise_get
+from zhuanxing.params import year_param
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.selectors import report_years
 
 from . import selectors, services
 from .export import results_workbook
-from .forms import BatchForm, ResultFilterForm, RunCreateForm, SimulationForm, StatusForm
+from .forms import (
+    BatchForm,
+    BatchParams,
+    ResultFilterForm,
+    RunCreateForm,
+    SimulationForm,
+    StatusForm,
+)
 from .hints import improvement
 from .models import BackwardCapacityBatch, BackwardCapacityEntry
 from .scoring import FirmResult, IndicatorScore
@@ -208,7 +216,8 @@ def backward_list(request):
                 messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect("evaluation:run", pk=run.pk)
     batches = BackwardCapacityBatch.objects.select_related("run")
-    batch = batches.filter(pk=request.GET.get("batch") or 0).first() or batches.first()
+    chosen = BatchParams.parse(request.GET)["batch"]
+    batch = batches.filter(pk=chosen or 0).first() or batches.first()
     entries = []
     if batch:
         entries = (
@@ -241,10 +250,7 @@ def backward_status(request, pk: int):
 def clean_production(request):
     require_official(request.user)
     years = _report_years()
-    try:
-        year = int(request.GET.get("year") or (years[0] if years else 0))
-    except ValueError:
-        year = years[0] if years else 0
+    year = year_param(request.GET, policy_in_force(), years) or (years[0] if years else 0)
     rows = (
         selectors.clean_production_list(user=request.user, year=year, policy=policy_in_force())
         if year

@@ -1,5 +1,3 @@
-import re
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -8,21 +6,25 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.params import MonthForm
 
 from . import report, selectors
 from .operation import MEASURES, headline
 from .warnings import RULES
 
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _month(request) -> str | None:
-    month = request.GET.get("month") or selectors.latest_month()
-    if month and not MONTH.match(month):
+    """The month asked for (refused with a 400 page outside the store's months), or the latest;
+    None when the store has no monthly data."""
+    span = analytics.years_available()
+    if span is None or not span[2]:
         return None
-    return month
+    data = {"month": request.GET.get("month")}
+    month = MonthForm.parse(data, first=f"{span[0]}-01", last=span[2])["month"]
+    return month or span[2]
 
 
 def _context(request):

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import requires_csrf_token
 
 from zhuanxing.analytics.selectors import home_region
 from zhuanxing.analytics.views import cockpit_response
@@ -43,3 +44,11 @@ def registry_overview(request):
     if year:
         context |= overview(user=user, year=year, threshold=policy.above_scale_threshold(year))
     return render(request, "web/home.html", context)
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    """The 400 page, in the site's layout, with the reason when a parameter was refused
+    (``BadParameter``); other bad requests get a generic reason, never their internals."""
+    reason = getattr(exception, "reason", None) or _("The request could not be understood.")
+    return render(request, "400.html", {"reason": reason}, status=400)

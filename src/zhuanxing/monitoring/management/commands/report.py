@@ -7,10 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+from zhuanxing.params import MONTH_PATTERN as MONTH
 
 from ...report import build_docx, build_xlsx
 from ...selectors import context_for
-from ...views import MONTH
 
 
 class Command(BaseCommand):
