@@ -15,9 +15,29 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent.parent  # the repository root (src/zhuanxing/config → ../../..)
 VAR_DIR = Path(os.environ.get("ZHUANXING_VAR_DIR", BASE_DIR / "var"))
 
-SECRET_KEY = os.environ.get(
-    "ZHUANXING_SECRET_KEY", "dev-only-insecure-key-set-ZHUANXING_SECRET_KEY-in-production"
-)
+
+def _local_secret_key(path: Path) -> str:
+    """The demo's key: random, generated once into ``var/`` (readable by its owner only), so no
+    two installations share a key and no key is written in the code. Production settings
+    (``zhuanxing.config.production``) take the key from the environment instead."""
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(64)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process wrote it first: use theirs
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(key)
+    return key
+
+
+SECRET_KEY = os.environ.get("ZHUANXING_SECRET_KEY") or _local_secret_key(VAR_DIR / "secret_key")
 DEBUG = os.environ.get("ZHUANXING_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("ZHUANXING_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
@@ -57,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zhuanxing.web.middleware.SecurityHeadersMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -135,6 +156,26 @@ WHITENOISE_USE_FINDERS = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# A session lasts a working day at most and ends when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Only the site's own files: ECharts and htmx are local static files, and the templates carry no
+# inline script, event handler or style attribute (zhuanxing.web.middleware sets the header).
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 # Background jobs (long imports, analytics builds): a database-backed queue, run by
 # `zhuanxing db_worker`. Tests and one-off CLI runs can use the immediate backend.
