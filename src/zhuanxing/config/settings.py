@@ -6,6 +6,7 @@ Everything that differs between a laptop demo and a deployment comes from the en
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "zhuanxing.policy.apps.PolicyConfig",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zhuanxing.web.middleware.SecurityHeadersMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zhuanxing.config.urls"
@@ -123,6 +127,19 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# django-axes first: it refuses a sign-in for a locked-out account or address before the
+# password is even hashed (each hash costs real CPU time).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2 for new and changed passwords (memory-hard); older PBKDF2 hashes still verify and are
+# upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -202,7 +219,19 @@ ZHUANXING = {
     "EXPORT_ROW_CAP": int(os.environ.get("ZHUANXING_EXPORT_ROW_CAP", "20000")),
     "MAX_PERIODS": int(os.environ.get("ZHUANXING_MAX_PERIODS", "120")),
     "QUERY_ROW_CAP": int(os.environ.get("ZHUANXING_QUERY_ROW_CAP", "50000")),
+    "LOGIN_FAILURE_LIMIT": int(os.environ.get("ZHUANXING_LOGIN_FAILURE_LIMIT", "5")),
+    "LOGIN_LOCKOUT_MINUTES": int(os.environ.get("ZHUANXING_LOGIN_LOCKOUT_MINUTES", "30")),
 }
+
+# Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures an account, and separately
+# an address, is locked for LOGIN_LOCKOUT_MINUTES; the city administrator unlocks earlier in
+# the admin (Axes › access attempts) or with `zhuanxing axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = ZHUANXING["LOGIN_FAILURE_LIMIT"]
+AXES_COOLOFF_TIME = timedelta(minutes=ZHUANXING["LOGIN_LOCKOUT_MINUTES"])
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "zhuanxing.web.views.locked_out"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -52,3 +53,9 @@ def bad_request(request, exception=None):
     (``BadParameter``); other bad requests get a generic reason, never their internals."""
     reason = getattr(exception, "reason", None) or _("The request could not be understood.")
     return render(request, "400.html", {"reason": reason}, status=400)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in (429), in the site's layout."""
+    minutes = settings.ZHUANXING["LOGIN_LOCKOUT_MINUTES"]
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
