@@ -45,7 +45,8 @@ def shared_city(django_db_setup, django_db_blocker, tmp_path_factory):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            data = build_small_city(get_active_policy(settings.ZHUANXING["POLICY_PATH"]))
+            policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+            data = build_small_city(policy)
             build_store()
             yield data
         finally:
@@ -59,3 +60,47 @@ def city_users(shared_city, db):
     from zhuanxing.accounts.models import User
 
     return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture(scope="module")
+def shared_objects(shared_city, django_db_blocker):
+    """One object of each kind the object pages show, owned so that scoping can be tested:
+    the enterprise user's firm (Tongxiang), a Haining firm, a draft evaluation, and an import job
+    of the Haining officer."""
+    from zhuanxing.accounts.models import User
+    from zhuanxing.enterprises.models import Enterprise
+    from zhuanxing.evaluation.demo_data import seed_environment
+    from zhuanxing.evaluation.services import evaluation_run_create
+    from zhuanxing.policy.active import policy_in_force
+    from zhuanxing.reporting.models import AnnualReport, ImportJob, ImportStatus
+
+    with django_db_blocker.unblock():
+        users = {u.username: u for u in User.objects.all()}
+        seed_environment(7)
+        run = evaluation_run_create(year=2012, user=users["admin"], policy=policy_in_force())
+        job = ImportJob.objects.create(
+            created_by=users["haining"], kind="annual", filename="haining.xlsx", size=1,
+            sha256="0" * 64, content=b"", status=ImportStatus.INVALID,
+        )  # fmt: skip
+        return {
+            "firm": users["firm"].enterprise,
+            "haining_firm": Enterprise.objects.filter(org_unit__path__contains="/330481/")
+            .order_by("pk")
+            .first(),
+            "haining_report": AnnualReport.objects.filter(
+                enterprise__org_unit__path__contains="/330481/"
+            )
+            .order_by("pk")
+            .first(),
+            "run": run,
+            "haining_job": job,
+            "tongxiang_job": ImportJob.objects.create(
+                created_by=users["tongxiang"],
+                kind="annual",
+                filename="tongxiang.xlsx",
+                size=1,
+                sha256="1" * 64,
+                content=b"",
+                status=ImportStatus.INVALID,
+            ),  # fmt: skip
+        }
