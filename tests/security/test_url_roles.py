@@ -16,10 +16,16 @@ OFFICIALS = (302, 200, 200, 200, 403)  # city, county and leader pages
 EVERYONE = (302, 200, 200, 200, 200)  # every signed-in user (scoped inside)
 POST_ONLY = (302, 405, 405, 405, 405)
 OWN_JOBS = (302, 200, 404, 200, 404)  # the Tongxiang officer's import job (and the admin)
+API_EVERYONE = (401, 200, 200, 200, 200)
+API_OFFICIALS = (401, 200, 200, 200, 403)
 
 
 def own_firm(o):
     return {"pk": o["firm"].pk}
+
+
+def own_report(o):
+    return {"pk": o["firm"].annual_reports.order_by("pk").first().pk}
 
 
 def run(o):
@@ -80,6 +86,21 @@ EXPECTED = {
     "monitoring:warnings": (none, OFFICIALS),
     "monitoring:report": (lambda o: {"kind": "xlsx"}, OFFICIALS),
     "monitoring:summary": (none, OFFICIALS),
+    # The JSON API: 401 without a token or session; the schema and its docs are public.
+    "api:api-root": (none, (404, 404, 404, 404, 404)),
+    "api:openapi-json": (none, (200, 200, 200, 200, 200)),
+    "api:openapi-view": (none, (200, 200, 200, 200, 200)),
+    "api:enterprise_list": (none, API_EVERYONE),
+    "api:enterprise_detail": (own_firm, API_EVERYONE),
+    "api:annual_report_list": (none, API_EVERYONE),
+    "api:annual_report_submit": (none, API_EVERYONE),  # GET on its URL is the list
+    "api:annual_report_detail": (own_report, API_EVERYONE),
+    "api:indicator_list": (none, API_OFFICIALS),
+    "api:evaluation_list": (none, API_EVERYONE),
+    "api:evaluation_results": (run, (401, 200, 200, 200, 404)),  # a draft: not the firm's
+    "api:warning_list": (none, API_OFFICIALS),
+    "api_tokens": (none, EVERYONE),
+    "api_token_revoke": (lambda o: {"pk": 1}, POST_ONLY),
 }
 
 
@@ -110,6 +131,8 @@ FOREIGN_GETS = {
     "reporting:job": lambda o: {"pk": o["haining_job"].pk},
     "reporting:job_progress": lambda o: {"pk": o["haining_job"].pk},
     "reporting:job_report": lambda o: {"pk": o["haining_job"].pk},
+    "api:enterprise_detail": lambda o: {"pk": o["haining_firm"].pk},
+    "api:annual_report_detail": lambda o: {"pk": o["haining_report"].pk},
 }
 FOREIGN_POSTS = {
     "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},

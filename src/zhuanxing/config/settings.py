@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "ninja",  # its Swagger UI templates and static files: /api/docs needs no CDN
     "django_tasks",
     "django_tasks_db",
     "zhuanxing.policy.apps.PolicyConfig",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "zhuanxing.assessment",
     "zhuanxing.monitoring",
     "zhuanxing.web",
+    "zhuanxing.api",
     "zhuanxing.demo",
 ]
 
@@ -219,6 +221,8 @@ ZHUANXING = {
     "EXPORT_ROW_CAP": int(os.environ.get("ZHUANXING_EXPORT_ROW_CAP", "20000")),
     "MAX_PERIODS": int(os.environ.get("ZHUANXING_MAX_PERIODS", "120")),
     "QUERY_ROW_CAP": int(os.environ.get("ZHUANXING_QUERY_ROW_CAP", "50000")),
+    "API_MAX_PAGE_SIZE": int(os.environ.get("ZHUANXING_API_MAX_PAGE_SIZE", "200")),
+    "API_TOKEN_MAX_DAYS": int(os.environ.get("ZHUANXING_API_TOKEN_MAX_DAYS", "365")),
     "LOGIN_FAILURE_LIMIT": int(os.environ.get("ZHUANXING_LOGIN_FAILURE_LIMIT", "5")),
     "LOGIN_LOCKOUT_MINUTES": int(os.environ.get("ZHUANXING_LOGIN_LOCKOUT_MINUTES", "30")),
 }
