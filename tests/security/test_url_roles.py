@@ -100,6 +100,7 @@ EXPECTED = {
     "api:evaluation_results": (run, (401, 200, 200, 200, 404)),  # a draft: not the firm's
     "api:warning_list": (none, API_OFFICIALS),
     "api_tokens": (none, EVERYONE),
+    "audit:log": (none, (302, 200, 403, 403, 403)),  # the city administrator only
     "api_token_revoke": (lambda o: {"pk": 1}, POST_ONLY),
 }
 

@@ -18,6 +18,8 @@ from zhuanxing.analytics import records
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.forms import YearParams
 from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.audit.models import AuditAction
+from zhuanxing.audit.services import audit_record
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.evaluation.models import EvaluationResult, EvaluationRun
@@ -41,6 +43,7 @@ class TokenAuth(HttpBearer):
             return None
         request.user = user
         request.api_token = row
+        audit_record(action=AuditAction.TOKEN_USED, user=user, request=request, detail=str(row))
         return user
 
 

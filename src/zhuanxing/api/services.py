@@ -8,6 +8,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from zhuanxing.audit.models import AuditAction
+from zhuanxing.audit.services import audit_record
+
 from .models import ApiToken
 
 TOKEN_PREFIX = "zx_"
@@ -31,14 +34,16 @@ def api_token_create(*, user, name: str, days: int) -> tuple[ApiToken, str]:
         digest=_digest(token),
         expires_at=timezone.now() + timedelta(days=days),
     )
+    audit_record(action=AuditAction.TOKEN_CREATED, user=user, detail=str(row))
     return row, token
 
 
 @transaction.atomic
-def api_token_revoke(*, token: ApiToken) -> None:
+def api_token_revoke(*, token: ApiToken, by=None) -> None:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        audit_record(action=AuditAction.TOKEN_REVOKED, user=by or token.user, detail=str(token))
 
 
 def api_token_user(raw: str):

@@ -30,6 +30,6 @@ def token_list(request):
 @require_POST
 def token_revoke(request, pk: int):
     token = get_object_or_404(ApiToken.objects.filter(user=request.user), pk=pk)
-    api_token_revoke(token=token)
+    api_token_revoke(token=token, by=request.user)
     messages.success(request, _("The token is revoked."))
     return redirect("api_tokens")

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "zhuanxing.policy.apps.PolicyConfig",
     "zhuanxing.accounts",
+    "zhuanxing.audit",
     "zhuanxing.orgunits",
     "zhuanxing.enterprises",
     "zhuanxing.reporting",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zhuanxing.web.middleware.SecurityHeadersMiddleware",
+    "zhuanxing.audit.middleware.ExportAuditMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",

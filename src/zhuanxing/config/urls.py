@@ -16,6 +16,7 @@ urlpatterns = [
     path("evaluation/", include("zhuanxing.evaluation.urls")),
     path("assessment/", include("zhuanxing.assessment.urls")),
     path("monitoring/", include("zhuanxing.monitoring.urls")),
+    path("audit/", include("zhuanxing.audit.urls")),
     path("api/", api.urls),
     path("account/tokens/", api_views.token_list, name="api_tokens"),
     path("account/tokens/<int:pk>/revoke/", api_views.token_revoke, name="api_token_revoke"),

@@ -39,3 +39,13 @@ MENU += _ASSESSMENT
 from zhuanxing.monitoring.menu import ENTRIES as _MONITORING  # noqa: E402
 
 MENU += _MONITORING
+
+
+def _city_admin(user) -> bool:
+    return user.is_city_admin
+
+
+MENU += [
+    (_("Audit log"), "audit:log", _city_admin),
+    (_("API tokens"), "api_tokens", lambda user: True),
+]
