@@ -23,3 +23,14 @@ def test_pages_work_under_the_content_security_policy(page, live_server, live_st
     page.select_option("select[name=language]", "en")  # the menu submits itself (web/app.js)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     assert blocked == []
+
+
+def test_api_docs_load_from_local_files_under_the_policy(page, live_server, live_city):
+    blocked, outside = [], []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text
+            else None)  # fmt: skip
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server.url)
+            and not r.url.startswith("data:") else None)  # fmt: skip
+    page.goto(f"{live_server.url}/api/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Zhuanxing API")
+    assert blocked == [] and outside == []
