@@ -137,3 +137,33 @@ def test_administrator_sees_and_revokes_tokens_in_admin(client, city_users, djan
     assert page.status_code == 200 and "erp" in page.content.decode()
     client.post("/admin/api/apitoken/", {"action": "revoke", "_selected_action": [row.pk]})
     assert ApiToken.objects.get(pk=row.pk).revoked_at is not None
+
+
+def test_monthly_reports_read_and_submit(client, tokens, shared_objects):
+    firm = shared_objects["firm"]
+    auth = bearer(tokens["firm"])
+    rows = client.get("/api/reports/monthly/", {"year": 2012}, **auth).json()
+    assert rows["count"] > 0 and {r["enterprise"] for r in rows["items"]} == {firm.pk}
+    body = {"enterprise": firm.pk, "period": "2013-01", "values": {"gross_output": "x"}}
+    response = client.post("/api/reports/monthly/", body, content_type="application/json", **auth)
+    assert response.status_code == 422 and response.json()["problems"]
+    body["period"] = "2013-13"
+    response = client.post("/api/reports/monthly/", body, content_type="application/json", **auth)
+    assert response.status_code == 422 and "problems" not in response.json()
+
+
+def test_a_valid_report_is_saved_with_its_history(client, tokens, shared_objects):
+    report = shared_objects["firm"].annual_reports.order_by("-year").first()
+    values = client.get(f"/api/reports/annual/{report.pk}", **bearer(tokens["tongxiang"])).json()[
+        "values"
+    ]
+    values["employees"] = str(int(values["employees"]) + 1)
+    body = {"enterprise": report.enterprise_id, "year": report.year, "values": values,
+            "accept_warnings": True}  # fmt: skip
+    response = client.post(
+        "/api/reports/annual/", body, content_type="application/json", **bearer(tokens["tongxiang"])
+    )
+    assert response.status_code == 200, response.json()
+    report.refresh_from_db()
+    assert response.json()["saved"] and report.employees == int(values["employees"])
+    assert report.history.first().history_user.username == "tongxiang"

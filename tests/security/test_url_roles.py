@@ -28,6 +28,10 @@ def own_report(o):
     return {"pk": o["firm"].annual_reports.order_by("pk").first().pk}
 
 
+def own_monthly(o):
+    return {"pk": o["firm"].monthly_reports.order_by("pk").first().pk}
+
+
 def run(o):
     return {"pk": o["run"].pk}
 
@@ -95,6 +99,9 @@ EXPECTED = {
     "api:annual_report_list": (none, API_EVERYONE),
     "api:annual_report_submit": (none, API_EVERYONE),  # GET on its URL is the list
     "api:annual_report_detail": (own_report, API_EVERYONE),
+    "api:monthly_report_list": (none, API_EVERYONE),
+    "api:monthly_report_submit": (none, API_EVERYONE),  # GET on its URL is the list
+    "api:monthly_report_detail": (own_monthly, API_EVERYONE),
     "api:indicator_list": (none, API_OFFICIALS),
     "api:evaluation_list": (none, API_EVERYONE),
     "api:evaluation_results": (run, (401, 200, 200, 200, 404)),  # a draft: not the firm's
@@ -134,6 +141,9 @@ FOREIGN_GETS = {
     "reporting:job_report": lambda o: {"pk": o["haining_job"].pk},
     "api:enterprise_detail": lambda o: {"pk": o["haining_firm"].pk},
     "api:annual_report_detail": lambda o: {"pk": o["haining_report"].pk},
+    "api:monthly_report_detail": lambda o: {
+        "pk": o["haining_report"].enterprise.monthly_reports.order_by("pk").first().pk
+    },
 }
 FOREIGN_POSTS = {
     "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},

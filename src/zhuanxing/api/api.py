@@ -25,9 +25,13 @@ from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.evaluation.models import EvaluationResult, EvaluationRun
 from zhuanxing.monitoring import selectors as monitoring
 from zhuanxing.params import MonthForm
-from zhuanxing.reporting.models import AnnualReport
+from zhuanxing.reporting.models import AnnualReport, MonthlyReport
 from zhuanxing.reporting.selectors import entry_fields
-from zhuanxing.reporting.services import ReportingError, annual_report_save
+from zhuanxing.reporting.services import (
+    ReportingError,
+    annual_report_save,
+    monthly_report_save,
+)
 
 from .services import api_token_user
 
@@ -136,10 +140,14 @@ def enterprise_detail(request, pk: int):
 # --- reports -----------------------------------------------------------------------------------
 
 reports = Router(tags=["reports"])
-ANNUAL_KEYS = [c.key for c in entry_fields("annual")]
+FIELDS = {kind: [c.key for c in entry_fields(kind)] for kind in ("annual", "monthly")}
 
 
-class ReportOut(Schema):
+def _values(obj, kind: str) -> dict:
+    return {k: None if getattr(obj, k) is None else str(getattr(obj, k)) for k in FIELDS[kind]}
+
+
+class AnnualReportOut(Schema):
     id: int
     enterprise: int = Field(..., alias="enterprise_id")
     year: int
@@ -148,7 +156,19 @@ class ReportOut(Schema):
 
     @staticmethod
     def resolve_values(obj) -> dict:
-        return {k: None if getattr(obj, k) is None else str(getattr(obj, k)) for k in ANNUAL_KEYS}
+        return _values(obj, "annual")
+
+
+class MonthlyReportOut(Schema):
+    id: int
+    enterprise: int = Field(..., alias="enterprise_id")
+    period: str
+    status: str
+    values: dict[str, str | None]
+
+    @staticmethod
+    def resolve_values(obj) -> dict:
+        return _values(obj, "monthly")
 
 
 class ReportFilter(Schema):
@@ -158,10 +178,17 @@ class ReportFilter(Schema):
 
 class ReportIn(Schema):
     enterprise: int = Field(..., ge=1, le=2**53)
-    year: int = Field(..., ge=1900, le=2200)
     values: dict[str, str | None] = Field(..., description="figures as typed in the entry form")
     accept_warnings: bool = False
     submit: bool = False
+
+
+class AnnualReportIn(ReportIn):
+    year: int = Field(..., ge=1900, le=2200)
+
+
+class MonthlyReportIn(ReportIn):
+    period: str = Field(..., pattern=r"^(19|20|21)\d\d-(0[1-9]|1[0-2])$", description="YYYY-MM")
 
 
 class Problem(Schema):
@@ -171,13 +198,39 @@ class Problem(Schema):
     message: str
 
 
-class SaveOut(Schema):
+class AnnualSaveOut(Schema):
     saved: bool
-    report: ReportOut | None
+    report: AnnualReportOut | None
     problems: list[Problem]
 
 
-@reports.get("/annual/", response=list[ReportOut])
+class MonthlySaveOut(Schema):
+    saved: bool
+    report: MonthlyReportOut | None
+    problems: list[Problem]
+
+
+def _save(request, kind: str, body: ReportIn, save, **period):
+    """Through the entry form's service, so through the same rules as the form and imports."""
+    firm = enterprise_get(user=request.user, pk=body.enterprise)
+    unknown = sorted(set(body.values) - set(FIELDS[kind]))
+    if unknown:
+        raise BadRequest(f"unknown fields: {', '.join(unknown)}")
+    data = {key: body.values.get(key) or None for key in FIELDS[kind]}
+    result = save(
+        user=request.user, enterprise=firm, data=data, accept_warnings=body.accept_warnings,
+        submit=body.submit, **period,
+    )  # fmt: skip
+    problems = [
+        {"field": line.field, "rule": line.rule, "importance": line.importance,
+         "message": line.message}
+        for line in result.lines
+    ]  # fmt: skip
+    body = {"saved": result.saved, "report": result.report, "problems": problems}
+    return Status(200 if result.saved else 422, body)
+
+
+@reports.get("/annual/", response=list[AnnualReportOut])
 @paginate(Pages)
 def annual_report_list(request, filters: Query[ReportFilter]):
     rows = AnnualReport.objects.restrict(request.user).order_by("enterprise_id", "year")
@@ -188,37 +241,38 @@ def annual_report_list(request, filters: Query[ReportFilter]):
     return rows
 
 
-@reports.get("/annual/{int:pk}", response=ReportOut)
+@reports.get("/annual/{int:pk}", response=AnnualReportOut)
 def annual_report_detail(request, pk: int):
     return get_object_or_404(AnnualReport.objects.restrict(request.user), pk=pk)
 
 
-@reports.post("/annual/", response={200: SaveOut, 422: SaveOut})
-def annual_report_submit(request, body: ReportIn):
-    """Save (and with ``submit`` submit) an annual report: the entry form's service and rules.
-    Refused with the rule problems (422) while there are errors or unaccepted warnings."""
-    firm = enterprise_get(user=request.user, pk=body.enterprise)
-    unknown = sorted(set(body.values) - set(ANNUAL_KEYS))
-    if unknown:
-        raise BadRequest(f"unknown fields: {', '.join(unknown)}")
-    data = {key: body.values.get(key) or None for key in ANNUAL_KEYS}
-    result = annual_report_save(
-        user=request.user, enterprise=firm, year=body.year, data=data,
-        accept_warnings=body.accept_warnings, submit=body.submit,
-    )  # fmt: skip
-    problems = [
-        {"field": line.field, "rule": line.rule, "importance": line.importance,
-         "message": line.message}
-        for line in result.lines
-    ]  # fmt: skip
-    return Status(
-        200 if result.saved else 422,
-        {
-            "saved": result.saved,
-            "report": result.report,
-            "problems": problems,
-        },
-    )
+@reports.post("/annual/", response={200: AnnualSaveOut, 422: AnnualSaveOut})
+def annual_report_submit(request, body: AnnualReportIn):
+    """Save (and with ``submit`` submit) an annual report. Refused with the rule problems (422)
+    while there are errors or unaccepted warnings."""
+    return _save(request, "annual", body, annual_report_save, year=body.year)
+
+
+@reports.get("/monthly/", response=list[MonthlyReportOut])
+@paginate(Pages)
+def monthly_report_list(request, filters: Query[ReportFilter]):
+    rows = MonthlyReport.objects.restrict(request.user).order_by("enterprise_id", "period")
+    if filters.enterprise:
+        rows = rows.filter(enterprise_id=filters.enterprise)
+    if filters.year:
+        rows = rows.filter(year=filters.year)
+    return rows
+
+
+@reports.get("/monthly/{int:pk}", response=MonthlyReportOut)
+def monthly_report_detail(request, pk: int):
+    return get_object_or_404(MonthlyReport.objects.restrict(request.user), pk=pk)
+
+
+@reports.post("/monthly/", response={200: MonthlySaveOut, 422: MonthlySaveOut})
+def monthly_report_submit(request, body: MonthlyReportIn):
+    """Save (and with ``submit`` submit) a monthly report, as :func:`annual_report_submit`."""
+    return _save(request, "monthly", body, monthly_report_save, period=body.period)
 
 
 # --- indicators --------------------------------------------------------------------------------
