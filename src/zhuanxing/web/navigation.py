@@ -45,7 +45,4 @@ def _city_admin(user) -> bool:
     return user.is_city_admin
 
 
-MENU += [
-    (_("Audit log"), "audit:log", _city_admin),
-    (_("API tokens"), "api_tokens", lambda user: True),
-]
+MENU += [(_("Audit log"), "audit:log", _city_admin)]
