@@ -120,9 +120,10 @@ def test_warnings_follow_the_rules(client, city_with_store, users):
 
 
 def test_bad_month_is_refused(client, city_with_store, users):
+    # Issue 11: a month that is not a month gets the 400 page with the reason.
     client.force_login(users["admin"])
     response = client.get(reverse("monitoring:index"), {"month": "2012-13"})
-    assert response.context["missing"]
+    assert response.status_code == 400 and "例如 2012-06" in response.content.decode()
 
 
 def test_cli_writes_the_report(city_with_store, tmp_path, capsys):

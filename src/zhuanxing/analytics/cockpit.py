@@ -223,15 +223,13 @@ def cockpit_page(user, params) -> dict:
     analytics app's cockpit and the web home page render the same."""
     from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 
+    from .forms import YearParams
     from .store import StoreMissing
 
-    unit = selectors.region_for(user, params.get("region"))
+    checked = YearParams.parse(params)  # BadParameter (400) for a malformed or unbounded year
+    unit = selectors.region_for(user, checked["region"] or None)
     try:
-        year = int(params.get("year"))
-    except (TypeError, ValueError):
-        year = None
-    try:
-        context = cockpit(user, unit, year)
+        context = cockpit(user, unit, checked["year"])
     except StoreMissing:
         context = {"unit": unit, "empty": True}
     context["regions"] = (

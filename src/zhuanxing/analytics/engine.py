@@ -60,6 +60,16 @@ class Query:
     # a year earlier; a row with neither is left out of both sides. Years: last year's figures
     # of this year's 规上 firms (the 规上 line moved in 2011).
     comparable: bool = False
+    # Most result rows to read; more raises TooManyRows (a request must be narrowed, not run).
+    max_rows: int | None = None
+
+
+class TooManyRows(Exception):
+    """The query would return more than ``Query.max_rows`` rows."""
+
+    def __init__(self, cap: int):
+        super().__init__(f"more than {cap} rows")
+        self.cap = cap
 
 
 @dataclass
@@ -324,7 +334,13 @@ def _fetch(cursor, q: Query, sql: str, params: list) -> dict[tuple, Row]:
     names = [d[0] for d in result.description]
     keys = list(q.indicators)
     found: dict[tuple, Row] = {}
-    for record in result.fetchall():
+    if q.max_rows is None:
+        records = result.fetchall()
+    else:
+        records = result.fetchmany(q.max_rows + 1)
+        if len(records) > q.max_rows:
+            raise TooManyRows(q.max_rows)
+    for record in records:
         data = dict(zip(names, record, strict=True))
         row = Row(
             period=data["period"],

@@ -3,9 +3,14 @@ page, the chart and the Excel export all show."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from zhuanxing.core.params import BadParameter
 from zhuanxing.core.periods import is_month
 
 from . import engine, selectors
+from .forms import ExplorerParams
 
 BREAKDOWN_CHOICES = ("", "category_1244", "high_tech_category", "heavy_industry", "section",
                      "division", "class")  # fmt: skip
@@ -37,7 +42,9 @@ class Block:
 
 
 def parse(params, user) -> selectors.Request:
-    """A checked request from GET parameters (region scoped to ``user``)."""
+    """A checked request from GET parameters (region scoped to ``user``); a malformed or
+    unbounded parameter raises ``BadParameter``."""
+    ExplorerParams.parse(params)
     policy = selectors.policy()
     unit = selectors.region_for(user, params.get("region") or None)
     depth = unit.depth
@@ -64,7 +71,10 @@ def parse(params, user) -> selectors.Request:
         start = _month(params.get("start"), f"{end[:4]}-01")
         if start > end:
             start = end
-    return selectors.Request(unit, level, breakdown, industry_code, kind, start, end, tuple(keys))
+    cap = settings.ZHUANXING["QUERY_ROW_CAP"]
+    return selectors.Request(
+        unit, level, breakdown, industry_code, kind, start, end, tuple(keys), max_rows=cap
+    )
 
 
 def _int(raw, default: int, low: int, high: int) -> int:
@@ -83,7 +93,16 @@ def _month(raw, default: str) -> str:
 def pivot(req: selectors.Request) -> tuple[list[str], list[Block]]:
     """(periods, one block per indicator): rows region total, its categories, then each unit."""
     policy = selectors.policy()
-    rows = selectors.run(req)
+    try:
+        rows = selectors.run(req)
+    except engine.TooManyRows as exc:
+        raise BadParameter(
+            _(
+                "The table would have more than %(cap)s rows; choose a region, level or breakdown "
+                "that gives fewer."
+            )
+            % {"cap": exc.cap}
+        ) from None
     periods = engine.periods_between(req.kind, req.start, req.end)
     index = {p: i for i, p in enumerate(periods)}
     orgs = sorted({r.org for r in rows if not r.org_total and r.org})

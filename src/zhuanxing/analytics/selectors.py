@@ -135,6 +135,7 @@ class Request:
     start: int | str
     end: int | str
     indicators: tuple[str, ...]
+    max_rows: int | None = None  # see engine.Query.max_rows
 
 
 def run(req: Request, extra: dict | None = None, cross: bool = True) -> list[engine.Row]:
@@ -152,5 +153,6 @@ def run(req: Request, extra: dict | None = None, cross: bool = True) -> list[eng
         industry=req.industry,
         kind=req.kind,
         cross=cross,
+        max_rows=req.max_rows,
     )
     return engine.evaluate(cursor(), q)

@@ -14,16 +14,10 @@ from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from . import cockpit as cockpit_data
 from . import explorer as explorer_data
 from . import export, records, selectors
+from .forms import YearParams
 from .store import StoreMissing
 
 PARAM_KEYS = ("region", "level", "breakdown", "industry", "kind", "start", "end")
-
-
-def _int_or_none(raw):
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return None
 
 
 def _regions(user, kinds):
@@ -125,10 +119,11 @@ def explorer_export(request):
 @login_required
 def indicators_json(request):
     """The records of ``zhuanxing indicators --json``, scoped to the user."""
-    unit = selectors.region_for(request.user, request.GET.get("region"))
+    params = YearParams.parse(request.GET)
+    unit = selectors.region_for(request.user, params["region"] or None)
     span = selectors.years_available()
-    year = _int_or_none(request.GET.get("year")) or (span[1] if span else None)
-    level = request.GET.get("level") or None
+    year = params["year"] or (span[1] if span else None)
+    level = params["level"] or None
     depth = unit.depth
     if level not in selectors.LEVEL_DEPTH or selectors.LEVEL_DEPTH[level] <= depth:
         level = None

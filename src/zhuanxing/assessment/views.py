@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.accounts.access import require_official
 from zhuanxing.core.errors import UserError
+from zhuanxing.core.params import year_param
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.selectors import report_years
@@ -18,10 +19,9 @@ from .workbook import read_targets_workbook
 
 def _year(request) -> int:
     years = report_years()
-    try:
-        return int(request.GET.get("year") or request.POST.get("year") or years[-1])
-    except (ValueError, IndexError):
-        return 0
+    data = {"year": request.GET.get("year") or request.POST.get("year")}
+    year = year_param(data, policy_in_force(), years)
+    return year or (years[-1] if years else 0)
 
 
 @login_required

@@ -6,6 +6,7 @@ Everything that differs between a laptop demo and a deployment comes from the en
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,9 +16,29 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent.parent  # the repository root (src/zhuanxing/config → ../../..)
 VAR_DIR = Path(os.environ.get("ZHUANXING_VAR_DIR", BASE_DIR / "var"))
 
-SECRET_KEY = os.environ.get(
-    "ZHUANXING_SECRET_KEY", "dev-only-insecure-key-set-ZHUANXING_SECRET_KEY-in-production"
-)
+
+def _local_secret_key(path: Path) -> str:
+    """The demo's key: random, generated once into ``var/`` (readable by its owner only), so no
+    two installations share a key and no key is written in the code. Production settings
+    (``zhuanxing.config.production``) take the key from the environment instead."""
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(64)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process wrote it first: use theirs
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(key)
+    return key
+
+
+SECRET_KEY = os.environ.get("ZHUANXING_SECRET_KEY") or _local_secret_key(VAR_DIR / "secret_key")
 DEBUG = os.environ.get("ZHUANXING_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("ZHUANXING_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
@@ -32,10 +53,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",
+    "ninja",  # its Swagger UI templates and static files: /api/docs needs no CDN
     "django_tasks",
     "django_tasks_db",
     "zhuanxing.policy.apps.PolicyConfig",
     "zhuanxing.accounts",
+    "zhuanxing.audit",
     "zhuanxing.orgunits",
     "zhuanxing.enterprises",
     "zhuanxing.reporting",
@@ -44,6 +68,7 @@ INSTALLED_APPS = [
     "zhuanxing.assessment",
     "zhuanxing.monitoring",
     "zhuanxing.web",
+    "zhuanxing.api",
     "zhuanxing.demo",
 ]
 
@@ -57,8 +82,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zhuanxing.web.middleware.SecurityHeadersMiddleware",
+    "zhuanxing.audit.middleware.ExportAuditMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "zhuanxing.web.middleware.UserErrorMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zhuanxing.config.urls"
@@ -104,6 +133,19 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# django-axes first: it refuses a sign-in for a locked-out account or address before the
+# password is even hashed (each hash costs real CPU time).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2 for new and changed passwords (memory-hard); older PBKDF2 hashes still verify and are
+# upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -136,6 +178,26 @@ WHITENOISE_USE_FINDERS = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# A session lasts a working day at most and ends when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Only the site's own files: ECharts and htmx are local static files, and the templates carry no
+# inline script, event handler or style attribute (zhuanxing.web.middleware sets the header).
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 # Background jobs (long imports, analytics builds): a database-backed queue, run by
 # `zhuanxing db_worker`. Tests and one-off CLI runs can use the immediate backend.
@@ -164,7 +226,23 @@ ZHUANXING = {
     "RECENT_LIST_CAP": int(os.environ.get("ZHUANXING_RECENT_LIST_CAP", "20")),
     "HISTORY_LIST_CAP": int(os.environ.get("ZHUANXING_HISTORY_LIST_CAP", "50")),
     "TREND_MONTHS": int(os.environ.get("ZHUANXING_TREND_MONTHS", "24")),
+    "MAX_PERIODS": int(os.environ.get("ZHUANXING_MAX_PERIODS", "120")),
+    "QUERY_ROW_CAP": int(os.environ.get("ZHUANXING_QUERY_ROW_CAP", "50000")),
+    "API_MAX_PAGE_SIZE": int(os.environ.get("ZHUANXING_API_MAX_PAGE_SIZE", "200")),
+    "API_TOKEN_MAX_DAYS": int(os.environ.get("ZHUANXING_API_TOKEN_MAX_DAYS", "365")),
+    "LOGIN_FAILURE_LIMIT": int(os.environ.get("ZHUANXING_LOGIN_FAILURE_LIMIT", "5")),
+    "LOGIN_LOCKOUT_MINUTES": int(os.environ.get("ZHUANXING_LOGIN_LOCKOUT_MINUTES", "30")),
 }
+
+# Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures an account, and separately
+# an address, is locked for LOGIN_LOCKOUT_MINUTES; the city administrator unlocks earlier in
+# the admin (Axes › access attempts) or with `zhuanxing axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = ZHUANXING["LOGIN_FAILURE_LIMIT"]
+AXES_COOLOFF_TIME = timedelta(minutes=ZHUANXING["LOGIN_LOCKOUT_MINUTES"])
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "zhuanxing.web.views.locked_out"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from zhuanxing.api import views as api_views
+from zhuanxing.api.api import api
+
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -12,5 +15,12 @@ urlpatterns = [
     path("evaluation/", include("zhuanxing.evaluation.urls")),
     path("assessment/", include("zhuanxing.assessment.urls")),
     path("monitoring/", include("zhuanxing.monitoring.urls")),
+    path("audit/", include("zhuanxing.audit.urls")),
+    path("api/", api.urls),
+    path("account/tokens/", api_views.token_list, name="api_tokens"),
+    path("account/tokens/<int:pk>/revoke/", api_views.token_revoke, name="api_token_revoke"),
     path("", include("zhuanxing.web.urls")),
 ]
+
+# A refused parameter (zhuanxing.core.params.BadParameter) and every other 400: the site's layout.
+handler400 = "zhuanxing.web.views.bad_request"

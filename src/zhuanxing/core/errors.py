@@ -2,7 +2,8 @@
 
 A service or selector raises ``UserError`` (or a subclass) with a message written for the
 person at the screen; every view handles it alike: a form page shows it as a message, and
-anything else answers 400 with the message in the site's layout (``web`` middleware).
+anything else answers 400 with the message in the site's layout (``web`` middleware; a
+refused request parameter is the subclass ``core.params.BadParameter``).
 """
 
 
@@ -16,4 +17,9 @@ class UserError(Exception):
         self.message = message
 
     def __str__(self) -> str:
+        return self.message
+
+    @property
+    def reason(self) -> str:
+        """What the 400 page shows."""
         return self.message

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zhuanxing.core.params import ParamForm
 from zhuanxing.reference.uscc import check_uscc
 
 from .models import BackwardStatus, Population
@@ -44,12 +45,6 @@ class ResultFilterForm(forms.Form):
             klass=data["klass"],
             query=data["q"],
         )
-
-
-class BatchChoiceForm(forms.Form):
-    """``?batch=`` on the backward-capacity page: a batch id, or none for the newest."""
-
-    batch = forms.IntegerField(label=_("Batch"), required=False, min_value=1, max_value=2**31 - 1)
 
 
 class BatchForm(forms.Form):
@@ -102,3 +97,9 @@ class SimulationForm(forms.Form):
         if data.get("selection") == "list" and not data.get("codes"):
             self.add_error("codes", _("Give at least one credit code."))
         return data
+
+
+class BatchParams(ParamForm):
+    """``?batch=`` on the backward-capacity page: a batch id, or none for the newest."""
+
+    batch = forms.IntegerField(label=_("Batch"), required=False, min_value=1, max_value=2**31 - 1)

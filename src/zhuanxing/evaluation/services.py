@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
+from zhuanxing.audit.models import AuditAction
+from zhuanxing.audit.services import audit_record
 from zhuanxing.core.errors import UserError
 
 from .data import read_evaluation_input, read_unapproved, read_year
@@ -100,6 +102,7 @@ def evaluation_run_publish(*, run: EvaluationRun, user) -> EvaluationRun:
     run.published_by = user
     run.published_at = timezone.now()
     run.save(update_fields=["status", "published_by", "published_at"])
+    audit_record(action=AuditAction.EVALUATION_PUBLISHED, user=user, detail=str(run))
     return run
 
 

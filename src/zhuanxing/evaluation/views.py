@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from zhuanxing.accounts import access
 from zhuanxing.accounts.access import require_official
 from zhuanxing.core.errors import UserError
+from zhuanxing.core.params import year_param
 from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
@@ -22,8 +23,8 @@ from zhuanxing.reporting.selectors import report_years
 from . import selectors, services
 from .export import results_workbook
 from .forms import (
-    BatchChoiceForm,
     BatchForm,
+    BatchParams,
     ResultFilterForm,
     RunCreateForm,
     SimulationForm,
@@ -204,10 +205,8 @@ def backward_list(request):
             except (UserError, PermissionDenied) as exc:
                 messages.error(request, str(exc))
         return redirect("evaluation:run", pk=run.pk)
-    form = BatchChoiceForm(request.GET)
-    if not form.is_valid():
-        raise UserError(" ".join(form.errors.get("batch", [])))
-    batch = selectors.backward_batch_get(user=request.user, pk=form.cleaned_data["batch"])
+    chosen = BatchParams.parse(request.GET)["batch"]
+    batch = selectors.backward_batch_get(user=request.user, pk=chosen)
     entries = selectors.backward_entries(user=request.user, batch=batch) if batch else []
     batches = selectors.backward_batches(user=request.user)
     return render(
@@ -235,10 +234,7 @@ def backward_status(request, pk: int):
 def clean_production(request):
     require_official(request.user)
     years = _report_years()
-    try:
-        year = int(request.GET.get("year") or (years[0] if years else 0))
-    except ValueError:
-        year = years[0] if years else 0
+    year = year_param(request.GET, policy_in_force(), years) or (years[0] if years else 0)
     rows = (
         selectors.clean_production_list(user=request.user, year=year, policy=policy_in_force())
         if year

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
-from zhuanxing.core.periods import is_month
+from zhuanxing.core.params import MonthForm
 from zhuanxing.policy.active import policy_in_force
 
 from . import report, selectors
@@ -19,10 +19,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _month(request) -> str | None:
-    month = request.GET.get("month") or selectors.latest_month()
-    if month and not is_month(month):
+    """The month asked for (refused with a 400 page outside the store's months), or the latest;
+    None when the store has no monthly data."""
+    span = analytics.years_available()
+    if span is None or not span[2]:
         return None
-    return month
+    data = {"month": request.GET.get("month")}
+    month = MonthForm.parse(data, first=f"{span[0]}-01", last=span[2])["month"]
+    return month or span[2]
 
 
 def _context(request):

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from zhuanxing.core.params import year_param
 from zhuanxing.enterprises.classification import describe_industry
 from zhuanxing.enterprises.forms import EnterpriseFilterForm
 from zhuanxing.enterprises.models import Enterprise
@@ -73,8 +74,7 @@ def enterprise_detail_view(request, pk: int):
             )
         ]
     years = [r.year for r in annual]
-    requested = request.GET.get("year", "")
-    month_year = int(requested) if requested.isdigit() else (years[-1] if years else 0)
+    month_year = year_param(request.GET, policy, years) or (years[-1] if years else 0)
     monthly = reports.monthly_reports_of(user=request.user, enterprise=enterprise, year=month_year)
     info = describe_industry(enterprise.industry_code, policy)
     category = policy.categories_1244.get(info["category_1244"]) if info["category_1244"] else None

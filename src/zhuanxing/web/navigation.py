@@ -32,3 +32,6 @@ MENU += _ASSESSMENT
 from zhuanxing.monitoring.menu import ENTRIES as _MONITORING  # noqa: E402
 
 MENU += _MONITORING
+
+
+MENU += [(_("Audit log"), "audit:log", access.is_city_admin)]

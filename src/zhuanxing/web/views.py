@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import requires_csrf_token
 
 from zhuanxing.accounts import access
 from zhuanxing.analytics.cockpit import cockpit_page
@@ -42,3 +44,17 @@ def registry_overview(request):
     if year:
         context |= overview(user=user, year=year, policy=policy)
     return render(request, "web/home.html", context)
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    """The 400 page, in the site's layout, with the reason when a parameter was refused
+    (``BadParameter``); other bad requests get a generic reason, never their internals."""
+    reason = getattr(exception, "reason", None) or _("The request could not be understood.")
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in (429), in the site's layout."""
+    minutes = settings.ZHUANXING["LOGIN_LOCKOUT_MINUTES"]
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)

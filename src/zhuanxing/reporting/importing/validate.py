@@ -122,7 +122,10 @@ def _resolve_registry(batch: Batch, user, policy: Policy) -> Resolved:
     resolved = Resolved(periods=[None] * len(batch), owner_ids=units.owner_ids)
     for index, code in enumerate(batch.values.get("uscc", [])):
         pk = existing.get(code)
-        if pk is not None and pk not in allowed:
+        # A row whose region is refused is refused on that alone: checking its code as well
+        # would answer differently for a code registered elsewhere and an unknown one.
+        region_refused = index >= len(units.owner_ids) or units.owner_ids[index] is None
+        if pk is not None and pk not in allowed and not region_refused:
             _owner_problem(batch, policy, user, index, "uscc", True)
     return resolved
 

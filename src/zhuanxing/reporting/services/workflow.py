@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
+from zhuanxing.audit.models import AuditAction
+from zhuanxing.audit.services import audit_record
 from zhuanxing.core import periods
 from zhuanxing.enterprises.models import Enterprise
 
@@ -154,6 +156,7 @@ def period_lock(*, user, kind: str, period: str) -> int:
         ],
         batch_size=2000,
     )
+    audit_record(action=AuditAction.PERIOD_LOCKED, user=user, detail=f"{kind} {period}")
     return len(rows)
 
 
@@ -186,6 +189,10 @@ def _unlock(kind: str, *, user, enterprise: Enterprise, period: str, reason: str
             report, user=user, reason=f"unlocked: {reason}", status=ReportStatus.DRAFT
         )
     log(kind, enterprise.pk, str(period), ReviewAction.UNLOCK, user, reason)
+    audit_record(
+        action=AuditAction.REPORT_UNLOCKED, user=user,
+        detail=f"{kind} {enterprise.uscc} {period}: {reason}",
+    )  # fmt: skip
     return report
 
 

@@ -1,0 +1,106 @@
+"""One small city with its analytics store, built once per test module (not per test).
+
+The security tests only read, so each test runs in a savepoint inside the module's transaction,
+which is rolled back at the end of the module.
+"""
+
+import pytest
+
+# Smaller than tests/conftest.py's city: enough firms in two counties for every page to have data.
+TINY_CITY = {"above_scale": 24, "below_scale": 36, "seed": 7}
+
+
+def build_small_city(policy):
+    from zhuanxing.demo.generator import generate_city
+    from zhuanxing.demo.users import ensure_demo_users
+    from zhuanxing.demo.writer import county_infos, write_city
+    from zhuanxing.orgunits.loader import load_jiaxing_org_units
+
+    load_jiaxing_org_units()
+    data = generate_city(
+        county_infos(),
+        city_code=policy.info.city_code,
+        scale_line=policy.above_scale,
+        **TINY_CITY,
+    )
+    write_city(data)
+    ensure_demo_users()
+    return data
+
+
+@pytest.fixture(scope="module")
+def shared_city(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.db import transaction
+    from django.test import override_settings
+
+    from zhuanxing.analytics.build import build_store
+    from zhuanxing.policy import get_active_policy
+
+    with django_db_blocker.unblock():
+        from django.conf import settings
+
+        store = tmp_path_factory.mktemp("store") / "store.duckdb"
+        override = override_settings(ZHUANXING={**settings.ZHUANXING, "ANALYTICS_PATH": str(store)})
+        override.enable()
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
+            data = build_small_city(policy)
+            build_store()
+            yield data
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            override.disable()
+
+
+@pytest.fixture
+def city_users(shared_city, db):
+    from zhuanxing.accounts.models import User
+
+    return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture(scope="module")
+def shared_objects(shared_city, django_db_blocker):
+    """One object of each kind the object pages show, owned so that scoping can be tested:
+    the enterprise user's firm (Tongxiang), a Haining firm, a draft evaluation, and an import job
+    of the Haining officer."""
+    from zhuanxing.accounts.models import User
+    from zhuanxing.enterprises.models import Enterprise
+    from zhuanxing.evaluation.demo_data import seed_environment
+    from zhuanxing.evaluation.services import evaluation_run_create
+    from zhuanxing.policy.active import policy_in_force
+    from zhuanxing.reporting.models import AnnualReport, ImportJob, ImportStatus
+
+    with django_db_blocker.unblock():
+        users = {u.username: u for u in User.objects.all()}
+        seed_environment(7)
+        run = evaluation_run_create(year=2012, user=users["admin"], policy=policy_in_force())
+        job = ImportJob.objects.create(
+            created_by=users["haining"], kind="annual", filename="haining.xlsx", size=1,
+            sha256="0" * 64, content=b"", status=ImportStatus.INVALID,
+        )  # fmt: skip
+        return {
+            "firm": users["firm"].enterprise,
+            "haining_firm": Enterprise.objects.filter(org_unit__path__contains="/330481/")
+            .order_by("pk")
+            .first(),
+            "haining_report": AnnualReport.objects.filter(
+                enterprise__org_unit__path__contains="/330481/"
+            )
+            .order_by("pk")
+            .first(),
+            "run": run,
+            "haining_job": job,
+            "tongxiang_job": ImportJob.objects.create(
+                created_by=users["tongxiang"],
+                kind="annual",
+                filename="tongxiang.xlsx",
+                size=1,
+                sha256="1" * 64,
+                content=b"",
+                status=ImportStatus.INVALID,
+            ),  # fmt: skip
+        }

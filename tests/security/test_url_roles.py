@@ -1,0 +1,174 @@
+"""Issue 11, item 9: every URL × role → the expected status (NetBox style), and another's
+objects answer 404 to a county officer and an enterprise user.
+
+A new URL that is not in ``EXPECTED`` fails ``test_every_url_is_in_the_table``: decide who may
+see it and add a row. Statuses are for GET; 405 marks the POST-only views.
+"""
+
+import pytest
+from django.urls import reverse
+from url_walk import all_url_names
+
+ROLES = ("anonymous", "admin", "leader", "tongxiang", "firm")
+
+# Status per role, in the order of ROLES.
+OFFICIALS = (302, 200, 200, 200, 403)  # city, county and leader pages
+EVERYONE = (302, 200, 200, 200, 200)  # every signed-in user (scoped inside)
+POST_ONLY = (302, 405, 405, 405, 405)
+OWN_JOBS = (302, 200, 404, 200, 404)  # the Tongxiang officer's import job (and the admin)
+API_EVERYONE = (401, 200, 200, 200, 200)
+API_OFFICIALS = (401, 200, 200, 200, 403)
+
+
+def own_firm(o):
+    return {"pk": o["firm"].pk}
+
+
+def own_report(o):
+    return {"pk": o["firm"].annual_reports.order_by("pk").first().pk}
+
+
+def own_monthly(o):
+    return {"pk": o["firm"].monthly_reports.order_by("pk").first().pk}
+
+
+def run(o):
+    return {"pk": o["run"].pk}
+
+
+def tongxiang_job(o):
+    return {"pk": o["tongxiang_job"].pk}
+
+
+def none(o):
+    return {}
+
+
+# name → (kwargs from the shared objects, statuses in the order of ROLES)
+EXPECTED = {
+    "login": (none, (200, 200, 200, 200, 200)),
+    "logout": (none, (405, 405, 405, 405, 405)),
+    "set_language": (none, (302, 302, 302, 302, 302)),
+    "home": (none, (302, 200, 200, 200, 302)),  # the enterprise user lands on their firm
+    "registry": (none, OFFICIALS),
+    "enterprises:list": (none, EVERYONE),
+    "enterprises:detail": (own_firm, EVERYONE),
+    "reporting:index": (none, EVERYONE),
+    "reporting:template": (lambda o: {"kind": "annual", "fmt": "xlsx"}, EVERYONE),
+    "reporting:upload": (none, POST_ONLY),
+    "reporting:job": (tongxiang_job, OWN_JOBS),
+    "reporting:job_progress": (tongxiang_job, OWN_JOBS),
+    "reporting:job_commit": (tongxiang_job, POST_ONLY),
+    "reporting:job_report": (tongxiang_job, OWN_JOBS),
+    "reporting:entry": (lambda o: {"enterprise": o["firm"].pk, "period": "2012"}, EVERYONE),
+    "reporting:entry_check": (
+        lambda o: {"enterprise": o["firm"].pk, "period": "2012"},
+        POST_ONLY,
+    ),
+    "reporting:review": (none, EVERYONE),  # an enterprise user's queue is empty
+    "reporting:review_action": (lambda o: {"kind": "annual", "pk": 1}, POST_ONLY),
+    "reporting:submit": (lambda o: {"kind": "annual", "pk": 1}, POST_ONLY),
+    "reporting:locks": (none, EVERYONE),
+    "analytics:cockpit": (none, OFFICIALS),
+    "analytics:explorer": (none, OFFICIALS),
+    "analytics:export": (none, OFFICIALS),
+    "analytics:indicators": (none, OFFICIALS),
+    "evaluation:runs": (none, OFFICIALS),
+    "evaluation:run": (run, OFFICIALS),
+    "evaluation:publish": (run, POST_ONLY),
+    "evaluation:delete": (run, POST_ONLY),
+    "evaluation:results": (run, OFFICIALS),
+    "evaluation:enterprise": (own_firm, EVERYONE),
+    "evaluation:backward": (none, OFFICIALS),
+    "evaluation:backward_status": (lambda o: {"pk": 1}, POST_ONLY),
+    "evaluation:clean_production": (none, OFFICIALS),
+    "evaluation:simulate": (none, OFFICIALS),
+    "assessment:index": (none, OFFICIALS),
+    "assessment:targets": (none, OFFICIALS),
+    "assessment:template": (none, OFFICIALS),
+    "monitoring:index": (none, OFFICIALS),
+    "monitoring:warnings": (none, OFFICIALS),
+    "monitoring:report": (lambda o: {"kind": "xlsx"}, OFFICIALS),
+    "monitoring:summary": (none, OFFICIALS),
+    # The JSON API: 401 without a token or session; the schema and its docs are public.
+    "api:api-root": (none, (404, 404, 404, 404, 404)),
+    "api:openapi-json": (none, (200, 200, 200, 200, 200)),
+    "api:openapi-view": (none, (200, 200, 200, 200, 200)),
+    "api:enterprise_list": (none, API_EVERYONE),
+    "api:enterprise_detail": (own_firm, API_EVERYONE),
+    "api:annual_report_list": (none, API_EVERYONE),
+    "api:annual_report_submit": (none, API_EVERYONE),  # GET on its URL is the list
+    "api:annual_report_detail": (own_report, API_EVERYONE),
+    "api:monthly_report_list": (none, API_EVERYONE),
+    "api:monthly_report_submit": (none, API_EVERYONE),  # GET on its URL is the list
+    "api:monthly_report_detail": (own_monthly, API_EVERYONE),
+    "api:indicator_list": (none, API_OFFICIALS),
+    "api:evaluation_list": (none, API_EVERYONE),
+    "api:evaluation_results": (run, (401, 200, 200, 200, 404)),  # a draft: not the firm's
+    "api:warning_list": (none, API_OFFICIALS),
+    "api_tokens": (none, EVERYONE),
+    "audit:log": (none, (302, 200, 403, 403, 403)),  # the city administrator only
+    "api_token_revoke": (lambda o: {"pk": 1}, POST_ONLY),
+}
+
+
+def test_every_url_is_in_the_table():
+    names = set(all_url_names())
+    assert sorted(names - set(EXPECTED)) == [], "new URLs: add them to EXPECTED"
+    assert sorted(set(EXPECTED) - names) == [], "URLs gone: remove them from EXPECTED"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_answers_each_role_as_expected(client, city_users, shared_objects, name):
+    kwargs, statuses = EXPECTED[name]
+    url = reverse(name, kwargs=kwargs(shared_objects))
+    got = {}
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(city_users[role])
+        got[role] = client.get(url).status_code
+    assert got == dict(zip(ROLES, statuses, strict=True))
+
+
+# Object pages naming another county's firm or another officer's import job.
+FOREIGN_GETS = {
+    "enterprises:detail": lambda o: {"pk": o["haining_firm"].pk},
+    "evaluation:enterprise": lambda o: {"pk": o["haining_firm"].pk},
+    "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
+    "reporting:job": lambda o: {"pk": o["haining_job"].pk},
+    "reporting:job_progress": lambda o: {"pk": o["haining_job"].pk},
+    "reporting:job_report": lambda o: {"pk": o["haining_job"].pk},
+    "api:enterprise_detail": lambda o: {"pk": o["haining_firm"].pk},
+    "api:annual_report_detail": lambda o: {"pk": o["haining_report"].pk},
+    "api:monthly_report_detail": lambda o: {
+        "pk": o["haining_report"].enterprise.monthly_reports.order_by("pk").first().pk
+    },
+}
+FOREIGN_POSTS = {
+    "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
+    "reporting:entry_check": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
+    "reporting:job_commit": lambda o: {"pk": o["haining_job"].pk},
+    "reporting:review_action": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
+    "reporting:submit": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
+}
+
+
+@pytest.mark.parametrize("role", ["tongxiang", "firm"])
+@pytest.mark.parametrize("name", sorted(FOREIGN_GETS))
+def test_another_scopes_object_is_not_found(client, city_users, shared_objects, role, name):
+    client.force_login(city_users[role])
+    url = reverse(name, kwargs=FOREIGN_GETS[name](shared_objects))
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["tongxiang", "firm"])
+@pytest.mark.parametrize("name", sorted(FOREIGN_POSTS))
+def test_another_scopes_object_cannot_be_changed(client, city_users, shared_objects, role, name):
+    from zhuanxing.reporting.models import AnnualReport
+
+    before = AnnualReport.objects.get(pk=shared_objects["haining_report"].pk).status
+    client.force_login(city_users[role])
+    url = reverse(name, kwargs=FOREIGN_POSTS[name](shared_objects))
+    assert client.post(url, {"action": "approve", "reason": "x"}).status_code == 404
+    assert AnnualReport.objects.get(pk=shared_objects["haining_report"].pk).status == before
