@@ -43,6 +43,47 @@ FILE_MESSAGES = {
     "missing_column": gettext_lazy("The column “%(value)s” is missing."),
     "no_rows": gettext_lazy("The file has a header but no data rows."),
     "kind_not_allowed": gettext_lazy("Your role may not import the “%(kind)s” template."),
+    "too_many_rows": gettext_lazy(
+        "The sheet reaches row %(rows)s (cell %(value)s); at most %(max)s rows are read "
+        "(setting IMPORT_MAX_ROWS). Delete the empty rows and cells below your data, or split "
+        "the file."
+    ),
+    "too_many_columns": gettext_lazy(
+        "The sheet reaches column %(columns)s (cell %(value)s); at most %(max)s columns are read "
+        "(setting IMPORT_MAX_COLUMNS). Delete the cells to the right of the template's columns."
+    ),
+    "cell_too_long": gettext_lazy(
+        "Cell %(column)s%(row)s holds %(length)s characters; at most %(max)s are allowed (setting "
+        "IMPORT_MAX_CELL_CHARS). Shorten it."
+    ),
+    "expanded_too_large": gettext_lazy(
+        "The workbook expands to %(size)s bytes when opened; the limit is %(max)s bytes "
+        "(setting IMPORT_MAX_EXPANDED_BYTES). Copy the data into a new template and upload that."
+    ),
+    "zip_ratio": gettext_lazy(
+        "Part %(value)s of the workbook is compressed %(ratio)s times (the limit is %(max)s, "
+        "setting IMPORT_MAX_ZIP_RATIO): this is not a normal spreadsheet. Copy the data into a "
+        "new template and upload that."
+    ),
+    "parse_failed": gettext_lazy(
+        "The file could not be read within %(memory)s MB of memory (setting "
+        "IMPORT_PARSE_MEMORY_BYTES): it is damaged or far larger inside than it looks. Copy the "
+        "data into a new template and upload that."
+    ),
+    "parse_timeout": gettext_lazy(
+        "Reading the file took over %(seconds)s seconds (setting IMPORT_PARSE_TIMEOUT) and was "
+        "stopped. Copy the data into a new template and upload that."
+    ),
+    "csv_quote": gettext_lazy(
+        'Lines %(first)s–%(last)s: a double quote (") in a cell opens text that runs over '
+        "the following lines, so rows would move or vanish. Remove the stray quote (or the line "
+        "break in the cell) and save again."
+    ),
+    "csv_fields": gettext_lazy(
+        "Line %(row)s has %(found)s fields where the header has %(expected)s, so its figures "
+        "would sit under the wrong headers. Check the commas in that line (a comma inside a "
+        "name needs the name in double quotes)."
+    ),
 }
 
 DETAILS = {
@@ -80,6 +121,7 @@ def file_problem_texts(problem: FileProblem) -> tuple[str, str]:
     for language in LANGUAGES:
         with translation.override(language):
             params = {**problem.params, "value": problem.value}
+            params |= {"row": problem.row, "column": problem.column}
             for key in ("found", "kind"):
                 if key in params:
                     params[key] = template_title(params[key])

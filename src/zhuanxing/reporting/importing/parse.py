@@ -7,6 +7,12 @@ and their cached values from the sheet XML). CSV is read as UTF-8, else GB18030 
 the GBK that Chinese Excel writes). Pure Python: no Django here.
 
 Structural faults raise ``FileRejected`` with every fault found; the file is not read further.
+
+Parsing is bounded (``Limits``): a workbook is inspected as a zip before the parser sees it —
+each part's expanded size and compression ratio, and the sheet's declared dimension and cell
+references against the row and column limits — because the parser allocates the whole grid a
+sheet declares (a 5 KB file can ask for 549 GB). ``isolated.read_table_isolated`` runs all of
+this in a child process with a memory limit, for what no inspection can foresee.
 """
 
 import csv
@@ -21,6 +27,11 @@ import python_calamine
 from .formats import TEMPLATES, Template, column_letter, header_key
 
 HEADER_SCAN_ROWS = 5
+# Excel's own error values, as a cell holds them (t="e" in the sheet XML, text in a CSV).
+EXCEL_ERRORS = frozenset(
+    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
+)  # fmt: skip
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -28,6 +39,23 @@ _NS = {
 }
 _CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?(?:/>|>(.*?)</c>)", re.S)
 _CACHED = re.compile(rb"<v>([^<]*)</v>")
+_ERROR_CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?t=\"e\"[^>]*>(.*?)</c>", re.S)
+_DIMENSION = re.compile(rb"<dimension ref=\"(?:[A-Z]+\d+:)?([A-Z]+)(\d+)\"")
+# Cell references whose row has 6+ digits or whose column has 2+ letters: the only ones that
+# can pass the limits (rows and columns are far below), found without listing every cell.
+_FAR_ROW = re.compile(rb"<(?:c r=\"([A-Z]+)|row r=\")(\d{6,})\"")
+_FAR_COLUMN = re.compile(rb"<c r=\"([A-Z]{2,})(\d+)\"")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big a file may be once read (the named settings IMPORT_MAX_*)."""
+
+    max_rows: int = 100_000
+    max_columns: int = 64
+    max_cell_chars: int = 32_767  # Excel's own limit for a cell
+    max_expanded_bytes: int = 128 * 1024 * 1024
+    max_zip_ratio: int = 100
 
 
 @dataclass(frozen=True)
@@ -64,8 +92,17 @@ class RawTable:
         return column_letter(self.columns[key]) if key in self.columns else ""
 
 
+class ExcelError(str):
+    """A cell holding one of Excel's error values (#DIV/0!, #N/A…): never a value."""
+
+
 def read_table(
-    data: bytes, *, filename: str = "", kind: str | None = None, max_bytes: int | None = None
+    data: bytes,
+    *,
+    filename: str = "",
+    kind: str | None = None,
+    max_bytes: int | None = None,
+    limits: Limits = Limits(),  # noqa: B008 (frozen)
 ) -> RawTable:
     """Parse ``data``; ``kind`` (annual, monthly, registry, region) when the caller knows it."""
     if not data:
@@ -73,16 +110,39 @@ def read_table(
     if max_bytes is not None and len(data) > max_bytes:
         raise FileRejected([FileProblem("too_large", params={"size": len(data), "max": max_bytes})])
     if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(data, kind)
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        return _read_workbook(data, kind, "xls", {})
-    return _read_csv(data, kind, filename)
+        table = _read_xlsx(data, kind, limits)
+    elif data[:4] == b"\xd0\xcf\x11\xe0":
+        # The old binary format cannot be inspected before parsing: the child process's
+        # memory limit is what bounds it.
+        table = _read_workbook(data, kind, "xls", {})
+    else:
+        table = _read_csv(data, kind, filename, limits)
+    _check_cell_lengths(table, limits)
+    return table
+
+
+def _check_cell_lengths(table: RawTable, limits: Limits) -> None:
+    problems = [
+        FileProblem(
+            "cell_too_long",
+            table.sheet,
+            number,
+            column_letter(position),
+            cell[:50],
+            {"length": len(cell), "max": limits.max_cell_chars},
+        )
+        for number, cells in table.rows
+        for position, cell in enumerate(cells)
+        if isinstance(cell, str) and len(cell) > limits.max_cell_chars
+    ]
+    if problems:
+        raise FileRejected(problems)
 
 
 # --- Excel ------------------------------------------------------------------------------------
 
 
-def _read_xlsx(data: bytes, kind: str | None) -> RawTable:
+def _read_xlsx(data: bytes, kind: str | None, limits: Limits) -> RawTable:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         names = set(package.namelist())
@@ -91,7 +151,72 @@ def _read_xlsx(data: bytes, kind: str | None) -> RawTable:
     if "xl/workbook.xml" not in names:
         # A Word document or another zip renamed to .xlsx.
         raise FileRejected([FileProblem("not_spreadsheet")])
-    return _read_workbook(data, kind, "xlsx", _sheet_parts(package))
+    _check_package(package, limits)
+    sheets = {}
+    for name, part in _sheet_parts(package).items():
+        if part in names:
+            sheets[name] = _read_part(package, part, limits)
+            _check_extent(name, sheets[name], limits)
+    return _read_workbook(data, kind, "xlsx", sheets)
+
+
+def _check_package(package: zipfile.ZipFile, limits: Limits) -> None:
+    """Expanded size and compression ratio, from the zip's directory, before inflating."""
+    problems = []
+    total = 0
+    for item in package.infolist():
+        total += item.file_size
+        ratio = item.file_size / max(item.compress_size, 1)
+        if item.file_size > 1024 * 1024 and ratio > limits.max_zip_ratio:
+            params = {"ratio": round(ratio), "max": limits.max_zip_ratio}
+            problems.append(FileProblem("zip_ratio", value=item.filename, params=params))
+    if total > limits.max_expanded_bytes:
+        params = {"size": total, "max": limits.max_expanded_bytes}
+        problems.append(FileProblem("expanded_too_large", params=params))
+    if problems:
+        raise FileRejected(problems)
+
+
+def _read_part(package: zipfile.ZipFile, part: str, limits: Limits) -> bytes:
+    """A part, inflated at most to the limit (the directory's sizes may lie)."""
+    with package.open(part) as stream:
+        body = stream.read(limits.max_expanded_bytes + 1)
+    if len(body) > limits.max_expanded_bytes:
+        params = {"size": len(body), "max": limits.max_expanded_bytes}
+        raise FileRejected([FileProblem("expanded_too_large", params=params)])
+    return body
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.decode():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _check_extent(sheet: str, xml: bytes, limits: Limits) -> None:
+    """The sheet's declared dimension and its farthest cell references, against the limits."""
+    far_row = far_column = None  # (number, reference)
+    candidates = [(m.group(1) or b"", m.group(2)) for m in _FAR_ROW.finditer(xml)]
+    candidates += _FAR_COLUMN.findall(xml) + _DIMENSION.findall(xml)
+    for letters, digits in candidates:
+        reference = (letters + digits).decode()
+        row, column = int(digits), _column_number(letters) if letters else 1
+        if far_row is None or (row, len(reference)) > (far_row[0], len(far_row[1])):
+            far_row = (row, reference)  # a cell's reference rather than its row's number
+        if far_column is None or column > far_column[0]:
+            far_column = (column, reference)
+    rows = xml.count(b"<row ") + xml.count(b"<row>")
+    problems = []
+    if far_row and far_row[0] > limits.max_rows or rows > limits.max_rows:
+        found = far_row if far_row and far_row[0] > limits.max_rows else (rows, "")
+        params = {"rows": found[0], "max": limits.max_rows}
+        problems.append(FileProblem("too_many_rows", sheet, value=found[1], params=params))
+    if far_column and far_column[0] > limits.max_columns:
+        params = {"columns": far_column[0], "max": limits.max_columns}
+        problems.append(FileProblem("too_many_columns", sheet, value=far_column[1], params=params))
+    if problems:
+        raise FileRejected(problems)
 
 
 def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
@@ -110,7 +235,8 @@ def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _read_workbook(data: bytes, kind: str | None, file_format: str, parts: dict) -> RawTable:
+def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -> RawTable:
+    """``xml``: sheet name → its XML, for what calamine does not report (formulas, errors)."""
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
@@ -147,12 +273,24 @@ def _read_workbook(data: bytes, kind: str | None, file_format: str, parts: dict)
                 for start, end in merged
             ]
         )
+    if name in xml:
+        _mark_errors(cells, xml[name])
     table = _table(cells, name, kind, row_offset=1)
     table.file_format = file_format
-    if name in parts:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            table.formula_cells = _formula_cells(package.read(parts[name]))
+    if name in xml:
+        table.formula_cells = _formula_cells(xml[name])
     return table
+
+
+def _mark_errors(cells: list[list], xml: bytes) -> None:
+    """calamine reads an error cell (t="e") as empty: put its error value back, marked."""
+    if b't="e"' not in xml:
+        return
+    for letters, row, body in _ERROR_CELL.findall(xml):
+        cached = _CACHED.search(body)
+        r, c = int(row) - 1, _column_number(letters) - 1
+        if r < len(cells) and c < len(cells[r]):
+            cells[r][c] = ExcelError(cached.group(1).decode() if cached else "#N/A")
 
 
 def _formula_cells(xml: bytes) -> dict[tuple[int, int], bool]:
@@ -162,18 +300,15 @@ def _formula_cells(xml: bytes) -> dict[tuple[int, int], bool]:
     found = {}
     for letters, row, body in _CELL.findall(xml):
         if body and (b"<f>" in body or b"<f " in body):
-            col = 0
-            for ch in letters.decode():
-                col = col * 26 + ord(ch) - 64
             cached = _CACHED.search(body)
-            found[(int(row) - 1, col - 1)] = bool(cached and cached.group(1))
+            found[(int(row) - 1, _column_number(letters) - 1)] = bool(cached and cached.group(1))
     return found
 
 
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def _read_csv(data: bytes, kind: str | None, filename: str) -> RawTable:
+def _read_csv(data: bytes, kind: str | None, filename: str, limits: Limits) -> RawTable:
     if b"\x00" in data[:4096]:
         raise FileRejected([FileProblem("not_spreadsheet")])
     for encoding in ("utf-8-sig", "gb18030"):
@@ -188,15 +323,54 @@ def _read_csv(data: bytes, kind: str | None, filename: str) -> RawTable:
         raise FileRejected([FileProblem("not_spreadsheet")])
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    try:
-        cells = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        raise FileRejected([FileProblem("not_spreadsheet")]) from None
     sheet = filename.rsplit("/", 1)[-1] or "CSV"
+    cells = _csv_records(text, delimiter, sheet, limits)
     table = _table(cells, sheet, kind, row_offset=1)
     table.file_format = "csv"
     table.encoding = "UTF-8" if encoding == "utf-8-sig" else "GB18030"
     return table
+
+
+def _csv_records(text: str, delimiter: str, sheet: str, limits: Limits) -> list[list]:
+    """One record per line, each as wide as the first: a stray quote makes the reader join
+    lines (a name opening a quote swallows the rows up to the next quote), and a row with a
+    field too many or too few puts its figures under the wrong headers. Both are refused,
+    naming the line, rather than importing shifted or missing rows."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list] = []
+    problems = []
+    width = None
+    line = 0  # the last physical line read
+    while True:
+        start = line + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            problems.append(_quote_problem(sheet, reader.line_num, reader.line_num))
+            break
+        line = reader.line_num
+        if line > start:
+            problems.append(_quote_problem(sheet, start, line))
+            records.extend([] for _ in range(line - start))  # keep record i on line i + 1
+        if len(records) >= limits.max_rows + HEADER_SCAN_ROWS:
+            params = {"rows": len(records) + 1, "max": limits.max_rows}
+            problems.append(FileProblem("too_many_rows", sheet, params=params))
+            break
+        if record and width is None:
+            width = len(record)
+        elif record and len(record) != width:
+            params = {"found": len(record), "expected": width}
+            problems.append(FileProblem("csv_fields", sheet, line, params=params))
+        records.append(record if line == start else [])
+    if problems:
+        raise FileRejected(problems)
+    return records
+
+
+def _quote_problem(sheet: str, first: int, last: int) -> FileProblem:
+    return FileProblem("csv_quote", sheet, first, params={"first": first, "last": last})
 
 
 # --- both -------------------------------------------------------------------------------------
