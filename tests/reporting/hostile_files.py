@@ -9,6 +9,7 @@ import re
 import zipfile
 from collections.abc import Callable
 
+from zhuanxing.reference.uscc import make_uscc
 from zhuanxing.reporting.importing.formats import ANNUAL, MONTHLY
 from zhuanxing.reporting.importing.workbooks import template_csv, template_xlsx
 
@@ -137,3 +138,23 @@ def short_row_csv(usccs: list[str]) -> bytes:
     del fields[5]
     lines[2] = ",".join(fields)
     return "\r\n".join(lines).encode("utf-8-sig")
+
+
+TONGXIANG_CODES = [make_uscc("9", "1", "330483", f"MA2B{i:04d}") for i in range(5)]
+
+
+def firms_and_admin():
+    """The region tree, the five firms of ``TONGXIANG_CODES`` (textile, class 1713) and a city
+    administrator, who is returned."""
+    from zhuanxing.accounts.models import Role, User
+    from zhuanxing.enterprises.models import Enterprise
+    from zhuanxing.orgunits.loader import load_jiaxing_org_units
+    from zhuanxing.orgunits.models import OrgUnit
+
+    load_jiaxing_org_units()
+    county = OrgUnit.objects.get(code="330483")
+    Enterprise.objects.bulk_create(
+        Enterprise(uscc=code, name=f"桐乡测试{i}", org_unit=county, industry_code="1713")
+        for i, code in enumerate(TONGXIANG_CODES)
+    )
+    return User.objects.create_user("city", role=Role.CITY_ADMIN)
