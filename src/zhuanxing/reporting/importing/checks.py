@@ -9,13 +9,14 @@ later, in ``zhuanxing.reporting.importing.validate``. Pure Python: no Django her
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from zhuanxing.policy.validation_rules import Reporting
 from zhuanxing.reference import industry, uscc
 
 from .formats import NUMERIC_TYPES, Column, Template
 from .normalise import CellError, clean_text, to_date, to_decimal, to_month, to_year
-from .parse import RawTable
+from .parse import EXCEL_ERRORS, ExcelError, RawTable
 
 VALUE_LIMIT = 200  # characters of a bad value kept in the report
 
@@ -69,7 +70,8 @@ def _rule(reporting: Reporting, kind: str, check: str) -> tuple[str, str]:
     return (found.key, found.importance) if found else (check, "error")
 
 
-def check_cells(table: RawTable, reporting: Reporting) -> Batch:
+def check_cells(table: RawTable, reporting: Reporting, *, today: date | None = None) -> Batch:
+    """Every cell typed or a problem; periods after ``today``'s (default: the date) refused."""
     template = table.template
     index_of = table.columns
     columns = [c for c in template.columns if c.key in index_of]
@@ -81,8 +83,9 @@ def check_cells(table: RawTable, reporting: Reporting) -> Batch:
         values={},
         letters={key: table.letter(key) for key in index_of},
     )
+    today = today or date.today()
     for column in columns:
-        batch.values[column.key] = _convert(batch, reporting, column, raw[column.key])
+        batch.values[column.key] = _convert(batch, reporting, column, raw[column.key], today)
     _formulas(batch, table, reporting)
     check_duplicates(batch, reporting)
     return batch
@@ -91,9 +94,11 @@ def check_cells(table: RawTable, reporting: Reporting) -> Batch:
 def batch_from_values(template: Template, reporting: Reporting, values: dict) -> Batch:
     """A one-row batch from a form's values (already typed or still text)."""
     batch = Batch(template=template, sheet="", rows=[1], values={})
+    today = date.today()
     for column in template.columns:
         if column.key in values:
-            batch.values[column.key] = _convert(batch, reporting, column, [values[column.key]])
+            cells = [values[column.key]]
+            batch.values[column.key] = _convert(batch, reporting, column, cells, today)
     return batch
 
 
@@ -101,14 +106,23 @@ def _cell(cells: list, index: int):
     return cells[index] if index < len(cells) else None
 
 
-def _convert(batch: Batch, reporting: Reporting, column: Column, cells: Sequence) -> list:
+def _convert(
+    batch: Batch, reporting: Reporting, column: Column, cells: Sequence, today: date
+) -> list:
     kind = batch.kind
     required = _rule(reporting, kind, "required") if column.required else None
-    converter = _converter(column)
+    converter = _converter(column, today)
     check = _check_for(column)
     rule, importance = _rule(reporting, kind, check) if check else ("", "")
+    excel_error = _rule(reporting, kind, "excel_error")
     out = []
     for index, cell in enumerate(cells):
+        if isinstance(cell, ExcelError) or (isinstance(cell, str) and cell.strip() in EXCEL_ERRORS):
+            # What Excel shows for a broken formula: never a value, and never "empty".
+            error = cell.strip()
+            batch.add(*excel_error, index, column.key, error, "excel_error", error=error)
+            out.append(None)
+            continue
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             if required:
                 batch.add(*required, index, column.key)
@@ -117,7 +131,7 @@ def _convert(batch: Batch, reporting: Reporting, column: Column, cells: Sequence
         try:
             out.append(converter(cell))
         except CellError as error:
-            batch.add(rule, importance, index, column.key, cell, error.code)
+            batch.add(rule, importance, index, column.key, cell, error.code, **error.params)
             out.append(None)
     if column.type in NUMERIC_TYPES:
         _non_negative(batch, reporting, column, out)
@@ -137,15 +151,15 @@ def _check_for(column: Column) -> str:
     }.get(column.type, "")
 
 
-def _converter(column: Column):
+def _converter(column: Column, today: date):
     if column.type == "decimal":
         return lambda v: to_decimal(v, places=column.places)
     if column.type == "integer":
         return lambda v: to_decimal(v, integer=True)
     if column.type == "year":
-        return to_year
+        return lambda v: to_year(v, latest=today.year)
     if column.type == "month":
-        return to_month
+        return lambda v: to_month(v, latest=f"{today.year:04d}-{today.month:02d}")
     if column.type == "date":
         return to_date
     if column.type == "uscc":

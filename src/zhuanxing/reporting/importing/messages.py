@@ -92,6 +92,17 @@ DETAILS = {
     "fraction": gettext_lazy("a whole number is needed"),
     "too_large": gettext_lazy("the number is too large"),
     "period": gettext_lazy("write a year as 2012, a month as 2012-06"),
+    "period_number": gettext_lazy(
+        "the month is a number, and Excel drops its trailing zero (2015.10 becomes 2015.1): "
+        "format the cell as text and type the month as 2015-10"
+    ),
+    "period_ambiguous": gettext_lazy(
+        "2015.1 may mean January or October: type the month as 2015-01 or 2015-10"
+    ),
+    "period_future": gettext_lazy(
+        "it is after the current period %(latest)s: only periods that have begun can be filed"
+    ),
+    "excel_error": gettext_lazy("%(error)s (correct the formula in Excel, or type the value)"),
     "choice": gettext_lazy("allowed: %(choices)s"),
     "industry": gettext_lazy("not a 4-digit class code"),
     "duplicate": gettext_lazy("first at row %(first)s"),
