@@ -153,9 +153,9 @@ def _check_for(column: Column) -> str:
 
 def _converter(column: Column, today: date):
     if column.type == "decimal":
-        return lambda v: to_decimal(v, places=column.places)
+        return lambda v: to_decimal(v, places=column.places, limit=column.limit)
     if column.type == "integer":
-        return lambda v: to_decimal(v, integer=True)
+        return lambda v: to_decimal(v, integer=True, limit=column.limit)
     if column.type == "year":
         return lambda v: to_year(v, latest=today.year)
     if column.type == "month":

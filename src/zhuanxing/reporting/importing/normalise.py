@@ -48,8 +48,11 @@ def clean_text(value) -> str:
     return half_width(str(value)).strip()
 
 
-def to_decimal(value, *, places: int = 2, integer: bool = False) -> Decimal | None:
-    """A number cell → Decimal (None when empty); CellError for text, dates, fractions."""
+def to_decimal(
+    value, *, places: int = 2, integer: bool = False, limit: int = 10**14
+) -> Decimal | None:
+    """A number cell → Decimal (None when empty); CellError for text, dates, fractions, and
+    for numbers not below ``limit`` in size (what the database column holds)."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -77,7 +80,7 @@ def to_decimal(value, *, places: int = 2, integer: bool = False) -> Decimal | No
             number = Decimal(text)
         except InvalidOperation:
             raise CellError("text", "not a number") from None
-    if abs(number) >= Decimal(10) ** 14:
+    if abs(number) >= limit:
         raise CellError("too_large", "too large")
     if integer:
         if number != number.to_integral_value():
