@@ -7,6 +7,8 @@ later, in ``zhuanxing.reporting.importing.validate``. Pure Python: no Django her
 """
 
 import dataclasses
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,9 +18,11 @@ from zhuanxing.reference import industry, uscc
 
 from .formats import NUMERIC_TYPES, Column, Template
 from .normalise import CellError, clean_text, to_date, to_decimal, to_month, to_year
-from .parse import EXCEL_ERRORS, ExcelError, RawTable
+from .parse import DANGEROUS_FORMULA, EXCEL_ERRORS, ExcelError, RawTable
 
 VALUE_LIMIT = 200  # characters of a bad value kept in the report
+# What Excel shows of an 18-digit code stored as a number: 9.13305E+17.
+_SCIENTIFIC = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
 
 
 @dataclass
@@ -115,12 +119,19 @@ def _convert(
     check = _check_for(column)
     rule, importance = _rule(reporting, kind, check) if check else ("", "")
     excel_error = _rule(reporting, kind, "excel_error")
+    dangerous = _rule(reporting, kind, "dangerous_formula")
     out = []
     for index, cell in enumerate(cells):
         if isinstance(cell, ExcelError) or (isinstance(cell, str) and cell.strip() in EXCEL_ERRORS):
             # What Excel shows for a broken formula: never a value, and never "empty".
             error = cell.strip()
             batch.add(*excel_error, index, column.key, error, "excel_error", error=error)
+            out.append(None)
+            continue
+        if isinstance(cell, str) and cell[:1] in "=+-@" and DANGEROUS_FORMULA.search(cell):
+            # Typed as text, it runs when the data is opened in Excel again (a CSV has no
+            # other kind of formula): refused in every column.
+            batch.add(*dangerous, index, column.key, cell, "formula_dangerous")
             out.append(None)
             continue
         if cell is None or (isinstance(cell, str) and not cell.strip()):
@@ -166,14 +177,30 @@ def _converter(column: Column, today: date):
         return _uscc
     if column.type == "industry":
         return _industry
+    if column.type == "org_unit":
+        return lambda v: _visible(clean_text(v)) or None
     if column.type == "choice":
         return lambda v: _choice(v, column.choices)
     # Names keep their full-width brackets (桐乡市某某（集团）有限公司): only trimmed.
     return lambda v: str(v).strip() or None
 
 
+def _visible(text: str) -> str:
+    """``text``, or CellError naming the first invisible character (a zero-width space, a
+    byte-order mark, a no-break space, copied in from a web page or Word) and where it is."""
+    for position, ch in enumerate(text, start=1):
+        if not ch.isascii() and unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp"):
+            raise CellError("invisible", "an invisible character",
+                            code_point=f"U+{ord(ch):04X}", position=position)  # fmt: skip
+    return text
+
+
 def _uscc(value) -> str:
-    text = clean_text(value).upper()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise CellError("uscc_number", "a number where a code belongs")
+    if _SCIENTIFIC.match(clean_text(value)):
+        raise CellError("uscc_number", "a code shown as a number")
+    text = _visible(clean_text(value)).upper()
     result = uscc.check_uscc(text)
     if not result.valid:
         raise CellError(f"uscc_{result.reason_code}", result.reason or "invalid")
@@ -181,7 +208,7 @@ def _uscc(value) -> str:
 
 
 def _industry(value) -> str:
-    text = clean_text(value)
+    text = _visible(clean_text(value))
     if not industry.is_class(text):
         raise CellError("industry", "not a class code")
     return text
@@ -206,13 +233,18 @@ def _formulas(batch: Batch, table: RawTable, reporting: Reporting) -> None:
     if not table.formula_cells:
         return
     rule, importance = _rule(reporting, batch.kind, "formula")
+    dangerous = _rule(reporting, batch.kind, "dangerous_formula")
     by_position = {position: key for key, position in table.columns.items()}
     row_index = {number - 1: i for i, number in enumerate(batch.rows)}
     for (row, col), cached in sorted(table.formula_cells.items()):
         if row not in row_index or col not in by_position:
             continue
         index, key = row_index[row], by_position[col]
-        if cached:
+        if (row, col) in table.dangerous_formulas:
+            formula = table.dangerous_formulas[(row, col)]
+            batch.add(*dangerous, index, key, formula, "formula_dangerous")
+            batch.values[key][index] = None
+        elif cached:
             batch.add(rule, importance, index, key, batch.values[key][index], "formula")
         else:
             # Excel never computed it (the file was generated, not saved by Excel): no value.

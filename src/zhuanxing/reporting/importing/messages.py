@@ -74,6 +74,18 @@ FILE_MESSAGES = {
         "Reading the file took over %(seconds)s seconds (setting IMPORT_PARSE_TIMEOUT) and was "
         "stopped. Copy the data into a new template and upload that."
     ),
+    "csv_utf16": gettext_lazy(
+        "The CSV file is UTF-16 text (Excel's “Unicode text”): in Excel, save it as “CSV UTF-8 "
+        "(comma delimited)” and upload it again."
+    ),
+    "csv_semicolon": gettext_lazy(
+        "The fields are separated by semicolons, not commas: save the file as “CSV UTF-8 "
+        "(comma delimited)” (or set the list separator to a comma) and upload it again."
+    ),
+    "header_low": gettext_lazy(
+        "The header is on row %(row)s; the template has it on row 2 (row 1 in a CSV), and it is "
+        "looked for in the first 5 rows only. Delete the rows above it and upload again."
+    ),
     "csv_quote": gettext_lazy(
         'Lines %(first)s–%(last)s: a double quote (") in a cell opens text that runs over '
         "the following lines, so rows would move or vanish. Remove the stray quote (or the line "
@@ -109,6 +121,17 @@ DETAILS = {
     "formula": gettext_lazy("cached value used"),
     "formula_uncached": gettext_lazy(
         "the formula has no saved value: open and save the file in Excel, or type the value"
+    ),
+    "formula_dangerous": gettext_lazy(
+        "it runs when the file is opened in Excel: delete it and type the value"
+    ),
+    "uscc_number": gettext_lazy(
+        "Excel turned the code into a number (9.13305E+17) and dropped its last digits: format "
+        "the column as text and type the code again"
+    ),
+    "invisible": gettext_lazy(
+        "it holds an invisible character (%(code_point)s) at position %(position)s, often "
+        "copied from a web page or Word: delete it, or type the code again"
     ),
     "uscc_length": gettext_lazy("it must have 18 characters"),
     "uscc_forbidden_character": gettext_lazy("it holds a character not allowed in the code"),

@@ -21,12 +21,21 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
+from xml.sax.saxutils import unescape
 
 import python_calamine
 
 from .formats import TEMPLATES, Template, column_letter, header_key
 
 HEADER_SCAN_ROWS = 5
+HEADER_SEARCH_ROWS = 30  # a header further down is looked for, to say where it is
+# Formulas that run a program (DDE: cmd|' /C calc'!A0) or reach outside the file when opened:
+# refused even with a saved value, in a workbook or as text in any cell.
+DANGEROUS_FORMULA = re.compile(
+    r"\||\b(?:WEBSERVICE|HYPERLINK|CALL|REGISTER(?:\.ID)?|EXEC|DDE|DDEAUTO|RTD|IMAGE|FILTERXML"
+    r"|IMPORT(?:XML|DATA|HTML|FEED|RANGE))\s*\(",
+    re.I,
+)
 # Excel's own error values, as a cell holds them (t="e" in the sheet XML, text in a CSV).
 EXCEL_ERRORS = frozenset(
     ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
@@ -39,6 +48,7 @@ _NS = {
 }
 _CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?(?:/>|>(.*?)</c>)", re.S)
 _CACHED = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA = re.compile(rb"<f(?:\s[^>]*)?>([^<]*)</f>")
 _ERROR_CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?t=\"e\"[^>]*>(.*?)</c>", re.S)
 _DIMENSION = re.compile(rb"<dimension ref=\"(?:[A-Z]+\d+:)?([A-Z]+)(\d+)\"")
 # Cell references whose row has 6+ digits or whose column has 2+ letters: the only ones that
@@ -85,8 +95,10 @@ class RawTable:
     columns: dict[str, int]  # column key → 0-based index in the row
     rows: list[tuple[int, list]]  # (row number as the clerk sees it, cells)
     formula_cells: dict[tuple[int, int], bool] = field(default_factory=dict)  # → has a value
+    dangerous_formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # → formula
     file_format: str = "xlsx"
     encoding: str = ""
+    header_row: int = 1  # the (last) header row, as the clerk sees it
 
     def letter(self, key: str) -> str:
         return column_letter(self.columns[key]) if key in self.columns else ""
@@ -278,7 +290,7 @@ def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -
     table = _table(cells, name, kind, row_offset=1)
     table.file_format = file_format
     if name in xml:
-        table.formula_cells = _formula_cells(xml[name])
+        table.formula_cells, table.dangerous_formulas = _formula_cells(xml[name])
     return table
 
 
@@ -293,23 +305,39 @@ def _mark_errors(cells: list[list], xml: bytes) -> None:
             cells[r][c] = ExcelError(cached.group(1).decode() if cached else "#N/A")
 
 
-def _formula_cells(xml: bytes) -> dict[tuple[int, int], bool]:
-    """(0-based row, column) of every formula cell → whether Excel saved its value."""
+def _formula_cells(xml: bytes) -> tuple[dict, dict]:
+    """(0-based row, column) of every formula cell → whether Excel saved its value; and of the
+    dangerous ones → the formula."""
     if b"<f>" not in xml and b"<f " not in xml:
-        return {}
-    found = {}
+        return {}, {}
+    found, dangerous = {}, {}
     for letters, row, body in _CELL.findall(xml):
         if body and (b"<f>" in body or b"<f " in body):
             cached = _CACHED.search(body)
-            found[(int(row) - 1, _column_number(letters) - 1)] = bool(cached and cached.group(1))
-    return found
+            where = (int(row) - 1, _column_number(letters) - 1)
+            found[where] = bool(cached and cached.group(1))
+            formula = _FORMULA.search(body)
+            text = (
+                unescape(formula.group(1).decode(), {"&quot;": '"', "&apos;": "'"})
+                if formula
+                else ""
+            )
+            if DANGEROUS_FORMULA.search(text):
+                dangerous[where] = "=" + text
+    return found, dangerous
 
 
 # --- CSV --------------------------------------------------------------------------------------
 
 
 def _read_csv(data: bytes, kind: str | None, filename: str, limits: Limits) -> RawTable:
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    zeros = (head[0::2].count(0), head[1::2].count(0))
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (max(zeros) >= max(4, 8 * min(zeros))):
+        # Excel's "Unicode text": every other byte of ASCII text is zero (the one byte of
+        # each pair, and nearly never the other).
+        raise FileRejected([FileProblem("csv_utf16")])
+    if b"\x00" in head:
         raise FileRejected([FileProblem("not_spreadsheet")])
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -322,24 +350,34 @@ def _read_csv(data: bytes, kind: str | None, filename: str, limits: Limits) -> R
     if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text[:4096]):
         raise FileRejected([FileProblem("not_spreadsheet")])
     first = text.split("\n", 1)[0]
+    if first.count(";") > max(first.count(","), first.count("\t")):
+        # Excel where the list separator is ";" (European settings) writes such files.
+        raise FileRejected([FileProblem("csv_semicolon")])
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     sheet = filename.rsplit("/", 1)[-1] or "CSV"
     cells = _csv_records(text, delimiter, sheet, limits)
     table = _table(cells, sheet, kind, row_offset=1)
+    width = len(cells[table.header_row - 1])
+    problems = [
+        FileProblem("csv_fields", sheet, number, params={"found": len(row), "expected": width})
+        for number, row in table.rows
+        if len(row) != width
+    ]
+    if problems:
+        raise FileRejected(problems)
     table.file_format = "csv"
     table.encoding = "UTF-8" if encoding == "utf-8-sig" else "GB18030"
     return table
 
 
 def _csv_records(text: str, delimiter: str, sheet: str, limits: Limits) -> list[list]:
-    """One record per line, each as wide as the first: a stray quote makes the reader join
-    lines (a name opening a quote swallows the rows up to the next quote), and a row with a
-    field too many or too few puts its figures under the wrong headers. Both are refused,
-    naming the line, rather than importing shifted or missing rows."""
+    """One record per line: a stray quote makes the reader join lines (a name opening a quote
+    swallows the rows up to the next quote), refused naming the lines rather than importing
+    shifted or missing rows. (A row with a field too many or too few, which would put its
+    figures under the wrong headers, is refused once the header row is known.)"""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[list] = []
     problems = []
-    width = None
     line = 0  # the last physical line read
     while True:
         start = line + 1
@@ -358,11 +396,6 @@ def _csv_records(text: str, delimiter: str, sheet: str, limits: Limits) -> list[
             params = {"rows": len(records) + 1, "max": limits.max_rows}
             problems.append(FileProblem("too_many_rows", sheet, params=params))
             break
-        if record and width is None:
-            width = len(record)
-        elif record and len(record) != width:
-            params = {"found": len(record), "expected": width}
-            problems.append(FileProblem("csv_fields", sheet, line, params=params))
         records.append(record if line == start else [])
     if problems:
         raise FileRejected(problems)
@@ -391,7 +424,9 @@ def _table(cells: list[list], sheet: str, kind: str | None, *, row_offset: int) 
         problems.append(FileProblem("no_rows", sheet=sheet))
     if problems:
         raise FileRejected(problems)
-    return RawTable(template=template, sheet=sheet, columns=columns, rows=rows)
+    table = RawTable(template=template, sheet=sheet, columns=columns, rows=rows)
+    table.header_row = max(header_rows) + row_offset
+    return table
 
 
 def _filled(row: list) -> bool:
@@ -406,7 +441,9 @@ def _match_columns(cells: list[list], sheet: str, kind: str | None):
         for t in TEMPLATES.values()
     }
     best = None  # (matches, kind, row index, via keys?)
-    for index, row in enumerate(cells[:HEADER_SCAN_ROWS]):
+    for index, row in enumerate(cells[:HEADER_SEARCH_ROWS]):
+        if index == HEADER_SCAN_ROWS and best is not None:
+            break
         texts = [str(c).strip() if c is not None else "" for c in row]
         for template_kind in TEMPLATES:
             keys = sum(1 for t in texts if t in by_key[template_kind])
@@ -417,6 +454,8 @@ def _match_columns(cells: list[list], sheet: str, kind: str | None):
     if best is None:
         raise FileRejected([FileProblem("unknown_template", sheet=sheet)])
     _, found_kind, index, via_keys = best
+    if index >= HEADER_SCAN_ROWS:
+        raise FileRejected([FileProblem("header_low", sheet, index + 1)])
     template = TEMPLATES[found_kind]
     if kind is not None and kind != found_kind:
         raise FileRejected(
