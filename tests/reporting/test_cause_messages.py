@@ -88,3 +88,33 @@ def test_a_dangerous_formula_as_text_in_a_csv(policy):
     data = data.replace(b"'=cmd", b"=cmd")
     ((problem, _, _),) = _problems(policy, data, "a.csv")
     assert (problem.row, problem.column, problem.code) == (2, "B", "formula_dangerous")
+
+
+def _hidden(rows: list[int] = (), columns: list[str] = ()) -> bytes:
+    import io
+
+    import openpyxl
+
+    data = template_xlsx("annual", [annual_row(CODE, year=y) for y in (2009, 2010, 2011, 2012)])
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = book.active
+    for row in rows:
+        sheet.row_dimensions[row].hidden = True
+    for column in columns:
+        sheet.column_dimensions[column].hidden = True
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_hidden_rows_and_columns_are_refused_naming_them_like_hidden_sheets():
+    problem, message, message_en = _refused(_hidden(rows=[4, 6]), "x.xlsx", "hidden_rows")
+    assert (problem.row, problem.value) == (4, "4, 6")
+    assert "4, 6" in message_en and "隐藏" in message
+    problem, message, message_en = _refused(_hidden(columns=["D"]), "x.xlsx", "hidden_columns")
+    assert (problem.column, problem.value) == ("D", "D")
+    assert "隐藏" in message and "unhide" in message_en
+
+
+def test_the_templates_hidden_key_row_is_not_a_hidden_data_row():
+    assert len(read_table(_hidden(), filename="x.xlsx").rows) == 4

@@ -27,6 +27,13 @@ FILE_MESSAGES = {
     "hidden_sheet": gettext_lazy(
         "The workbook has a hidden sheet: unhide and check it, or delete it, then upload again."
     ),
+    "hidden_rows": gettext_lazy(
+        "Rows %(value)s are hidden: unhide and check them, or delete them, then upload again."
+    ),
+    "hidden_columns": gettext_lazy(
+        "Columns %(value)s are hidden and hold data: unhide and check them, or delete them, "
+        "then upload again."
+    ),
     "merged_cells": gettext_lazy(
         "Merged cells %(value)s: unmerge them so that every cell holds its own value."
     ),

@@ -49,6 +49,10 @@ _NS = {
 _CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?(?:/>|>(.*?)</c>)", re.S)
 _CACHED = re.compile(rb"<v>([^<]*)</v>")
 _FORMULA = re.compile(rb"<f(?:\s[^>]*)?>([^<]*)</f>")
+_HIDDEN_ROW = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"[^>]*?\bhidden=\"(?:1|true)\"|"
+                         rb"<row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*?\br=\"(\d+)\"")  # fmt: skip
+_COL = re.compile(rb"<col\b[^>]*>")
+_ATTRIBUTE = re.compile(rb"\b(min|max|hidden)=\"([^\"]*)\"")
 _ERROR_CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?t=\"e\"[^>]*>(.*?)</c>", re.S)
 _DIMENSION = re.compile(rb"<dimension ref=\"(?:[A-Z]+\d+:)?([A-Z]+)(\d+)\"")
 # Cell references whose row has 6+ digits or whose column has 2+ letters: the only ones that
@@ -291,7 +295,40 @@ def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -
     table.file_format = file_format
     if name in xml:
         table.formula_cells, table.dangerous_formulas = _formula_cells(xml[name])
+        _refuse_hidden(table, xml[name])
     return table
+
+
+def _refuse_hidden(table: RawTable, xml: bytes) -> None:
+    """Hidden data rows, and hidden columns holding data, are refused like hidden sheets: the
+    reviewer would never see the figures. (The template's hidden key row is a header row.)"""
+    if b"hidden=" not in xml:
+        return
+    hidden_rows = {int(a or b) for a, b in _HIDDEN_ROW.findall(xml)}
+    rows = [number for number, _ in table.rows if number in hidden_rows]
+    hidden_columns = set()
+    for tag in _COL.findall(xml):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        if attributes.get(b"hidden") in (b"1", b"true"):
+            first, last = int(attributes.get(b"min", 1)), int(attributes.get(b"max", 1))
+            hidden_columns.update(range(first - 1, min(last, first + 64 * 1024)))
+    used = {
+        position
+        for _, cells in table.rows
+        for position in hidden_columns
+        if position < len(cells) and cells[position] is not None and str(cells[position]).strip()
+    }
+    problems = []
+    if rows:
+        shown = ", ".join(str(n) for n in rows[:20]) + (" …" if len(rows) > 20 else "")
+        problems.append(FileProblem("hidden_rows", table.sheet, rows[0], value=shown))
+    if used:
+        letters = [column_letter(c) for c in sorted(used)]
+        problems.append(
+            FileProblem("hidden_columns", table.sheet, column=letters[0], value=", ".join(letters))
+        )
+    if problems:
+        raise FileRejected(problems)
 
 
 def _mark_errors(cells: list[list], xml: bytes) -> None:
