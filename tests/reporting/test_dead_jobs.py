@@ -3,6 +3,7 @@ the command line makes a job too; tasks call services, never the reverse."""
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -42,7 +43,8 @@ def test_a_worker_killed_mid_commit_fails_its_job_and_a_retry_commits(tmp_path):
         text=True,
     )
     try:
-        assert worker.stdout.readline().strip() == "READY"  # rows and history written
+        ready, _, _ = select.select([worker.stdout], [], [], 120)
+        assert ready and worker.stdout.readline().strip() == "READY"  # rows and history written
     finally:
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(timeout=30)

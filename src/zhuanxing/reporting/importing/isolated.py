@@ -10,12 +10,15 @@ standard input and output. Only our own code runs there, so its answer is truste
 the caller's own code would be. Pure Python: no Django here.
 """
 
+import logging
 import pickle
 import resource
 import subprocess
 import sys
 
 from .parse import FileProblem, FileRejected, Limits, RawTable, read_table
+
+logger = logging.getLogger(__name__)
 
 
 def read_table_isolated(
@@ -42,6 +45,9 @@ def read_table_isolated(
     except subprocess.TimeoutExpired:
         raise FileRejected([FileProblem("parse_timeout", params={"seconds": timeout})]) from None
     if child.returncode != 0 or not child.stdout:
+        # Most often the memory limit (a Rust parser aborts, exit status -6 or 134).
+        logger.warning("parser process for %r ended with %s: %s", filename, child.returncode,
+                       child.stderr[-500:].decode(errors="replace"))  # fmt: skip
         memory = memory_bytes // (1024 * 1024)
         raise FileRejected([FileProblem("parse_failed", params={"memory": memory})])
     status, result = pickle.loads(child.stdout)  # noqa: S301 (our own child's answer)

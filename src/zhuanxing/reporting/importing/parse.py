@@ -8,86 +8,41 @@ the GBK that Chinese Excel writes). Pure Python: no Django here.
 
 Structural faults raise ``FileRejected`` with every fault found; the file is not read further.
 
-Parsing is bounded (``Limits``): a workbook is inspected as a zip before the parser sees it —
-each part's expanded size and compression ratio, and the sheet's declared dimension and cell
-references against the row and column limits — because the parser allocates the whole grid a
-sheet declares (a 5 KB file can ask for 549 GB). ``isolated.read_table_isolated`` runs all of
+Parsing is bounded (``Limits``): a workbook is inspected as a zip before the parser sees it
+(``sheet_xml``), a CSV file is read row by row; ``isolated.read_table_isolated`` runs all of
 this in a child process with a memory limit, for what no inspection can foresee.
 """
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
-from xml.sax.saxutils import unescape
 
 import python_calamine
 
 from .formats import TEMPLATES, Template, column_letter, header_key
+from .sheet_xml import (
+    DANGEROUS_FORMULA,
+    FileProblem,
+    FileRejected,
+    Limits,
+    check_extent,
+    check_package,
+    error_cells,
+    formula_cells,
+    hidden_rows_and_columns,
+    read_part,
+    sheet_parts,
+)
+
+__all__ = ["DANGEROUS_FORMULA", "FileProblem", "FileRejected", "Limits", "RawTable", "read_table"]
 
 HEADER_SCAN_ROWS = 5
 HEADER_SEARCH_ROWS = 30  # a header further down is looked for, to say where it is
-# Formulas that run a program (DDE: cmd|' /C calc'!A0) or reach outside the file when opened:
-# refused even with a saved value, in a workbook or as text in any cell.
-DANGEROUS_FORMULA = re.compile(
-    r"\||\b(?:WEBSERVICE|HYPERLINK|CALL|REGISTER(?:\.ID)?|EXEC|DDE|DDEAUTO|RTD|IMAGE|FILTERXML"
-    r"|IMPORT(?:XML|DATA|HTML|FEED|RANGE))\s*\(",
-    re.I,
-)
-# Excel's own error values, as a cell holds them (t="e" in the sheet XML, text in a CSV).
 EXCEL_ERRORS = frozenset(
     ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
      "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
 )  # fmt: skip
-_NS = {
-    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
-_CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?(?:/>|>(.*?)</c>)", re.S)
-_CACHED = re.compile(rb"<v>([^<]*)</v>")
-_FORMULA = re.compile(rb"<f(?:\s[^>]*)?>([^<]*)</f>")
-_HIDDEN_ROW = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"[^>]*?\bhidden=\"(?:1|true)\"|"
-                         rb"<row\b[^>]*?\bhidden=\"(?:1|true)\"[^>]*?\br=\"(\d+)\"")  # fmt: skip
-_COL = re.compile(rb"<col\b[^>]*>")
-_ATTRIBUTE = re.compile(rb"\b(min|max|hidden)=\"([^\"]*)\"")
-_ERROR_CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?t=\"e\"[^>]*>(.*?)</c>", re.S)
-_DIMENSION = re.compile(rb"<dimension ref=\"(?:[A-Z]+\d+:)?([A-Z]+)(\d+)\"")
-# Cell references whose row has 6+ digits or whose column has 2+ letters: the only ones that
-# can pass the limits (rows and columns are far below), found without listing every cell.
-_FAR_ROW = re.compile(rb"<(?:c r=\"([A-Z]+)|row r=\")(\d{6,})\"")
-_FAR_COLUMN = re.compile(rb"<c r=\"([A-Z]{2,})(\d+)\"")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How big a file may be once read (the named settings IMPORT_MAX_*)."""
-
-    max_rows: int = 100_000
-    max_columns: int = 64
-    max_cell_chars: int = 32_767  # Excel's own limit for a cell
-    max_expanded_bytes: int = 128 * 1024 * 1024
-    max_zip_ratio: int = 100
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """A fault of the file (not of one value): ``code`` picks the message, ``params`` fill it."""
-
-    code: str
-    sheet: str = ""
-    row: int | None = None
-    column: str = ""
-    value: str = ""
-    params: dict = field(default_factory=dict)
-
-
-class FileRejected(Exception):
-    def __init__(self, problems: list[FileProblem]) -> None:
-        super().__init__(", ".join(p.code for p in problems))
-        self.problems = problems
 
 
 @dataclass
@@ -167,88 +122,13 @@ def _read_xlsx(data: bytes, kind: str | None, limits: Limits) -> RawTable:
     if "xl/workbook.xml" not in names:
         # A Word document or another zip renamed to .xlsx.
         raise FileRejected([FileProblem("not_spreadsheet")])
-    _check_package(package, limits)
+    check_package(package, limits)
     sheets = {}
-    for name, part in _sheet_parts(package).items():
+    for name, part in sheet_parts(package).items():
         if part in names:
-            sheets[name] = _read_part(package, part, limits)
-            _check_extent(name, sheets[name], limits)
+            sheets[name] = read_part(package, part, limits)
+            check_extent(name, sheets[name], limits)
     return _read_workbook(data, kind, "xlsx", sheets)
-
-
-def _check_package(package: zipfile.ZipFile, limits: Limits) -> None:
-    """Expanded size and compression ratio, from the zip's directory, before inflating."""
-    problems = []
-    total = 0
-    for item in package.infolist():
-        total += item.file_size
-        ratio = item.file_size / max(item.compress_size, 1)
-        if item.file_size > 1024 * 1024 and ratio > limits.max_zip_ratio:
-            params = {"ratio": round(ratio), "max": limits.max_zip_ratio}
-            problems.append(FileProblem("zip_ratio", value=item.filename, params=params))
-    if total > limits.max_expanded_bytes:
-        params = {"size": total, "max": limits.max_expanded_bytes}
-        problems.append(FileProblem("expanded_too_large", params=params))
-    if problems:
-        raise FileRejected(problems)
-
-
-def _read_part(package: zipfile.ZipFile, part: str, limits: Limits) -> bytes:
-    """A part, inflated at most to the limit (the directory's sizes may lie)."""
-    with package.open(part) as stream:
-        body = stream.read(limits.max_expanded_bytes + 1)
-    if len(body) > limits.max_expanded_bytes:
-        params = {"size": len(body), "max": limits.max_expanded_bytes}
-        raise FileRejected([FileProblem("expanded_too_large", params=params)])
-    return body
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters.decode():
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-def _check_extent(sheet: str, xml: bytes, limits: Limits) -> None:
-    """The sheet's declared dimension and its farthest cell references, against the limits."""
-    far_row = far_column = None  # (number, reference)
-    candidates = [(m.group(1) or b"", m.group(2)) for m in _FAR_ROW.finditer(xml)]
-    candidates += _FAR_COLUMN.findall(xml) + _DIMENSION.findall(xml)
-    for letters, digits in candidates:
-        reference = (letters + digits).decode()
-        row, column = int(digits), _column_number(letters) if letters else 1
-        if far_row is None or (row, len(reference)) > (far_row[0], len(far_row[1])):
-            far_row = (row, reference)  # a cell's reference rather than its row's number
-        if far_column is None or column > far_column[0]:
-            far_column = (column, reference)
-    rows = xml.count(b"<row ") + xml.count(b"<row>")
-    problems = []
-    if far_row and far_row[0] > limits.max_rows or rows > limits.max_rows:
-        found = far_row if far_row and far_row[0] > limits.max_rows else (rows, "")
-        params = {"rows": found[0], "max": limits.max_rows}
-        problems.append(FileProblem("too_many_rows", sheet, value=found[1], params=params))
-    if far_column and far_column[0] > limits.max_columns:
-        params = {"columns": far_column[0], "max": limits.max_columns}
-        problems.append(FileProblem("too_many_columns", sheet, value=far_column[1], params=params))
-    if problems:
-        raise FileRejected(problems)
-
-
-def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → its part in the package (xl/worksheets/sheetN.xml)."""
-    try:
-        book = ElementTree.fromstring(package.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError):
-        return {}
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
-    parts = {}
-    for sheet in book.iterfind("m:sheets/m:sheet", _NS):
-        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-        target = target.lstrip("/")
-        parts[sheet.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
-    return parts
 
 
 def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -> RawTable:
@@ -294,7 +174,7 @@ def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -
     table = _table(cells, name, kind, row_offset=1)
     table.file_format = file_format
     if name in xml:
-        table.formula_cells, table.dangerous_formulas = _formula_cells(xml[name])
+        table.formula_cells, table.dangerous_formulas = formula_cells(xml[name])
         _refuse_hidden(table, xml[name])
     return table
 
@@ -304,14 +184,8 @@ def _refuse_hidden(table: RawTable, xml: bytes) -> None:
     reviewer would never see the figures. (The template's hidden key row is a header row.)"""
     if b"hidden=" not in xml:
         return
-    hidden_rows = {int(a or b) for a, b in _HIDDEN_ROW.findall(xml)}
+    hidden_rows, hidden_columns = hidden_rows_and_columns(xml)
     rows = [number for number, _ in table.rows if number in hidden_rows]
-    hidden_columns = set()
-    for tag in _COL.findall(xml):
-        attributes = dict(_ATTRIBUTE.findall(tag))
-        if attributes.get(b"hidden") in (b"1", b"true"):
-            first, last = int(attributes.get(b"min", 1)), int(attributes.get(b"max", 1))
-            hidden_columns.update(range(first - 1, min(last, first + 64 * 1024)))
     used = {
         position
         for _, cells in table.rows
@@ -333,35 +207,9 @@ def _refuse_hidden(table: RawTable, xml: bytes) -> None:
 
 def _mark_errors(cells: list[list], xml: bytes) -> None:
     """calamine reads an error cell (t="e") as empty: put its error value back, marked."""
-    if b't="e"' not in xml:
-        return
-    for letters, row, body in _ERROR_CELL.findall(xml):
-        cached = _CACHED.search(body)
-        r, c = int(row) - 1, _column_number(letters) - 1
+    for (r, c), error in error_cells(xml).items():
         if r < len(cells) and c < len(cells[r]):
-            cells[r][c] = ExcelError(cached.group(1).decode() if cached else "#N/A")
-
-
-def _formula_cells(xml: bytes) -> tuple[dict, dict]:
-    """(0-based row, column) of every formula cell → whether Excel saved its value; and of the
-    dangerous ones → the formula."""
-    if b"<f>" not in xml and b"<f " not in xml:
-        return {}, {}
-    found, dangerous = {}, {}
-    for letters, row, body in _CELL.findall(xml):
-        if body and (b"<f>" in body or b"<f " in body):
-            cached = _CACHED.search(body)
-            where = (int(row) - 1, _column_number(letters) - 1)
-            found[where] = bool(cached and cached.group(1))
-            formula = _FORMULA.search(body)
-            text = (
-                unescape(formula.group(1).decode(), {"&quot;": '"', "&apos;": "'"})
-                if formula
-                else ""
-            )
-            if DANGEROUS_FORMULA.search(text):
-                dangerous[where] = "=" + text
-    return found, dangerous
+            cells[r][c] = ExcelError(error)
 
 
 # --- CSV --------------------------------------------------------------------------------------
