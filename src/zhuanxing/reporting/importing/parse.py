@@ -217,10 +217,8 @@ def _mark_errors(cells: list[list], xml: bytes) -> None:
 
 def _read_csv(data: bytes, kind: str | None, filename: str, limits: Limits) -> RawTable:
     head = data[:4096]
-    zeros = (head[0::2].count(0), head[1::2].count(0))
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (max(zeros) >= max(4, 8 * min(zeros))):
-        # Excel's "Unicode text": every other byte of ASCII text is zero (the one byte of
-        # each pair, and nearly never the other).
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(head):
+        # Excel's "Unicode text" (every other byte of ASCII text is zero).
         raise FileRejected([FileProblem("csv_utf16")])
     if b"\x00" in head:
         raise FileRejected([FileProblem("not_spreadsheet")])
@@ -253,6 +251,21 @@ def _read_csv(data: bytes, kind: str | None, filename: str, limits: Limits) -> R
     table.file_format = "csv"
     table.encoding = "UTF-8" if encoding == "utf-8-sig" else "GB18030"
     return table
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 text without a byte-order mark: it decodes, and nearly all of it is printable."""
+    if b"\x00" not in head:
+        return False
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head[: len(head) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
+        if printable >= 0.95 * len(text):
+            return True
+    return False
 
 
 def _csv_records(text: str, delimiter: str, sheet: str, limits: Limits) -> list[list]:
