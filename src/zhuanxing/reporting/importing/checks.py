@@ -1,8 +1,8 @@
 """Cell checks: every cell of a raw table becomes a typed value or a problem.
 
 Runs the policy's built-in checks that need nothing but the cell (required, numeric, period,
-choice, USCC check character, industry code, formula cells) and the duplicate check within the
-file. Checks that need the database (known, in scope, locked) and the comparison rules run
+choice, USCC check character, industry code, formula cells, Excel error values, dangerous
+formulas) and the duplicate check within the file. Checks that need the database (known, in scope, locked) and the comparison rules run
 later, in ``zhuanxing.reporting.importing.validate``. Pure Python: no Django here.
 """
 
@@ -128,7 +128,11 @@ def _convert(
             batch.add(*excel_error, index, column.key, error, "excel_error", error=error)
             out.append(None)
             continue
-        if isinstance(cell, str) and cell[:1] in "=+-@" and DANGEROUS_FORMULA.search(cell):
+        if (
+            isinstance(cell, str)
+            and cell.startswith(("=", "+", "-", "@"))
+            and (DANGEROUS_FORMULA.search(cell))
+        ):
             # Typed as text, it runs when the data is opened in Excel again (a CSV has no
             # other kind of formula): refused in every column.
             batch.add(*dangerous, index, column.key, cell, "formula_dangerous")
