@@ -121,3 +121,30 @@ def test_a_command_line_import_is_a_job_with_approval_log_lines(few_firms, tmp_p
     log = ReportReview.objects.filter(action=ReviewAction.IMPORT)
     assert sorted(log.values_list("enterprise__uscc", flat=True)) == sorted(codes)
     assert {line.comment for line in log} == {f"import #{job.pk} 年报.xlsx"}
+
+
+@pytest.mark.django_db
+def test_the_dead_jobs_task_in_the_database_queue_is_failed_too(few_firms, settings):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+    from hostile_files import annual_row
+
+    from zhuanxing.reporting.importing.workbooks import template_xlsx
+    from zhuanxing.reporting.services import import_job_create, import_jobs_fail_dead
+    from zhuanxing.reporting.tasks import run_import_job
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    admin, codes = few_firms
+    data = template_xlsx("annual", [annual_row(codes[0])])
+    job = import_job_create(
+        user=admin, filename="a.xlsx", data=data, enqueue=run_import_job.enqueue
+    )
+    task = DBTaskResult.objects.get()
+    assert job.task_id == str(task.id)
+    task.claim("worker-1")  # the worker takes it, starts the job, and is killed
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.VALIDATING, heartbeat_at=timezone.now() - timedelta(days=1)
+    )
+    assert import_jobs_fail_dead() == 1
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.FAILED and task.finished_at is not None

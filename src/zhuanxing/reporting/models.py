@@ -244,6 +244,8 @@ class ImportJob(models.Model):
     # Written while a worker runs the job; a running job whose heartbeat is older than the
     # lease (setting IMPORT_JOB_LEASE_SECONDS) lost its worker and is failed.
     heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    # The queued task's id (django-tasks), so a dead job's task is failed with it.
+    task_id = models.CharField(max_length=64, blank=True)
     # The rows with problems as uploaded, kept at check time for the import report, so the
     # web process never parses the file again (see importing.workbooks.report_rows).
     report_rows = models.JSONField(default=dict, blank=True)

@@ -2,8 +2,9 @@
 
 Runs the policy's built-in checks that need nothing but the cell (required, numeric, period,
 choice, USCC check character, industry code, formula cells, Excel error values, dangerous
-formulas) and the duplicate check within the file. Checks that need the database (known, in scope, locked) and the comparison rules run
-later, in ``zhuanxing.reporting.importing.validate``. Pure Python: no Django here.
+formulas) and the duplicate check within the file. Checks that need the database (known, in
+scope, locked) and the comparison rules run later, in ``zhuanxing.reporting.importing.validate``.
+Pure Python: no Django here.
 """
 
 import dataclasses

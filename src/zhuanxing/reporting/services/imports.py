@@ -15,12 +15,15 @@ caller passes ``enqueue``, the task's ``enqueue`` method.
 import hashlib
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from zhuanxing.policy.active import policy_in_force
 
@@ -70,8 +73,23 @@ def import_job_create(
         _store(job, [line], status=ImportStatus.INVALID)
         return job
     if enqueue is not None:
-        enqueue(job.pk, False)
+        _queue(job, enqueue, commit=False)
     return job
+
+
+def _queued_in_database(task_id: str) -> bool:
+    """The database queue's ids are UUIDs (other backends, the immediate one, use others)."""
+    try:
+        uuid.UUID(task_id)
+    except ValueError:
+        return False
+    return True
+
+
+def _queue(job: ImportJob, enqueue: Enqueue, *, commit: bool) -> None:
+    result = enqueue(job.pk, commit)
+    job.task_id = str(getattr(result, "id", "") or "")
+    job.save(update_fields=["task_id"])
 
 
 def import_job_commit(
@@ -89,7 +107,7 @@ def import_job_commit(
     job.stage, job.progress_done, job.progress_total = "queued", 0, 0
     job.heartbeat_at = None  # queued, not yet running: no lease to lose
     job.save()
-    enqueue(job.pk, True)
+    _queue(job, enqueue, commit=True)
     return job
 
 
@@ -104,7 +122,7 @@ def import_job_retry(*, job: ImportJob, user, enqueue: Enqueue) -> ImportJob:
     job.stage, job.progress_done, job.progress_total = "queued", 0, 0
     job.errors = job.warnings = 0
     job.save()
-    enqueue(job.pk, False)
+    _queue(job, enqueue, commit=False)
     return job
 
 
@@ -124,7 +142,13 @@ def import_jobs_fail_dead(*, now: datetime | None = None) -> int:
                 )
                 % {"seconds": settings.ZHUANXING["IMPORT_JOB_LEASE_SECONDS"]}
             )
-    return dead.update(status=ImportStatus.FAILED, failure="\n".join(texts), updated_at=now)
+    # Their tasks in the database queue stay "running" too, the worker that claimed them gone.
+    tasks = [t for t in dead.values_list("task_id", flat=True) if _queued_in_database(t)]
+    count = dead.update(status=ImportStatus.FAILED, failure="\n".join(texts), updated_at=now)
+    DBTaskResult.objects.filter(id__in=tasks, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED, finished_at=now, traceback=texts[1]
+    )
+    return count
 
 
 def import_job_run(*, job_id: int, commit: bool, progress: Progress | None = None) -> ImportJob:
