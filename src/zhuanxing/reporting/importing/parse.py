@@ -31,6 +31,7 @@ from .sheet_xml import (
     error_cells,
     formula_cells,
     hidden_rows_and_columns,
+    may_hold_long_text,
     read_part,
     sheet_parts,
 )
@@ -81,8 +82,8 @@ def read_table(
     if max_bytes is not None and len(data) > max_bytes:
         raise FileRejected([FileProblem("too_large", params={"size": len(data), "max": max_bytes})])
     if data[:4] == b"PK\x03\x04":
-        table = _read_xlsx(data, kind, limits)
-    elif data[:4] == b"\xd0\xcf\x11\xe0":
+        return _read_xlsx(data, kind, limits)
+    if data[:4] == b"\xd0\xcf\x11\xe0":
         # The old binary format cannot be inspected before parsing: the child process's
         # memory limit is what bounds it.
         table = _read_workbook(data, kind, "xls", {})
@@ -128,7 +129,14 @@ def _read_xlsx(data: bytes, kind: str | None, limits: Limits) -> RawTable:
         if part in names:
             sheets[name] = read_part(package, part, limits)
             check_extent(name, sheets[name], limits)
-    return _read_workbook(data, kind, "xlsx", sheets)
+    table = _read_workbook(data, kind, "xlsx", sheets)
+    texts = [*sheets.values()]
+    if "xl/sharedStrings.xml" in names:
+        texts.append(read_part(package, "xl/sharedStrings.xml", limits))
+    if may_hold_long_text(texts, limits.max_cell_chars):
+        # Only then is every cell measured (a pass over a million cells otherwise).
+        _check_cell_lengths(table, limits)
+    return table
 
 
 def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -> RawTable:

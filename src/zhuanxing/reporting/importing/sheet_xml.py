@@ -191,3 +191,11 @@ def hidden_rows_and_columns(xml: bytes) -> tuple[set[int], set[int]]:
             first, last = int(attributes.get(b"min", 1)), int(attributes.get(b"max", 1))
             columns.update(range(first - 1, min(last, first + 64 * 1024)))
     return rows, columns
+
+
+def may_hold_long_text(parts: list[bytes], max_chars: int) -> bool:
+    """Whether any text in these parts (sheet XML, shared strings) is longer than ``max_chars``
+    bytes: a text over ``max_chars`` characters is at least that many bytes, so when none is,
+    no cell needs measuring."""
+    run = re.compile(rb">[^<]{%d}" % (max_chars + 1))  # tried only after a tag: linear
+    return any(run.search(part) for part in parts)
