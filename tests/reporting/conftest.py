@@ -19,3 +19,13 @@ def tongxiang_annual(city):
     rows = annual_rows(reports)
     AnnualReport.objects.filter(pk__in=[r.pk for r in reports]).delete()
     return rows
+
+
+@pytest.fixture
+def few_firms(db):
+    """The region tree, five Tongxiang firms with no reports, and a city administrator: what
+    a test of one import needs, without the generated city."""
+    from hostile_files import TONGXIANG_CODES, firms_and_admin
+
+    admin = firms_and_admin()
+    return admin, TONGXIANG_CODES

@@ -180,7 +180,7 @@ def test_file_over_the_size_limit(tongxiang_annual, users, settings):
     before = snapshot()
     data = xlsx("annual", tongxiang_annual)
     settings.ZHUANXING = {**settings.ZHUANXING, "IMPORT_MAX_BYTES": len(data) - 1}
-    job = import_job_create(user=users["tongxiang"], filename="big.xlsx", data=data)
+    job = import_job_create(user=users["tongxiang"], filename="big.xlsx", data=data, enqueue=None)
     assert job.status == ImportStatus.INVALID and job.content == b""
     (problem,) = job.problems.all()
     assert problem.rule == "file:too_large" and "IMPORT_MAX_BYTES" in problem.message

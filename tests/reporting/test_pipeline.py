@@ -80,15 +80,18 @@ def test_an_import_interrupted_half_way_leaves_no_partial_data(tongxiang_annual,
 
 def test_a_failing_background_job_is_marked_and_leaves_no_data(tongxiang_annual, users, settings):
     from zhuanxing.reporting.services import import_job_commit, import_job_create
+    from zhuanxing.reporting.tasks import run_import_job
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     job = import_job_create(user=users["tongxiang"], filename="年报.xlsx",
-                            data=xlsx("annual", tongxiang_annual))  # fmt: skip
+                            data=xlsx("annual", tongxiang_annual),
+                            enqueue=run_import_job.enqueue)  # fmt: skip
     job.refresh_from_db()
     assert job.status == ImportStatus.VALIDATED and job.rows == len(tongxiang_annual)
     before = snapshot()
     with mock.patch.object(commit, "write_history", side_effect=RuntimeError("disk full")):
-        import_job_commit(job=job, user=users["tongxiang"], accept_warnings=False)
+        import_job_commit(job=job, user=users["tongxiang"], accept_warnings=False,
+                          enqueue=run_import_job.enqueue)  # fmt: skip
     job.refresh_from_db()
     assert job.status == ImportStatus.FAILED and "disk full" in job.failure
     assert snapshot() == before

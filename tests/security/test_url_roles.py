@@ -59,6 +59,7 @@ EXPECTED = {
     "reporting:job": (tongxiang_job, OWN_JOBS),
     "reporting:job_progress": (tongxiang_job, OWN_JOBS),
     "reporting:job_commit": (tongxiang_job, POST_ONLY),
+    "reporting:job_retry": (tongxiang_job, POST_ONLY),
     "reporting:job_report": (tongxiang_job, OWN_JOBS),
     "reporting:entry": (lambda o: {"enterprise": o["firm"].pk, "period": "2012"}, EVERYONE),
     "reporting:entry_check": (
@@ -149,6 +150,7 @@ FOREIGN_POSTS = {
     "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
     "reporting:entry_check": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
     "reporting:job_commit": lambda o: {"pk": o["haining_job"].pk},
+    "reporting:job_retry": lambda o: {"pk": o["haining_job"].pk},
     "reporting:review_action": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
     "reporting:submit": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
 }

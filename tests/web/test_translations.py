@@ -49,14 +49,8 @@ def _entries(path: Path) -> dict[str, str]:
 
 
 def _unescape(text: str) -> str:
-    return (
-        text.encode("latin-1", "backslashreplace")
-        .decode("unicode_escape")
-        .encode("latin-1")
-        .decode("utf-8")
-        if "\\" in text
-        else text
-    )
+    """A PO string's escapes (\\n, \\t, \\", \\\\) as the characters they stand for."""
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: str(p.relative_to(SRC)))

@@ -217,6 +217,18 @@ ZHUANXING = {
     "DEMO_SEED": int(os.environ.get("ZHUANXING_DEMO_SEED", "20090820")),
     "IMPORT_MAX_BYTES": int(os.environ.get("ZHUANXING_IMPORT_MAX_BYTES", str(20 * 1024 * 1024))),
     "IMPORT_MAX_PROBLEMS": int(os.environ.get("ZHUANXING_IMPORT_MAX_PROBLEMS", "10000")),
+    "IMPORT_MAX_ROWS": int(os.environ.get("ZHUANXING_IMPORT_MAX_ROWS", "100000")),
+    "IMPORT_MAX_COLUMNS": int(os.environ.get("ZHUANXING_IMPORT_MAX_COLUMNS", "64")),
+    "IMPORT_MAX_CELL_CHARS": int(os.environ.get("ZHUANXING_IMPORT_MAX_CELL_CHARS", "32767")),
+    "IMPORT_MAX_EXPANDED_BYTES": int(
+        os.environ.get("ZHUANXING_IMPORT_MAX_EXPANDED_BYTES", str(128 * 1024 * 1024))
+    ),
+    "IMPORT_MAX_ZIP_RATIO": int(os.environ.get("ZHUANXING_IMPORT_MAX_ZIP_RATIO", "100")),
+    "IMPORT_PARSE_MEMORY_BYTES": int(
+        os.environ.get("ZHUANXING_IMPORT_PARSE_MEMORY_BYTES", str(1024 * 1024 * 1024))
+    ),
+    "IMPORT_PARSE_TIMEOUT": int(os.environ.get("ZHUANXING_IMPORT_PARSE_TIMEOUT", "120")),
+    "IMPORT_JOB_LEASE_SECONDS": int(os.environ.get("ZHUANXING_IMPORT_JOB_LEASE_SECONDS", "300")),
     "ANALYTICS_PATH": os.environ.get(
         "ZHUANXING_ANALYTICS_PATH", str(VAR_DIR / "analytics" / "store.duckdb")
     ),

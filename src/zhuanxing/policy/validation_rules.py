@@ -75,6 +75,8 @@ Check = Literal[
     "period_locked",  # the period is locked by the city
     "not_editable",  # an enterprise re-files a report that is submitted, approved or locked
     "formula",  # a formula cell: its cached value is used (never evaluated)
+    "excel_error",  # the cell holds an Excel error value (#DIV/0!, #N/A, #REF!…)
+    "dangerous_formula",  # a formula (or formula-like text) that runs a program or reaches out
 ]
 FIELD_CHECKS = ("non_negative",)
 # Checks that keep the data whole or the scope safe: they can never be waved through.

@@ -273,6 +273,14 @@ class ImportJob(models.Model):
     warnings_accepted = models.BooleanField(_("warnings accepted"), default=False)
     committed_at = models.DateTimeField(_("committed at"), null=True, blank=True)
     failure = models.TextField(_("failure"), blank=True)
+    # Written while a worker runs the job; a running job whose heartbeat is older than the
+    # lease (setting IMPORT_JOB_LEASE_SECONDS) lost its worker and is failed.
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    # The queued task's id (django-tasks), so a dead job's task is failed with it.
+    task_id = models.CharField(max_length=64, blank=True)
+    # The rows with problems as uploaded, kept at check time for the import report, so the
+    # web process never parses the file again (see importing.workbooks.report_rows).
+    report_rows = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -292,9 +300,13 @@ class ImportJob(models.Model):
 
     @property
     def percent(self) -> int:
+        """How far the work went; a job that stopped (failed) never shows 100."""
+        if self.status in (ImportStatus.INVALID, ImportStatus.VALIDATED, ImportStatus.COMMITTED):
+            return 100
         if not self.progress_total:
             return 0
-        return min(100, round(100 * self.progress_done / self.progress_total))
+        done = min(100, round(100 * self.progress_done / self.progress_total))
+        return min(done, 99) if self.status == ImportStatus.FAILED else done
 
 
 class ImportProblem(models.Model):

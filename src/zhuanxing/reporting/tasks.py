@@ -5,9 +5,9 @@ Arguments are JSON (the job's id), so the job table carries the file and the sta
 
 from django_tasks import task
 
+from .services.imports import import_job_run
+
 
 @task()
 def run_import_job(job_id: int, commit: bool = False) -> None:
-    from .services import import_job_run
-
     import_job_run(job_id=job_id, commit=commit)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.job_detail, name="job"),
     path("imports/<int:pk>/progress/", imports.job_progress, name="job_progress"),
     path("imports/<int:pk>/commit/", imports.job_commit, name="job_commit"),
+    path("imports/<int:pk>/retry/", imports.job_retry, name="job_retry"),
     path("imports/<int:pk>/report.xlsx", imports.job_report, name="job_report"),
     path("entry/<int:enterprise>/<str:period>/", entry.entry, name="entry"),
     path("entry/<int:enterprise>/<str:period>/check/", entry.entry_check_view, name="entry_check"),

@@ -1,23 +1,29 @@
 """Cell checks: every cell of a raw table becomes a typed value or a problem.
 
 Runs the policy's built-in checks that need nothing but the cell (required, numeric, period,
-choice, USCC check character, industry code, formula cells) and the duplicate check within the
-file. Checks that need the database (known, in scope, locked) and the comparison rules run
-later, in ``zhuanxing.reporting.importing.validate``. Pure Python: no Django here.
+choice, USCC check character, industry code, formula cells, Excel error values, dangerous
+formulas) and the duplicate check within the file. Checks that need the database (known, in
+scope, locked) and the comparison rules run later, in ``zhuanxing.reporting.importing.validate``.
+Pure Python: no Django here.
 """
 
 import dataclasses
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from zhuanxing.policy.validation_rules import Reporting
 from zhuanxing.reference import industry, uscc
 
 from .formats import NUMERIC_TYPES, Column, Template
 from .normalise import CellError, clean_text, to_date, to_decimal, to_month, to_year
-from .parse import RawTable
+from .parse import DANGEROUS_FORMULA, EXCEL_ERRORS, ExcelError, RawTable
 
 VALUE_LIMIT = 200  # characters of a bad value kept in the report
+# What Excel shows of an 18-digit code stored as a number: 9.13305E+17.
+_SCIENTIFIC = re.compile(r"^\d+(\.\d+)?[eE]\+?\d+$")
 
 
 @dataclass
@@ -69,7 +75,8 @@ def _rule(reporting: Reporting, kind: str, check: str) -> tuple[str, str]:
     return (found.key, found.importance) if found else (check, "error")
 
 
-def check_cells(table: RawTable, reporting: Reporting) -> Batch:
+def check_cells(table: RawTable, reporting: Reporting, *, today: date | None = None) -> Batch:
+    """Every cell typed or a problem; periods after ``today``'s (default: the date) refused."""
     template = table.template
     index_of = table.columns
     columns = [c for c in template.columns if c.key in index_of]
@@ -81,8 +88,9 @@ def check_cells(table: RawTable, reporting: Reporting) -> Batch:
         values={},
         letters={key: table.letter(key) for key in index_of},
     )
+    today = today or date.today()
     for column in columns:
-        batch.values[column.key] = _convert(batch, reporting, column, raw[column.key])
+        batch.values[column.key] = _convert(batch, reporting, column, raw[column.key], today)
     for column in template.columns:
         if column.optional and column.key not in batch.values:
             batch.values[column.key] = [None] * len(table.rows)
@@ -94,9 +102,11 @@ def check_cells(table: RawTable, reporting: Reporting) -> Batch:
 def batch_from_values(template: Template, reporting: Reporting, values: dict) -> Batch:
     """A one-row batch from a form's values (already typed or still text)."""
     batch = Batch(template=template, sheet="", rows=[1], values={})
+    today = date.today()
     for column in template.columns:
         if column.key in values:
-            batch.values[column.key] = _convert(batch, reporting, column, [values[column.key]])
+            cells = [values[column.key]]
+            batch.values[column.key] = _convert(batch, reporting, column, cells, today)
     return batch
 
 
@@ -104,14 +114,34 @@ def _cell(cells: list, index: int):
     return cells[index] if index < len(cells) else None
 
 
-def _convert(batch: Batch, reporting: Reporting, column: Column, cells: Sequence) -> list:
+def _convert(
+    batch: Batch, reporting: Reporting, column: Column, cells: Sequence, today: date
+) -> list:
     kind = batch.kind
     required = _rule(reporting, kind, "required") if column.required else None
-    converter = _converter(column)
+    converter = _converter(column, today)
     check = _check_for(column)
     rule, importance = _rule(reporting, kind, check) if check else ("", "")
+    excel_error = _rule(reporting, kind, "excel_error")
+    dangerous = _rule(reporting, kind, "dangerous_formula")
     out = []
     for index, cell in enumerate(cells):
+        if isinstance(cell, ExcelError) or (isinstance(cell, str) and cell.strip() in EXCEL_ERRORS):
+            # What Excel shows for a broken formula: never a value, and never "empty".
+            error = cell.strip()
+            batch.add(*excel_error, index, column.key, error, "excel_error", error=error)
+            out.append(None)
+            continue
+        if (
+            isinstance(cell, str)
+            and cell.startswith(("=", "+", "-", "@"))
+            and (DANGEROUS_FORMULA.search(cell))
+        ):
+            # Typed as text, it runs when the data is opened in Excel again (a CSV has no
+            # other kind of formula): refused in every column.
+            batch.add(*dangerous, index, column.key, cell, "formula_dangerous")
+            out.append(None)
+            continue
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             if required:
                 batch.add(*required, index, column.key)
@@ -120,7 +150,7 @@ def _convert(batch: Batch, reporting: Reporting, column: Column, cells: Sequence
         try:
             out.append(converter(cell))
         except CellError as error:
-            batch.add(rule, importance, index, column.key, cell, error.code)
+            batch.add(rule, importance, index, column.key, cell, error.code, **error.params)
             out.append(None)
     if column.type in NUMERIC_TYPES:
         _non_negative(batch, reporting, column, out)
@@ -140,29 +170,45 @@ def _check_for(column: Column) -> str:
     }.get(column.type, "")
 
 
-def _converter(column: Column):
+def _converter(column: Column, today: date):
     if column.type == "decimal":
-        return lambda v: to_decimal(v, places=column.places)
+        return lambda v: to_decimal(v, places=column.places, limit=column.limit)
     if column.type == "integer":
-        return lambda v: to_decimal(v, integer=True)
+        return lambda v: to_decimal(v, integer=True, limit=column.limit)
     if column.type == "year":
-        return to_year
+        return lambda v: to_year(v, latest=today.year)
     if column.type == "month":
-        return to_month
+        return lambda v: to_month(v, latest=f"{today.year:04d}-{today.month:02d}")
     if column.type == "date":
         return to_date
     if column.type == "uscc":
         return _uscc
     if column.type == "industry":
         return _industry
+    if column.type == "org_unit":
+        return lambda v: _visible(clean_text(v)) or None
     if column.type == "choice":
         return lambda v: _choice(v, column.choices)
     # Names keep their full-width brackets (桐乡市某某（集团）有限公司): only trimmed.
     return lambda v: str(v).strip() or None
 
 
+def _visible(text: str) -> str:
+    """``text``, or CellError naming the first invisible character (a zero-width space, a
+    byte-order mark, a no-break space, copied in from a web page or Word) and where it is."""
+    for position, ch in enumerate(text, start=1):
+        if not ch.isascii() and unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp"):
+            raise CellError("invisible", "an invisible character",
+                            code_point=f"U+{ord(ch):04X}", position=position)  # fmt: skip
+    return text
+
+
 def _uscc(value) -> str:
-    text = clean_text(value).upper()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise CellError("uscc_number", "a number where a code belongs")
+    if _SCIENTIFIC.match(clean_text(value)):
+        raise CellError("uscc_number", "a code shown as a number")
+    text = _visible(clean_text(value)).upper()
     result = uscc.check_uscc(text)
     if not result.valid:
         raise CellError(f"uscc_{result.reason_code}", result.reason or "invalid")
@@ -170,7 +216,7 @@ def _uscc(value) -> str:
 
 
 def _industry(value) -> str:
-    text = clean_text(value)
+    text = _visible(clean_text(value))
     if not industry.is_class(text):
         raise CellError("industry", "not a class code")
     return text
@@ -195,13 +241,18 @@ def _formulas(batch: Batch, table: RawTable, reporting: Reporting) -> None:
     if not table.formula_cells:
         return
     rule, importance = _rule(reporting, batch.kind, "formula")
+    dangerous = _rule(reporting, batch.kind, "dangerous_formula")
     by_position = {position: key for key, position in table.columns.items()}
     row_index = {number - 1: i for i, number in enumerate(batch.rows)}
     for (row, col), cached in sorted(table.formula_cells.items()):
         if row not in row_index or col not in by_position:
             continue
         index, key = row_index[row], by_position[col]
-        if cached:
+        if (row, col) in table.dangerous_formulas:
+            formula = table.dangerous_formulas[(row, col)]
+            batch.add(*dangerous, index, key, formula, "formula_dangerous")
+            batch.values[key][index] = None
+        elif cached:
             batch.add(rule, importance, index, key, batch.values[key][index], "formula")
         else:
             # Excel never computed it (the file was generated, not saved by Excel): no value.

@@ -17,7 +17,7 @@ from django.utils import timezone
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy.vocabulary import MONTHLY_PRIOR_MEASURES
 
-from ..models import AnnualReport, MonthlyReport, RegionStatistics
+from ..models import AnnualReport, MonthlyReport, RegionStatistics, ReportReview, ReviewAction
 from .checks import Batch
 from .formats import ANNUAL
 from .validate import Resolved
@@ -160,7 +160,21 @@ def commit_batch(
     history = [("+", ids[key], key, fields) for key, fields in creates]
     history += [("~", pk, key, fields) for pk, key, fields in updates]
     write_history(model, history, user=user, reason=reason, when=now)
+    if batch.kind in ("annual", "monthly"):
+        _log_imported(batch.kind, [key for _, _, key, _ in history], user=user, reason=reason,
+                      when=now)  # fmt: skip
     return counts
+
+
+def _log_imported(kind: str, keys: list[tuple], *, user, reason: str, when) -> None:
+    """One approval-log line per enterprise-period written, as a form's save makes one: the
+    log shows an import beside the submits and approvals, whichever path it came by."""
+    columns = ("kind", "enterprise_id", "period", "action", "comment", "user_id", "at")
+    user_id = getattr(user, "pk", None)
+    rows = [(kind, owner, str(period), ReviewAction.IMPORT.value, reason, user_id, when)
+            for owner, period in keys]  # fmt: skip
+    for chunk in _chunks(rows):
+        _insert(ReportReview, columns, chunk)
 
 
 def _chunks(items: list) -> Iterable[list]:

@@ -17,6 +17,8 @@ ColumnType = Literal[
 ]
 
 NUMERIC_TYPES = ("decimal", "integer")
+DIGITS = 16  # the report models' max_digits: a decimal column holds below 10 ** (16 - places)
+PG_INTEGER_MAX = 2**31 - 1  # a PositiveIntegerField on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,12 @@ class Column:
     # True: a file may leave the column out (the 上年同期 columns; the store then compares with
     # the report filed a year earlier)
     optional: bool = False
+    max_value: int | None = None  # below the column type's own bound, when the model's is lower
+
+    @property
+    def limit(self) -> int:
+        """Numbers must stay below this in size to fit the database column."""
+        return self.max_value or 10 ** (DIGITS - self.places)
 
     @property
     def header(self) -> str:
@@ -91,7 +99,14 @@ ANNUAL = Template(
         _money("export_delivery", "出口交货值"),
         _money("profit", "利润总额"),
         _money("tax_paid", "实缴税金"),
-        Column("employees", "从业人员平均人数", "integer", "人", required=True),
+        Column(
+            "employees",
+            "从业人员平均人数",
+            "integer",
+            "人",
+            required=True,
+            max_value=PG_INTEGER_MAX,
+        ),
         _money("total_assets", "资产总计"),
         Column("land_mu", "用地面积", "decimal", "亩"),
         Column("energy_tce", "综合能源消费量", "decimal", "吨标准煤"),

@@ -20,6 +20,8 @@ _DATE_TEXT = re.compile(
 )
 _YEAR = re.compile(r"^(\d{4})\s*年?$")
 _MONTH = re.compile(r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:月)?(?:\s*[-/.]\s*\d{1,2}\s*日?)?$")
+# "2015.1": a month after a dot with one digit is what Excel leaves of 2015.10 as a number.
+_AMBIGUOUS_MONTH = re.compile(r"^\d{4}\.\d$")
 _FULL_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -27,9 +29,10 @@ class CellError(ValueError):
     """A cell that cannot become a value of its column; ``reason`` is an English phrase, the
     ``code`` picks the translated detail shown to the clerk."""
 
-    def __init__(self, code: str, reason: str) -> None:
+    def __init__(self, code: str, reason: str, **params) -> None:
         super().__init__(reason)
         self.code = code
+        self.params = params  # fill the detail's placeholders
 
 
 def half_width(text: str) -> str:
@@ -45,8 +48,11 @@ def clean_text(value) -> str:
     return half_width(str(value)).strip()
 
 
-def to_decimal(value, *, places: int = 2, integer: bool = False) -> Decimal | None:
-    """A number cell → Decimal (None when empty); CellError for text, dates, fractions."""
+def to_decimal(
+    value, *, places: int = 2, integer: bool = False, limit: int = 10**14
+) -> Decimal | None:
+    """A number cell → Decimal (None when empty); CellError for text, dates, fractions, and
+    for numbers not below ``limit`` in size (what the database column holds)."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -74,7 +80,7 @@ def to_decimal(value, *, places: int = 2, integer: bool = False) -> Decimal | No
             number = Decimal(text)
         except InvalidOperation:
             raise CellError("text", "not a number") from None
-    if abs(number) >= Decimal(10) ** 14:
+    if abs(number) >= limit:
         raise CellError("too_large", "too large")
     if integer:
         if number != number.to_integral_value():
@@ -84,33 +90,55 @@ def to_decimal(value, *, places: int = 2, integer: bool = False) -> Decimal | No
     return number.quantize(quantum)
 
 
-def to_year(value) -> int | None:
-    """2012, 2012.0, "2012", "2012年", a date in 2012 → 2012; None when empty; CellError else."""
+def to_year(value, *, latest: int | None = None) -> int | None:
+    """2012, 2012.0, "2012", "2012年", a date in 2012 → 2012; None when empty; CellError else,
+    and for a year after ``latest`` (the current one)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime | date):
-        return value.year
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    found = _YEAR.match(clean_text(value))
-    if not found or not 1949 <= int(found.group(1)) <= 2100:
-        raise CellError("period", "not a year")
-    return int(found.group(1))
+        year = value.year
+    else:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        found = _YEAR.match(clean_text(value))
+        if not found or not 1949 <= int(found.group(1)) <= 2100:
+            raise CellError("period", "not a year")
+        year = int(found.group(1))
+    if latest is not None and year > latest:
+        raise CellError("period_future", "a year after the current one", latest=latest)
+    return year
 
 
-def to_month(value) -> str | None:
-    """ "2012-06", "2012年6月", "2012/6", a date in June 2012 → "2012-06"."""
+def to_month(value, *, latest: str | None = None) -> str | None:
+    """ "2012-06", "2012年6月", "2012/6", "2012.06", a date in June 2012 → "2012-06"; CellError
+    for a number (Excel keeps 2015.10 as 2015.1: the month cannot be known), for "2015.1"
+    (the same ambiguity, typed), an impossible date, and a month after ``latest``."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime | date):
-        return f"{value.year:04d}-{value.month:02d}"
-    found = _MONTH.match(clean_text(value))
-    if not found:
-        raise CellError("period", "not a month such as 2012-06")
-    year, month = int(found.group(1)), int(found.group(2))
-    if not (1949 <= year <= 2100 and 1 <= month <= 12):
-        raise CellError("period", "not a month such as 2012-06")
-    return f"{year:04d}-{month:02d}"
+        month = f"{value.year:04d}-{value.month:02d}"
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        raise CellError("period_number", "a number where a month belongs")
+    else:
+        text = clean_text(value)
+        found = _MONTH.match(text)
+        if not found:
+            raise CellError("period", "not a month such as 2012-06")
+        year, number = int(found.group(1)), int(found.group(2))
+        if not (1949 <= year <= 2100 and 1 <= number <= 12):
+            raise CellError("period", "not a month such as 2012-06")
+        if _AMBIGUOUS_MONTH.match(text):
+            raise CellError("period_ambiguous", "2015.1 may be January or October")
+        day = _FULL_DATE.match(text)
+        if day:
+            try:
+                date(year, number, int(day.group(3)))
+            except ValueError:
+                raise CellError("period", "not a date") from None
+        month = f"{year:04d}-{number:02d}"
+    if latest is not None and month > latest:
+        raise CellError("period_future", "a month after the current one", latest=latest)
+    return month
 
 
 def to_date(value) -> date | None:

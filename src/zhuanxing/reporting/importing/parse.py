@@ -7,45 +7,43 @@ and their cached values from the sheet XML). CSV is read as UTF-8, else GB18030 
 the GBK that Chinese Excel writes). Pure Python: no Django here.
 
 Structural faults raise ``FileRejected`` with every fault found; the file is not read further.
+
+Parsing is bounded (``Limits``): a workbook is inspected as a zip before the parser sees it
+(``sheet_xml``), a CSV file is read row by row; ``isolated.read_table_isolated`` runs all of
+this in a child process with a memory limit, for what no inspection can foresee.
 """
 
 import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
 
 import python_calamine
 
 from .formats import TEMPLATES, Template, column_letter, header_key
+from .sheet_xml import (
+    DANGEROUS_FORMULA,
+    FileProblem,
+    FileRejected,
+    Limits,
+    check_extent,
+    check_package,
+    error_cells,
+    formula_cells,
+    hidden_rows_and_columns,
+    may_hold_long_text,
+    read_part,
+    sheet_parts,
+)
+
+__all__ = ["DANGEROUS_FORMULA", "FileProblem", "FileRejected", "Limits", "RawTable", "read_table"]
 
 HEADER_SCAN_ROWS = 5
-_NS = {
-    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
-_CELL = re.compile(rb"<c r=\"([A-Z]+)(\d+)\"[^>]*?(?:/>|>(.*?)</c>)", re.S)
-_CACHED = re.compile(rb"<v>([^<]*)</v>")
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """A fault of the file (not of one value): ``code`` picks the message, ``params`` fill it."""
-
-    code: str
-    sheet: str = ""
-    row: int | None = None
-    column: str = ""
-    value: str = ""
-    params: dict = field(default_factory=dict)
-
-
-class FileRejected(Exception):
-    def __init__(self, problems: list[FileProblem]) -> None:
-        super().__init__(", ".join(p.code for p in problems))
-        self.problems = problems
+HEADER_SEARCH_ROWS = 30  # a header further down is looked for, to say where it is
+EXCEL_ERRORS = frozenset(
+    ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
+)  # fmt: skip
 
 
 @dataclass
@@ -57,15 +55,26 @@ class RawTable:
     columns: dict[str, int]  # column key → 0-based index in the row
     rows: list[tuple[int, list]]  # (row number as the clerk sees it, cells)
     formula_cells: dict[tuple[int, int], bool] = field(default_factory=dict)  # → has a value
+    dangerous_formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # → formula
     file_format: str = "xlsx"
     encoding: str = ""
+    header_row: int = 1  # the (last) header row, as the clerk sees it
 
     def letter(self, key: str) -> str:
         return column_letter(self.columns[key]) if key in self.columns else ""
 
 
+class ExcelError(str):
+    """A cell holding one of Excel's error values (#DIV/0!, #N/A…): never a value."""
+
+
 def read_table(
-    data: bytes, *, filename: str = "", kind: str | None = None, max_bytes: int | None = None
+    data: bytes,
+    *,
+    filename: str = "",
+    kind: str | None = None,
+    max_bytes: int | None = None,
+    limits: Limits = Limits(),  # noqa: B008 (frozen)
 ) -> RawTable:
     """Parse ``data``; ``kind`` (annual, monthly, registry, region) when the caller knows it."""
     if not data:
@@ -73,16 +82,39 @@ def read_table(
     if max_bytes is not None and len(data) > max_bytes:
         raise FileRejected([FileProblem("too_large", params={"size": len(data), "max": max_bytes})])
     if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(data, kind)
+        return _read_xlsx(data, kind, limits)
     if data[:4] == b"\xd0\xcf\x11\xe0":
-        return _read_workbook(data, kind, "xls", {})
-    return _read_csv(data, kind, filename)
+        # The old binary format cannot be inspected before parsing: the child process's
+        # memory limit is what bounds it.
+        table = _read_workbook(data, kind, "xls", {})
+    else:
+        table = _read_csv(data, kind, filename, limits)
+    _check_cell_lengths(table, limits)
+    return table
+
+
+def _check_cell_lengths(table: RawTable, limits: Limits) -> None:
+    problems = [
+        FileProblem(
+            "cell_too_long",
+            table.sheet,
+            number,
+            column_letter(position),
+            cell[:50],
+            {"length": len(cell), "max": limits.max_cell_chars},
+        )
+        for number, cells in table.rows
+        for position, cell in enumerate(cells)
+        if isinstance(cell, str) and len(cell) > limits.max_cell_chars
+    ]
+    if problems:
+        raise FileRejected(problems)
 
 
 # --- Excel ------------------------------------------------------------------------------------
 
 
-def _read_xlsx(data: bytes, kind: str | None) -> RawTable:
+def _read_xlsx(data: bytes, kind: str | None, limits: Limits) -> RawTable:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         names = set(package.namelist())
@@ -91,26 +123,24 @@ def _read_xlsx(data: bytes, kind: str | None) -> RawTable:
     if "xl/workbook.xml" not in names:
         # A Word document or another zip renamed to .xlsx.
         raise FileRejected([FileProblem("not_spreadsheet")])
-    return _read_workbook(data, kind, "xlsx", _sheet_parts(package))
+    check_package(package, limits)
+    sheets = {}
+    for name, part in sheet_parts(package).items():
+        if part in names:
+            sheets[name] = read_part(package, part, limits)
+            check_extent(name, sheets[name], limits)
+    table = _read_workbook(data, kind, "xlsx", sheets)
+    texts = [*sheets.values()]
+    if "xl/sharedStrings.xml" in names:
+        texts.append(read_part(package, "xl/sharedStrings.xml", limits))
+    if may_hold_long_text(texts, limits.max_cell_chars):
+        # Only then is every cell measured (a pass over a million cells otherwise).
+        _check_cell_lengths(table, limits)
+    return table
 
 
-def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → its part in the package (xl/worksheets/sheetN.xml)."""
-    try:
-        book = ElementTree.fromstring(package.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError):
-        return {}
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
-    parts = {}
-    for sheet in book.iterfind("m:sheets/m:sheet", _NS):
-        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-        target = target.lstrip("/")
-        parts[sheet.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
-    return parts
-
-
-def _read_workbook(data: bytes, kind: str | None, file_format: str, parts: dict) -> RawTable:
+def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -> RawTable:
+    """``xml``: sheet name → its XML, for what calamine does not report (formulas, errors)."""
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
@@ -147,34 +177,58 @@ def _read_workbook(data: bytes, kind: str | None, file_format: str, parts: dict)
                 for start, end in merged
             ]
         )
+    if name in xml:
+        _mark_errors(cells, xml[name])
     table = _table(cells, name, kind, row_offset=1)
     table.file_format = file_format
-    if name in parts:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            table.formula_cells = _formula_cells(package.read(parts[name]))
+    if name in xml:
+        table.formula_cells, table.dangerous_formulas = formula_cells(xml[name])
+        _refuse_hidden(table, xml[name])
     return table
 
 
-def _formula_cells(xml: bytes) -> dict[tuple[int, int], bool]:
-    """(0-based row, column) of every formula cell → whether Excel saved its value."""
-    if b"<f>" not in xml and b"<f " not in xml:
-        return {}
-    found = {}
-    for letters, row, body in _CELL.findall(xml):
-        if body and (b"<f>" in body or b"<f " in body):
-            col = 0
-            for ch in letters.decode():
-                col = col * 26 + ord(ch) - 64
-            cached = _CACHED.search(body)
-            found[(int(row) - 1, col - 1)] = bool(cached and cached.group(1))
-    return found
+def _refuse_hidden(table: RawTable, xml: bytes) -> None:
+    """Hidden data rows, and hidden columns holding data, are refused like hidden sheets: the
+    reviewer would never see the figures. (The template's hidden key row is a header row.)"""
+    if b"hidden=" not in xml:
+        return
+    hidden_rows, hidden_columns = hidden_rows_and_columns(xml)
+    rows = [number for number, _ in table.rows if number in hidden_rows]
+    used = {
+        position
+        for _, cells in table.rows
+        for position in hidden_columns
+        if position < len(cells) and cells[position] is not None and str(cells[position]).strip()
+    }
+    problems = []
+    if rows:
+        shown = ", ".join(str(n) for n in rows[:20]) + (" …" if len(rows) > 20 else "")
+        problems.append(FileProblem("hidden_rows", table.sheet, rows[0], value=shown))
+    if used:
+        letters = [column_letter(c) for c in sorted(used)]
+        problems.append(
+            FileProblem("hidden_columns", table.sheet, column=letters[0], value=", ".join(letters))
+        )
+    if problems:
+        raise FileRejected(problems)
+
+
+def _mark_errors(cells: list[list], xml: bytes) -> None:
+    """calamine reads an error cell (t="e") as empty: put its error value back, marked."""
+    for (r, c), error in error_cells(xml).items():
+        if r < len(cells) and c < len(cells[r]):
+            cells[r][c] = ExcelError(error)
 
 
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def _read_csv(data: bytes, kind: str | None, filename: str) -> RawTable:
-    if b"\x00" in data[:4096]:
+def _read_csv(data: bytes, kind: str | None, filename: str, limits: Limits) -> RawTable:
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(head):
+        # Excel's "Unicode text" (every other byte of ASCII text is zero).
+        raise FileRejected([FileProblem("csv_utf16")])
+    if b"\x00" in head:
         raise FileRejected([FileProblem("not_spreadsheet")])
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -187,16 +241,75 @@ def _read_csv(data: bytes, kind: str | None, filename: str) -> RawTable:
     if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text[:4096]):
         raise FileRejected([FileProblem("not_spreadsheet")])
     first = text.split("\n", 1)[0]
+    if first.count(";") > max(first.count(","), first.count("\t")):
+        # Excel where the list separator is ";" (European settings) writes such files.
+        raise FileRejected([FileProblem("csv_semicolon")])
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    try:
-        cells = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        raise FileRejected([FileProblem("not_spreadsheet")]) from None
     sheet = filename.rsplit("/", 1)[-1] or "CSV"
+    cells = _csv_records(text, delimiter, sheet, limits)
     table = _table(cells, sheet, kind, row_offset=1)
+    width = len(cells[table.header_row - 1])
+    problems = [
+        FileProblem("csv_fields", sheet, number, params={"found": len(row), "expected": width})
+        for number, row in table.rows
+        if len(row) != width
+    ]
+    if problems:
+        raise FileRejected(problems)
     table.file_format = "csv"
     table.encoding = "UTF-8" if encoding == "utf-8-sig" else "GB18030"
     return table
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 text without a byte-order mark: it decodes, and nearly all of it is printable."""
+    if b"\x00" not in head:
+        return False
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head[: len(head) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n")
+        if printable >= 0.95 * len(text):
+            return True
+    return False
+
+
+def _csv_records(text: str, delimiter: str, sheet: str, limits: Limits) -> list[list]:
+    """One record per line: a stray quote makes the reader join lines (a name opening a quote
+    swallows the rows up to the next quote), refused naming the lines rather than importing
+    shifted or missing rows. (A row with a field too many or too few, which would put its
+    figures under the wrong headers, is refused once the header row is known.)"""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list] = []
+    problems = []
+    line = 0  # the last physical line read
+    while True:
+        start = line + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            problems.append(_quote_problem(sheet, reader.line_num, reader.line_num))
+            break
+        line = reader.line_num
+        if line > start:
+            problems.append(_quote_problem(sheet, start, line))
+            records.extend([] for _ in range(line - start))  # keep record i on line i + 1
+        if len(records) >= limits.max_rows + HEADER_SCAN_ROWS:
+            params = {"rows": len(records) + 1, "max": limits.max_rows}
+            problems.append(FileProblem("too_many_rows", sheet, params=params))
+            break
+        records.append(record if line == start else [])
+    if problems:
+        raise FileRejected(problems)
+    return records
+
+
+def _quote_problem(sheet: str, first: int, last: int) -> FileProblem:
+    return FileProblem("csv_quote", sheet, first, params={"first": first, "last": last})
 
 
 # --- both -------------------------------------------------------------------------------------
@@ -217,7 +330,9 @@ def _table(cells: list[list], sheet: str, kind: str | None, *, row_offset: int) 
         problems.append(FileProblem("no_rows", sheet=sheet))
     if problems:
         raise FileRejected(problems)
-    return RawTable(template=template, sheet=sheet, columns=columns, rows=rows)
+    table = RawTable(template=template, sheet=sheet, columns=columns, rows=rows)
+    table.header_row = max(header_rows) + row_offset
+    return table
 
 
 def _filled(row: list) -> bool:
@@ -232,7 +347,9 @@ def _match_columns(cells: list[list], sheet: str, kind: str | None):
         for t in TEMPLATES.values()
     }
     best = None  # (matches, kind, row index, via keys?)
-    for index, row in enumerate(cells[:HEADER_SCAN_ROWS]):
+    for index, row in enumerate(cells[:HEADER_SEARCH_ROWS]):
+        if index == HEADER_SCAN_ROWS and best is not None:
+            break
         texts = [str(c).strip() if c is not None else "" for c in row]
         for template_kind in TEMPLATES:
             keys = sum(1 for t in texts if t in by_key[template_kind])
@@ -243,6 +360,8 @@ def _match_columns(cells: list[list], sheet: str, kind: str | None):
     if best is None:
         raise FileRejected([FileProblem("unknown_template", sheet=sheet)])
     _, found_kind, index, via_keys = best
+    if index >= HEADER_SCAN_ROWS:
+        raise FileRejected([FileProblem("header_low", sheet, index + 1)])
     template = TEMPLATES[found_kind]
     if kind is not None and kind != found_kind:
         raise FileRejected(

@@ -8,6 +8,7 @@ happens only when there is no error and every warning was accepted. Used by the 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from zhuanxing.accounts import access
@@ -17,8 +18,9 @@ from ..models import ReportStatus
 from .checks import Batch, Problem, check_cells
 from .commit import Counts, commit_batch
 from .formats import TEMPLATES
+from .isolated import read_table_isolated
 from .messages import file_problem_texts, problem_texts
-from .parse import FileProblem, FileRejected, RawTable, read_table
+from .parse import FileProblem, FileRejected, Limits, RawTable
 from .validate import Resolved, locked_rows, validate_batch
 
 Progress = Callable[[str, int, int], None]
@@ -47,6 +49,7 @@ class Outcome:
     lines: list[Line] = field(default_factory=list)
     counts: Counts | None = None
     committed: bool = False
+    lost: bool = False  # the caller's ``still_ours`` said no: not committed, not reported
     table: RawTable | None = None
 
     @property
@@ -56,6 +59,18 @@ class Outcome:
     @property
     def warnings(self) -> int:
         return sum(1 for line in self.lines if line.importance == "warning")
+
+
+def parse_limits() -> Limits:
+    """The named settings that bound parsing (docs/settings.md)."""
+    named = settings.ZHUANXING
+    return Limits(
+        max_rows=named["IMPORT_MAX_ROWS"],
+        max_columns=named["IMPORT_MAX_COLUMNS"],
+        max_cell_chars=named["IMPORT_MAX_CELL_CHARS"],
+        max_expanded_bytes=named["IMPORT_MAX_EXPANDED_BYTES"],
+        max_zip_ratio=named["IMPORT_MAX_ZIP_RATIO"],
+    )
 
 
 def importable_kinds(user) -> tuple[str, ...]:
@@ -88,13 +103,24 @@ def run_import(
     max_bytes: int | None = None,
     reason: str = "import",
     progress: Progress | None = None,
+    still_ours: Callable[[], bool] | None = None,
 ) -> Outcome:
-    """Check the file and, if asked and clean, commit it in one transaction."""
+    """Check the file and, if asked and clean, commit it in one transaction. ``still_ours`` is
+    asked inside that transaction before anything is written (a job failed as dead meanwhile
+    must not commit)."""
     outcome = Outcome()
     step = progress or (lambda stage, done, total: None)
     step("parse", 0, 1)
     try:
-        table = read_table(data, filename=filename, kind=kind, max_bytes=max_bytes)
+        table = read_table_isolated(
+            data,
+            filename=filename,
+            kind=kind,
+            max_bytes=max_bytes,
+            limits=parse_limits(),
+            memory_bytes=settings.ZHUANXING["IMPORT_PARSE_MEMORY_BYTES"],
+            timeout=settings.ZHUANXING["IMPORT_PARSE_TIMEOUT"],
+        )
     except FileRejected as rejected:
         outcome.lines = [file_line(p) for p in rejected.problems]
         return outcome
@@ -109,9 +135,8 @@ def run_import(
     resolved = validate_batch(batch, user=user, policy=policy)
     step("validate", outcome.rows, outcome.rows)
     if commit and _may_commit(batch, accept_warnings):
-        _commit(
-            batch, resolved, user=user, policy=policy, reason=reason, outcome=outcome, progress=step
-        )
+        _commit(batch, resolved, user=user, policy=policy, reason=reason, outcome=outcome,
+                progress=step, still_ours=still_ours)  # fmt: skip
     outcome.lines = [problem_line(p, batch, policy) for p in _sorted(batch.problems)]
     return outcome
 
@@ -122,8 +147,11 @@ def _may_commit(batch: Batch, accept_warnings: bool) -> bool:
     return accept_warnings or not any(p.importance == "warning" for p in batch.problems)
 
 
-def _commit(batch, resolved: Resolved, *, user, policy, reason, outcome, progress) -> None:
+def _commit(batch, resolved: Resolved, *, user, policy, reason, outcome, progress, still_ours):
     with transaction.atomic():
+        if still_ours is not None and not still_ours():
+            outcome.lost = True
+            return
         if batch.kind in ("annual", "monthly") and locked_rows(batch, resolved, policy):
             # Locked since the check: nothing is written, and the report says why.
             transaction.set_rollback(True)

@@ -10,6 +10,7 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -85,7 +86,8 @@ def template_csv(kind: str, encoding: str = "utf-8", rows: Iterable[Sequence] = 
 
 
 def report_xlsx(table: RawTable | None, lines: Sequence, *, language: str = "zh-hans") -> bytes:
-    """The import report: the uploaded rows with every bad cell filled (red error, yellow
+    """The import report: the uploaded rows (those with a problem, when ``table`` comes from
+    ``report_rows``) with every bad cell filled (red error, yellow
     warning) and its messages as a comment, then a sheet listing every problem."""
     english = language.startswith("en")
     book = Workbook()
@@ -133,6 +135,47 @@ def report_xlsx(table: RawTable | None, lines: Sequence, *, language: str = "zh-
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def report_rows(table: RawTable | None, lines: Sequence) -> dict:
+    """The rows the report shows (those with a problem), as uploaded, in a JSON-ready form:
+    kept with the job at check time, so the report is written later without parsing the file
+    again (the web process never parses an upload)."""
+    if table is None:
+        return {}
+    wanted = {line.row for line in lines if line.row}
+    return {
+        "kind": table.template.kind,
+        "sheet": table.sheet,
+        "columns": table.columns,
+        "rows": [
+            [number, [_json_cell(cell) for cell in cells]]
+            for number, cells in table.rows
+            if number in wanted
+        ],
+    }
+
+
+def _json_cell(cell):
+    if isinstance(cell, datetime | date | time):
+        return cell.isoformat()
+    if isinstance(cell, timedelta):
+        return str(cell)
+    if isinstance(cell, str):
+        return str(cell)  # an ExcelError too, as its text
+    return cell
+
+
+def table_from_report_rows(stored: dict) -> RawTable | None:
+    """The table ``report_rows`` kept, for ``report_xlsx``."""
+    if not stored:
+        return None
+    return RawTable(
+        template=TEMPLATES[stored["kind"]],
+        sheet=stored["sheet"],
+        columns=stored["columns"],
+        rows=[(number, cells) for number, cells in stored["rows"]],
+    )
 
 
 def _copy_rows(sheet, table: RawTable, by_cell, english: bool) -> None:

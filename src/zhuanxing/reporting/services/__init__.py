@@ -6,7 +6,13 @@ do it, runs in one transaction and records who did what.
 
 from .entry import annual_report_save, monthly_report_save
 from .errors import ReportingError
-from .imports import import_job_commit, import_job_create, import_job_run
+from .imports import (
+    import_job_commit,
+    import_job_create,
+    import_job_retry,
+    import_job_run,
+    import_jobs_fail_dead,
+)
 from .workflow import (
     annual_report_approve,
     annual_report_reject,
@@ -28,7 +34,9 @@ __all__ = [
     "annual_report_unlock",
     "import_job_commit",
     "import_job_create",
+    "import_job_retry",
     "import_job_run",
+    "import_jobs_fail_dead",
     "monthly_report_approve",
     "monthly_report_reject",
     "monthly_report_save",

@@ -11,12 +11,18 @@ from django.views.decorators.http import require_POST
 
 from ..forms import CommitForm, UploadForm
 from ..importing.formats import TEMPLATES
-from ..importing.parse import FileRejected, read_table
 from ..importing.pipeline import Line, importable_kinds
-from ..importing.workbooks import report_xlsx, template_csv, template_xlsx
+from ..importing.workbooks import report_xlsx, table_from_report_rows, template_csv, template_xlsx
 from ..models import ENTERPRISE_REPORT_KINDS
 from ..selectors import import_job_get, import_job_list, review_queue
-from ..services import ReportingError, import_job_commit, import_job_create
+from ..services import (
+    ReportingError,
+    import_job_commit,
+    import_job_create,
+    import_job_retry,
+    import_jobs_fail_dead,
+)
+from ..tasks import run_import_job
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -25,6 +31,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def index(request):
     kinds = importable_kinds(request.user)
     form = UploadForm(kinds=kinds)
+    import_jobs_fail_dead()
     jobs = import_job_list(user=request.user)[: settings.ZHUANXING["RECENT_LIST_CAP"]]
     waiting = sum(
         review_queue(user=request.user, kind=kind).count() for kind in ENTERPRISE_REPORT_KINDS
@@ -78,6 +85,7 @@ def upload(request):
             data=data,
             size=upload.size,
             kind=form.cleaned_data["kind"] or None,
+            enqueue=run_import_job.enqueue,
         )
     except ReportingError as error:
         messages.error(request, str(error))
@@ -100,17 +108,20 @@ def _job_context(request, job):
         "importance": importance,
         "commit_form": CommitForm(),
         "may_commit": job.status == "validated" and job.created_by_id == request.user.pk,
+        "may_retry": job.status == "failed" and job.created_by_id == request.user.pk,
     }
 
 
 @login_required
 def job_detail(request, pk: int):
+    import_jobs_fail_dead()
     job = import_job_get(user=request.user, pk=pk)
     return render(request, "reporting/job.html", _job_context(request, job))
 
 
 @login_required
 def job_progress(request, pk: int):
+    import_jobs_fail_dead()
     job = import_job_get(user=request.user, pk=pk)
     response = render(request, "reporting/_progress.html", {"job": job})
     if not job.running:
@@ -129,6 +140,7 @@ def job_commit(request, pk: int):
             job=job,
             user=request.user,
             accept_warnings=form.cleaned_data.get("accept_warnings", False),
+            enqueue=run_import_job.enqueue,
         )
     except ReportingError as error:
         messages.error(request, str(error))
@@ -136,18 +148,27 @@ def job_commit(request, pk: int):
 
 
 @login_required
+@require_POST
+def job_retry(request, pk: int):
+    job = import_job_get(user=request.user, pk=pk)
+    try:
+        import_job_retry(job=job, user=request.user, enqueue=run_import_job.enqueue)
+    except ReportingError as error:
+        messages.error(request, str(error))
+    return redirect("reporting:job", pk=job.pk)
+
+
+@login_required
 def job_report(request, pk: int):
-    """The import report as a workbook: every problem, and the rows with bad cells filled."""
+    """The import report as a workbook: every problem, and the rows with bad cells filled —
+    as kept at check time: the web process never parses an upload."""
     job = import_job_get(user=request.user, pk=pk)
     lines = [
         Line(p.sheet, p.row, p.column, p.field, p.header, p.value, p.rule, p.importance,
              p.message, p.message_en)
         for p in job.problems.all()
     ]  # fmt: skip
-    try:
-        table = read_table(bytes(job.content), filename=job.filename, kind=job.kind or None)
-    except FileRejected:
-        table = None
+    table = table_from_report_rows(job.report_rows)
     data = report_xlsx(table, lines, language=get_language() or "zh-hans")
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-report.xlsx"'

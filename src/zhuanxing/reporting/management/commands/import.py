@@ -1,12 +1,13 @@
 """``zhuanxing import FILE [--dry-run] [--accept-warnings]``: check a file and commit it.
 
-The same pipeline as a web upload, run in the foreground with a progress bar. Exit status 0
-when committed (or, with --dry-run, when the file would commit), 1 when it was refused.
+The same pipeline as a web upload, run in the foreground with a progress bar, and recorded the
+same way: an import job (with its problems and report rows) and, for the rows written, their
+history and a line in the approval log. Exit status 0 when committed (or, with --dry-run, when
+the file would commit), 1 when it was refused.
 """
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 from rich.console import Console
@@ -15,11 +16,12 @@ from rich.table import Table
 
 from zhuanxing.accounts import access
 from zhuanxing.accounts.models import User
-from zhuanxing.policy.active import policy_in_force
 
 from ...importing.formats import TEMPLATES
-from ...importing.pipeline import run_import
-from ...importing.workbooks import report_xlsx
+from ...importing.pipeline import Line
+from ...importing.workbooks import report_xlsx, table_from_report_rows
+from ...models import ImportStatus
+from ...services import ReportingError, import_job_create, import_job_run
 
 STAGES = {
     "parse": _("reading the file"),
@@ -51,57 +53,71 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"no such file: {path}")
         user = _user(options["user"])
-        policy = policy_in_force()
-        columns = (
-            TextColumn("{task.description:<14}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-        )
-        with Progress(*columns, console=console, transient=False) as bar:
-            tasks = {}
-
-            def progress(stage: str, done: int, total: int) -> None:
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(str(STAGES.get(stage, stage)), total=max(total, 1))
-                bar.update(tasks[stage], completed=done, total=max(total, 1))
-
-            outcome = run_import(
-                path.read_bytes(),
-                filename=path.name,
+        try:
+            job = import_job_create(
                 user=user,
-                policy=policy,
+                filename=path.name,
+                data=path.read_bytes(),
                 kind=options["kind"],
-                commit=not options["dry_run"],
-                accept_warnings=options["accept_warnings"],
-                max_bytes=settings.ZHUANXING["IMPORT_MAX_BYTES"],
-                reason=f"CLI import {path.name}",
-                progress=progress,
+                enqueue=None,  # run here, in the foreground
             )
-        _print_problems(console, outcome.lines)
+        except ReportingError as error:
+            raise CommandError(str(error)) from None
+        if job.status == ImportStatus.PENDING:
+            job.warnings_accepted = options["accept_warnings"]
+            job.save(update_fields=["warnings_accepted"])
+            job = _run(console, job, commit=not options["dry_run"])
+        lines = [
+            Line(p.sheet, p.row, p.column, p.field, p.header, p.value, p.rule, p.importance,
+                 p.message, p.message_en)
+            for p in job.problems.all()
+        ]  # fmt: skip
+        _print_problems(console, lines)
         if options["report"]:
-            options["report"].write_bytes(report_xlsx(outcome.table, outcome.lines))
+            table = table_from_report_rows(job.report_rows)
+            options["report"].write_bytes(report_xlsx(table, lines))
             console.print(f"Report written to {options['report']}")
-        kind = TEMPLATES[outcome.kind].title if outcome.kind else "?"
+        kind = TEMPLATES[job.kind].title if job.kind else "?"
         console.print(
-            f"{path.name}: {kind}, {outcome.rows:,} rows, "
-            f"[red]{outcome.errors} errors[/], [yellow]{outcome.warnings} warnings[/]"
+            f"{path.name} (import #{job.pk}): {kind}, {job.rows:,} rows, "
+            f"[red]{job.errors} errors[/], [yellow]{job.warnings} warnings[/]"
         )
-        if outcome.committed:
-            c = outcome.counts
+        if job.status == ImportStatus.COMMITTED:
             console.print(
-                f"[green]Committed[/]: {c.created:,} new, {c.updated:,} changed, "
-                f"{c.unchanged:,} unchanged (as user {user.username})."
+                f"[green]Committed[/]: {job.created:,} new, {job.updated:,} changed, "
+                f"{job.unchanged:,} unchanged (as user {user.username})."
             )
             return
-        if outcome.errors:
+        if job.status == ImportStatus.FAILED:
+            raise CommandError(f"not committed: the import failed ({job.failure}); nothing changed")
+        if job.errors:
             raise CommandError("not committed: the file has errors; nothing was changed")
-        if outcome.warnings and not options["accept_warnings"]:
+        if job.warnings and not options["accept_warnings"]:
             raise CommandError(
                 "not committed: the file has warnings; rerun with --accept-warnings to commit"
             )
         if options["dry_run"]:
             console.print("Dry run: the file would commit; nothing was changed.")
+
+
+def _run(console: Console, job, *, commit: bool):
+    columns = (
+        TextColumn("{task.description:<14}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        tasks = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(str(STAGES.get(stage, stage)), total=max(total, 1))
+            bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+        # With commit, the job is checked and, if clean (warnings accepted when asked),
+        # committed in the same run: the command line has no separate check step.
+        return import_job_run(job_id=job.pk, commit=commit, progress=progress)
 
 
 def _user(username: str | None) -> User:
