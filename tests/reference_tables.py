@@ -7,6 +7,7 @@ from shared_files import shared_rows
 
 HEAVY_LIGHT = "heavy_light_industry_division_level_DERIVED.csv"
 INDUSTRY = "gbt4754_2017_industry_classification.csv"
+HIGH_TECH = "nbs_high_tech_manufacturing_2017.csv"
 EXCEPTIONS_TEXT = "known_light_parts_in_heavy_divisions_or_heavy_parts_in_light"
 
 # How the table's free-text exceptions column is read, phrase by phrase: (division, the phrase
@@ -55,6 +56,11 @@ def division_rows() -> dict[str, dict[str, str]]:
 @cache
 def industry_rows() -> dict[str, dict[str, str]]:
     return {r["code"]: r for r in shared_rows("reference", INDUSTRY)}
+
+
+@cache
+def high_tech_rows() -> list[dict[str, str]]:
+    return shared_rows("reference", HIGH_TECH)
 
 
 def industrial_classes() -> list[dict[str, str]]:
