@@ -3,6 +3,7 @@
 import pytest
 from reporting_files import run, snapshot, xlsx
 
+import factories
 from zhuanxing.reporting import services
 from zhuanxing.reporting.models import (
     AnnualReport,
@@ -17,8 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def own_report(city, users):
-    """The demo enterprise's latest annual report, as a draft."""
+def users(db):
+    """Two firms in each of three counties with 2011-2012 reports, and one user per role."""
+    return factories.world().users
+
+
+@pytest.fixture
+def own_report(users):
+    """The enterprise user's latest annual report, as a draft."""
     firm = users["firm"].enterprise
     report = firm.annual_reports.order_by("-year").first()
     report.status = ReportStatus.DRAFT
