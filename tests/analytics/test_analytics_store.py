@@ -86,7 +86,7 @@ def test_readers_during_a_rebuild_see_old_or_new_never_an_error(golden):
 
 
 def test_missing_store_is_reported(store_settings):
-    with pytest.raises(store.StoreMissing):
+    with pytest.raises(store.StoreMissing, match=r"store\.duckdb"):
         store.read_cursor(store_path())
 
 

@@ -50,9 +50,9 @@ def test_re_running_a_year_gives_the_same_result(evaluated, policy, users):
 def test_published_runs_are_frozen_records(evaluated, policy, users):
     admin = users["admin"]
     evaluation_run_publish(run=evaluated, user=admin)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="不能删除"):
         evaluation_run_delete(run=evaluated, user=admin)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="只有草稿可以发布"):
         evaluation_run_publish(run=evaluated, user=admin)
     before = _snapshot(evaluated)
     newer = evaluation_run_create(year=2012, user=admin, policy=policy)
@@ -65,18 +65,18 @@ def test_published_runs_are_frozen_records(evaluated, policy, users):
 
 def test_only_the_city_admin_evaluates(city, policy, users):
     for name in ("leader", "tongxiang", "firm"):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Only the city administrator"):
             evaluation_run_create(year=2012, user=users[name], policy=policy)
 
 
 def test_a_year_without_reports_is_refused(city, policy, users):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="1999年没有年报数据"):
         evaluation_run_create(year=1999, user=users["admin"], policy=policy)
 
 
 def test_backward_capacity_batch(evaluated, policy, users):
     admin = users["admin"]
-    with pytest.raises(ValidationError):  # drafts cannot be listed from
+    with pytest.raises(ValidationError, match="已发布的评价"):  # drafts cannot be listed from
         backward_capacity_batch_create(run=evaluated, user=admin, name="x", policy=policy)
     evaluation_run_publish(run=evaluated, user=admin)
     batch = backward_capacity_batch_create(run=evaluated, user=admin, name="第一批", policy=policy)
@@ -97,7 +97,7 @@ def test_backward_capacity_batch(evaluated, policy, users):
     history = list(BackwardCapacityEntry.history.filter(id=entry.pk).order_by("history_date"))
     assert [h.status for h in history] == ["listed", "upgrading", "exited"]
     assert history[-1].history_user == admin
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="无权修改名单企业的状态"):
         backward_capacity_entry_set_status(
             entry=entry, status="listed", note="", user=users["leader"]
         )

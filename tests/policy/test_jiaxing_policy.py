@@ -160,7 +160,7 @@ def test_whole_divisions(policy):
 
 
 def test_unknown_category_key(policy):
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="tourism"):
         policy.category_classes("tourism")
 
 
@@ -227,7 +227,7 @@ def test_target_texts_quote_the_policy(policy):
 
 def test_target_lookup(policy):
     assert policy.target("va_per_mu").rule.base_year == policy.info.base_year
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="gdp_growth"):
         policy.target("gdp_growth")
 
 

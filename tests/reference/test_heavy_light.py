@@ -80,7 +80,9 @@ def test_non_industrial_codes_give_none(code):
 def test_sections_and_unknown_codes_raise():
     with pytest.raises(ValueError, match="section"):
         heavy_industry("C")
-    with pytest.raises(industry.UnknownIndustryCode):
+    with pytest.raises(
+        industry.UnknownIndustryCode, match="'9999' is not a GB/T 4754-2017 industry code"
+    ):
         heavy_industry("9999")
 
 
