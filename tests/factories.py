@@ -154,3 +154,22 @@ def world(*, per_county: int = 2, years=(2011, 2012), months=range(1, 7)) -> Wor
             built.firms[county].append(firm)
     built.users = role_users(built.firms[TONGXIANG][0])
     return built
+
+
+REGION = {
+    "gdp": Decimal("5000000.00"),
+    "industrial_value_added": Decimal("2600000.00"),
+    "services_value_added": Decimal("2000000.00"),
+    "producer_services_value_added": Decimal("800000.00"),
+    "energy_tce": Decimal("3000000.00"),
+    "industrial_land_mu": Decimal("60000.00"),
+}
+
+
+def region_statistics(code: str, year: int = 2012, **fields):
+    """Region statistics of the unit ``code`` (a county's by default figures, 万元)."""
+    from zhuanxing.reporting.models import RegionStatistics
+
+    return RegionStatistics.objects.create(
+        org_unit=org_units()[code], year=year, **{**REGION, **fields}
+    )
