@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from factories import flush_database
+from factories import flush_database, restart_empty_sequences
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls our fixtures make
 # from that thread are still synchronous and safe.
@@ -75,20 +75,21 @@ def policy(session_policy):
     return session_policy
 
 
-def write_small_city(policy):
-    """Generate and write the small demo city with the demo users (the org tree first)."""
+def write_small_city(policy, data=None):
+    """Write the small demo city (generated unless ``data`` is given) with the demo users."""
     from zhuanxing.demo.generator import generate_city
     from zhuanxing.demo.users import ensure_demo_users
     from zhuanxing.demo.writer import county_infos, write_city
     from zhuanxing.orgunits.loader import load_jiaxing_org_units
 
     load_jiaxing_org_units()
-    data = generate_city(
-        county_infos(),
-        city_code=policy.info.city_code,
-        scale_line=policy.above_scale,
-        **SMALL_CITY,
-    )
+    if data is None:
+        data = generate_city(
+            county_infos(),
+            city_code=policy.info.city_code,
+            scale_line=policy.above_scale,
+            **SMALL_CITY,
+        )
     write_city(data)
     ensure_demo_users()
     return data
@@ -134,13 +135,17 @@ def city_with_store(city, shared_city_store, settings):
 
 @pytest.fixture
 def live_city(shared_city, transactional_db, session_policy):
-    """The city, committed, for a live server driven by a browser. The first browser test finds
-    the shared city still there; each transactional test empties the database when it ends, so
-    the next writes the city again."""
+    """The city, committed, for a live server driven by a browser. Written again for each test
+    (a transactional test empties the database when it ends) into an emptied database whose id
+    sequences start again, so every browser test sees the same rows with the same ids and can
+    share one analytics store (``live_store`` in tests/browser/conftest.py)."""
     from zhuanxing.enterprises.models import Enterprise
 
-    if not Enterprise.objects.exists():
-        write_small_city(session_policy)
+    if Enterprise.objects.exists():  # the shared city, still there from the database tests
+        flush_database()
+    else:
+        restart_empty_sequences()
+    write_small_city(session_policy, shared_city)
     return shared_city
 
 

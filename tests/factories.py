@@ -25,6 +25,23 @@ def flush_database() -> None:
     call_command("flush", interactive=False, verbosity=0)
 
 
+def restart_empty_sequences() -> None:
+    """Start the id sequences of the empty tables again at 1 (the flush after a transactional
+    test empties the tables but leaves the sequences where they were)."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        empty = []
+        for sequence in connection.introspection.sequence_list():
+            table = connection.ops.quote_name(sequence["table"])
+            cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")
+            if cursor.fetchone() is None:
+                empty.append(sequence)
+        for sql in connection.ops.sequence_reset_by_name_sql(no_style(), empty):
+            cursor.execute(sql)
+
+
 def org_units() -> dict:
     """The real Jiaxing region tree (loaded if missing), by code."""
     from zhuanxing.orgunits.loader import load_jiaxing_org_units
@@ -100,6 +117,26 @@ def monthly_report(enterprise, year: int = 2012, month: int = 6, *, status="appr
     )
 
 
+def monthly_reports(enterprise, periods, *, status="approved", **fields) -> list:
+    """Monthly reports for ``(year, month)`` pairs in one insert (with their history rows)."""
+    from simple_history.utils import bulk_create_with_history
+
+    from zhuanxing.reporting.models import MonthlyReport
+
+    reports = [
+        MonthlyReport(
+            enterprise=enterprise,
+            year=year,
+            month=month,
+            period=f"{year}-{month:02d}",
+            status=status,
+            **{**MONTHLY, **fields},
+        )
+        for year, month in periods
+    ]
+    return bulk_create_with_history(reports, MonthlyReport)
+
+
 def user(role: str, *, username: str | None = None, org_units=(), enterprise=None):
     """A user through ``accounts.services.user_create`` (password ``PASSWORD``)."""
     from zhuanxing.accounts.services import user_create
@@ -149,8 +186,7 @@ def world(*, per_county: int = 2, years=(2011, 2012), months=range(1, 7)) -> Wor
             firm = enterprise(town=TOWNS[county])
             for year in years:
                 annual_report(firm, year)
-            for month in months:
-                monthly_report(firm, years[-1], month)
+            monthly_reports(firm, [(years[-1], month) for month in months])
             built.firms[county].append(firm)
     built.users = role_users(built.firms[TONGXIANG][0])
     return built

@@ -32,8 +32,16 @@ def golden_module(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def golden(golden_module, db, store_settings):
-    """The golden city, with a copy of its store for this test (tests may rebuild it)."""
+def golden(golden_module, db, settings):
+    """The golden city and its store, read only (a test that rebuilds uses ``golden_copy``)."""
+    firms, path = golden_module
+    settings.ZHUANXING = {**settings.ZHUANXING, "ANALYTICS_PATH": str(path)}
+    return firms
+
+
+@pytest.fixture
+def golden_copy(golden_module, db, store_settings):
+    """The golden city, with a copy of its store that this test may rebuild."""
     firms, path = golden_module
     shutil.copyfile(path, store_settings.ZHUANXING["ANALYTICS_PATH"])
     return firms

@@ -12,6 +12,12 @@ from zhuanxing.analytics.build import build_store, store_path
 from zhuanxing.reporting.models import AnnualReport
 
 
+@pytest.fixture
+def golden(golden_copy):
+    """These tests rebuild the store: each gets its own copy."""
+    return golden_copy
+
+
 def _count(sql: str):
     return store.read_cursor(store_path()).execute(sql).fetchone()[0]
 
