@@ -3,22 +3,11 @@
 import pytest
 from reporting_files import rules_of, run, snapshot, xlsx
 
-import factories
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.reference.uscc import make_uscc
 from zhuanxing.reporting.models import RegionStatistics
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(db):
-    """Two firms in each of three counties with reports, Tongxiang's 2011-2012 region
-    statistics, and one user per role."""
-    built = factories.world()
-    for year in (2011, 2012):
-        factories.region_statistics(factories.TONGXIANG, year)
-    return built.users
 
 
 def test_registry_import_creates_and_updates_enterprises(users):

@@ -7,22 +7,11 @@ import pytest
 from django.urls import reverse
 from reporting_files import annual_rows, rules_of, run, xlsx
 
-import factories
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.reporting.models import AnnualReport, ReportStatus
 from zhuanxing.reporting.services.workflow import annual_report_unlock, period_lock
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(db):
-    """Two firms in each of three counties with reports, Tongxiang's 2011-2012 region
-    statistics, and one user per role."""
-    built = factories.world()
-    for year in (2011, 2012):
-        factories.region_statistics(factories.TONGXIANG, year)
-    return built.users
 
 
 def test_open_unlocks_are_shown_only_within_scope(client, users):

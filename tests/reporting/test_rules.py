@@ -4,36 +4,14 @@ nothing written."""
 from decimal import Decimal
 
 import pytest
-from reporting_files import annual_rows, monthly_rows, rules_of, run, snapshot, xlsx
+from reporting_files import monthly_rows, rules_of, run, snapshot, xlsx
 
-import factories
 from zhuanxing.reference.uscc import make_uscc
 from zhuanxing.reporting.importing.formats import ANNUAL
 from zhuanxing.reporting.importing.rules import Frame, Population, compile_rule, to_array
-from zhuanxing.reporting.models import AnnualReport, MonthlyReport, PeriodLock
+from zhuanxing.reporting.models import MonthlyReport, PeriodLock
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(db):
-    """Three firms in each of Tongxiang, Haining and Jiashan, with 2011 and 2012 annual reports
-    and the twelve 2012 monthly reports that add up to the annual figures; one user per role."""
-    return factories.world(per_county=3, months=range(1, 13)).users
-
-
-@pytest.fixture
-def tongxiang_annual(users):
-    """Tongxiang's 2012 annual reports as template rows, deleted so that importing them creates
-    them again."""
-    reports = list(
-        AnnualReport.objects.filter(year=2012, enterprise__org_unit__path__contains="/330483/")
-        .select_related("enterprise")
-        .order_by("enterprise__uscc")
-    )
-    rows = annual_rows(reports)
-    AnnualReport.objects.filter(pk__in=[r.pk for r in reports]).delete()
-    return rows
 
 
 def _set(row, **values):
