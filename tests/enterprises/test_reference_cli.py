@@ -22,14 +22,10 @@ HUAWEI = "914403001922038216"
 TENCENT = "91440300708461136T"
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    """The installed console script in its own process (the interface other tools call)."""
-    return subprocess.run([ZHUANXING, *args], capture_output=True, text=True, timeout=60)
-
-
 def run_here(capsys, *args: str) -> subprocess.CompletedProcess:
-    """The console script's ``main`` in this process (a second Django start-up costs seconds):
-    the same exit status, standard output and standard error."""
+    """The console script's ``main`` in this process: the same exit status, standard output and
+    standard error as ``zhuanxing …`` in a shell, without a second Django start-up (seconds
+    each). tests/config/test_startup.py runs the installed script in its own process."""
     try:
         main(list(args))
         status = 0
@@ -58,8 +54,8 @@ def test_uscc_json_any_invalid_exits_1(capsys):
     assert "check character" in payload[1]["reason"] and "'T'" in payload[1]["reason"]
 
 
-def test_industry_json_shape():
-    result = run("reference", "industry", "2822", "--json")
+def test_industry_json_shape(capsys):
+    result = run_here(capsys, "reference", "industry", "2822", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
         "code": "2822",
