@@ -42,12 +42,46 @@ def restart_empty_sequences() -> None:
             cursor.execute(sql)
 
 
-def org_units() -> dict:
-    """The real Jiaxing region tree (loaded if missing), by code."""
+_TREE: list[dict] = []
+
+
+def _jiaxing_tree() -> list[dict]:
+    """The real Jiaxing tree as built by ``orgunits.loader.load_jiaxing_org_units``, loaded once
+    (in a rolled-back savepoint) and kept as rows, parents before children."""
+    from django.db import transaction
+
     from zhuanxing.orgunits.loader import load_jiaxing_org_units
     from zhuanxing.orgunits.models import OrgUnit
 
-    load_jiaxing_org_units()
+    if not _TREE:
+        with transaction.atomic():
+            load_jiaxing_org_units()
+            _TREE.extend(
+                OrgUnit.objects.order_by("depth", "path").values(
+                    "code", "name", "name_en", "kind", "parent__code", "path", "depth",
+                    "official_code",
+                )
+            )  # fmt: skip
+            transaction.set_rollback(True)
+    return _TREE
+
+
+def org_units() -> dict:
+    """The real Jiaxing region tree, by code: written if missing, a level per insert (the loader
+    runs once per session, see ``_jiaxing_tree``)."""
+    from zhuanxing.orgunits.models import OrgUnit
+
+    if not OrgUnit.objects.exists():
+        rows = _jiaxing_tree()
+        units: dict = {}
+        for depth in sorted({r["depth"] for r in rows}):
+            level = [
+                OrgUnit(**{k: v for k, v in r.items() if k != "parent__code"},
+                        parent=units.get(r["parent__code"]))
+                for r in rows if r["depth"] == depth
+            ]  # fmt: skip
+            for unit in OrgUnit.objects.bulk_create(level):
+                units[unit.code] = unit
     return {u.code: u for u in OrgUnit.objects.all()}
 
 
@@ -57,7 +91,8 @@ def enterprise(*, town: str = TOWNS[TONGXIANG], industry_code: str = "3443", **f
     from zhuanxing.orgunits.models import OrgUnit
     from zhuanxing.reference.uscc import make_uscc
 
-    org_units()
+    if not OrgUnit.objects.filter(code=town).exists():
+        org_units()
     n = next(_serial)
     fields.setdefault("uscc", make_uscc("9", "1", town[:6], f"9{n:07d}"))
     fields.setdefault("name", f"测试{n}号机械有限公司")
@@ -101,6 +136,19 @@ def annual_report(enterprise, year: int = 2012, *, status: str = "approved", **f
     return AnnualReport.objects.create(
         enterprise=enterprise, year=year, status=status, **{**ANNUAL, **fields}
     )
+
+
+def annual_reports(enterprise, years, *, status: str = "approved", **fields) -> list:
+    """Annual reports for ``years`` in one insert (with their history rows)."""
+    from simple_history.utils import bulk_create_with_history
+
+    from zhuanxing.reporting.models import AnnualReport
+
+    reports = [
+        AnnualReport(enterprise=enterprise, year=year, status=status, **{**ANNUAL, **fields})
+        for year in years
+    ]
+    return bulk_create_with_history(reports, AnnualReport)
 
 
 def monthly_report(enterprise, year: int = 2012, month: int = 6, *, status="approved", **fields):
@@ -184,8 +232,7 @@ def world(*, per_county: int = 2, years=(2011, 2012), months=range(1, 7)) -> Wor
         built.firms[county] = []
         for _ in range(per_county):
             firm = enterprise(town=TOWNS[county])
-            for year in years:
-                annual_report(firm, year)
+            annual_reports(firm, years)
             monthly_reports(firm, [(years[-1], month) for month in months])
             built.firms[county].append(firm)
     built.users = role_users(built.firms[TONGXIANG][0])

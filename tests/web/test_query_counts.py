@@ -20,8 +20,7 @@ def _firms(n: int) -> list:
     for i in range(n):
         county = factories.TONGXIANG if i % 2 == 0 else factories.HAINING
         firm = factories.enterprise(town=factories.TOWNS[county])
-        for year in (2011, 2012):
-            factories.annual_report(firm, year)
+        factories.annual_reports(firm, (2011, 2012))
         factories.monthly_reports(firm, [(y, m) for y in (2011, 2012) for m in range(1, 7)])
         firms.append(firm)
     return firms
@@ -61,8 +60,7 @@ def test_enterprise_list(client, users, django_assert_max_num_queries, n):
 def test_enterprise_detail(client, users, django_assert_max_num_queries, n):
     firm = factories.enterprise()
     years = range(max(2003, 2013 - n), 2013)  # no size-class rules before 2003
-    for year in years:
-        factories.annual_report(firm, year)
+    factories.annual_reports(firm, years)
     factories.monthly_reports(firm, [(2012 - i // 12, 12 - i % 12) for i in range(n)])
     client.force_login(users["admin"])
     response = _get(client, django_assert_max_num_queries, "enterprise_detail",
