@@ -46,9 +46,10 @@ def _uses_db(item) -> bool:
 
 
 def pytest_collection_modifyitems(items):
-    """After pytest-django's order (database tests, then transactional ones, then the rest), move
-    the tests that share the committed city after every other database test: the clean-database
-    tests first, then the city's, then the rest (a stable sort keeps file order within each)."""
+    """Run order: database tests without the shared city, transactional tests without it, database
+    tests on the shared (committed) city, transactional (browser) tests on it, tests without a
+    database. Only tests that ask for the city ever see it; a stable sort keeps file order within
+    each group. (A plugin that shuffles tests afterwards would break this.)"""
 
     def rank(item) -> int:
         city = SHARED_CITY_FIXTURE in getattr(item, "fixturenames", ())
