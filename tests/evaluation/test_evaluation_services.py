@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+import factories
 from zhuanxing.evaluation.models import (
     BackwardCapacityEntry,
     BackwardStatus,
@@ -63,15 +64,23 @@ def test_published_runs_are_frozen_records(evaluated, policy, users):
     assert EvaluationRun.objects.filter(year=2012, status=RunStatus.PUBLISHED).get() == newer
 
 
-def test_only_the_city_admin_evaluates(city, policy, users):
+@pytest.fixture
+def few_firms_users(db):
+    """Two firms in each of three counties with 2011-2012 reports, and one user per role."""
+    return factories.world().users
+
+
+def test_only_the_city_admin_evaluates(policy, few_firms_users):
+    users = few_firms_users
     for name in ("leader", "tongxiang", "firm"):
         with pytest.raises(PermissionDenied, match="Only the city administrator"):
             evaluation_run_create(year=2012, user=users[name], policy=policy)
 
 
-def test_a_year_without_reports_is_refused(city, policy, users):
+def test_a_year_without_reports_is_refused(policy, few_firms_users):
     with pytest.raises(ValidationError, match="1999年没有年报数据"):
-        evaluation_run_create(year=1999, user=users["admin"], policy=policy)
+        evaluation_run_create(year=1999, user=few_firms_users["admin"], policy=policy)
+    assert not EvaluationRun.objects.exists()
 
 
 def test_backward_capacity_batch(evaluated, policy, users):
