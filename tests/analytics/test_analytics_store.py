@@ -12,6 +12,12 @@ from zhuanxing.analytics.build import build_store, store_path
 from zhuanxing.reporting.models import AnnualReport
 
 
+@pytest.fixture
+def golden(golden_copy):
+    """These tests rebuild the store: each gets its own copy."""
+    return golden_copy
+
+
 def _count(sql: str):
     return store.read_cursor(store_path()).execute(sql).fetchone()[0]
 
@@ -86,7 +92,7 @@ def test_readers_during_a_rebuild_see_old_or_new_never_an_error(golden):
 
 
 def test_missing_store_is_reported(store_settings):
-    with pytest.raises(store.StoreMissing):
+    with pytest.raises(store.StoreMissing, match=r"store\.duckdb"):
         store.read_cursor(store_path())
 
 

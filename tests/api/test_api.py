@@ -31,7 +31,7 @@ def test_schema_and_local_docs(client, db):
     assert "cdn" not in docs.lower() and "https://" not in docs
 
 
-def test_no_token_no_data(client, shared_city):
+def test_no_token_no_data(client, module_city):
     assert client.get("/api/enterprises/").status_code == 401
     assert client.get("/api/enterprises/", **bearer("zx_not-a-token")).status_code == 401
 

@@ -8,6 +8,6 @@ _spec = importlib.util.spec_from_file_location("security_fixtures", _path)
 _module = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_module)
 
-shared_city = _module.shared_city
+module_city = _module.module_city
 shared_objects = _module.shared_objects
 city_users = _module.city_users

@@ -58,11 +58,19 @@ def login(page, live_server):
     return do
 
 
+@pytest.fixture(scope="session")
+def _live_store_path(tmp_path_factory):
+    return tmp_path_factory.mktemp("live-store") / "store.duckdb"
+
+
 @pytest.fixture
-def live_store(live_city, settings, tmp_path):
-    """The live city with its analytics store built (a fresh file for the test)."""
+def live_store(live_city, settings, _live_store_path):
+    """The live city with its analytics store: built by the first test that asks, then shared
+    (``live_city`` writes the same rows with the same ids for every test; the pages only read
+    the store)."""
     from zhuanxing.analytics.build import build_store
 
-    settings.ZHUANXING = {**settings.ZHUANXING, "ANALYTICS_PATH": str(tmp_path / "store.duckdb")}
-    build_store()
+    settings.ZHUANXING = {**settings.ZHUANXING, "ANALYTICS_PATH": str(_live_store_path)}
+    if not _live_store_path.exists():
+        build_store()
     return live_city

@@ -5,19 +5,23 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+import factories
 from zhuanxing.enterprises.models import Enterprise
 
 pytestmark = pytest.mark.browser
 
 
-def test_login_page_renders_chinese(page, live_server, live_city, screenshot):
+def test_login_page_renders_chinese(page, live_server, screenshot):
     page.goto(f"{live_server.url}/login/")
     expect(page.locator("h1")).to_have_text("登录")
     shot = screenshot("login")
     assert shot.stat().st_size > 10_000
 
 
-def test_wrong_password_is_refused(page, live_server, live_city, login):
+def test_wrong_password_is_refused(page, live_server, transactional_db, login):
+    from zhuanxing.accounts.models import Role
+
+    factories.user(Role.CITY_ADMIN, username="admin")
     login("admin", "not-the-password")
     expect(page.locator(".error")).to_contain_text("用户名或密码错误")
 

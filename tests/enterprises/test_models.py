@@ -29,7 +29,7 @@ def test_a_valid_enterprise_passes(town):
 
 
 def test_bad_credit_code_names_the_reason(town):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="check character") as exc:
         make(town, uscc="914403001922038217").full_clean()
     message = str(exc.value.message_dict["uscc"])
     assert "914403001922038217" in message and "'6'" in message
@@ -37,7 +37,7 @@ def test_bad_credit_code_names_the_reason(town):
 
 def test_industry_code_must_be_a_class(town):
     for bad in ("28", "282", "9999"):
-        with pytest.raises(ValidationError) as exc:
+        with pytest.raises(ValidationError, match="GB/T 4754-2017") as exc:
             make(town, industry_code=bad).full_clean()
         assert "industry_code" in exc.value.message_dict
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+import factories
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.evaluation.models import EvaluationResult
 from zhuanxing.evaluation.services import evaluation_run_publish
@@ -40,8 +41,11 @@ def test_enterprise_user_sees_only_their_own_class(client, evaluated, users):
     assert client.get(reverse("evaluation:results", args=[evaluated.pk])).status_code == 403
 
 
-def test_leader_cannot_evaluate(client, city, users):
-    client.force_login(users["leader"])
+def test_leader_cannot_evaluate(client, db):
+    from zhuanxing.accounts.models import Role
+
+    factories.world()
+    client.force_login(factories.user(Role.LEADER))
     response = client.post(reverse("evaluation:runs"), {"year": 2012})
     assert response.status_code == 403 and not EvaluationResult.objects.exists()
 

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
+import factories
 from zhuanxing.core.errors import UserError
 from zhuanxing.evaluation.models import (
     BackwardCapacityEntry,
@@ -64,15 +65,23 @@ def test_published_runs_are_frozen_records(evaluated, policy, users):
     assert EvaluationRun.objects.filter(year=2012, status=RunStatus.PUBLISHED).get() == newer
 
 
-def test_only_the_city_admin_evaluates(city, policy, users):
+@pytest.fixture
+def few_firms_users(db):
+    """Two firms in each of three counties with 2011-2012 reports, and one user per role."""
+    return factories.world().users
+
+
+def test_only_the_city_admin_evaluates(policy, few_firms_users):
+    users = few_firms_users
     for name in ("leader", "tongxiang", "firm"):
         with pytest.raises(PermissionDenied, match="仅市管理员"):
             evaluation_run_create(year=2012, user=users[name], policy=policy)
 
 
-def test_a_year_without_reports_is_refused(city, policy, users):
+def test_a_year_without_reports_is_refused(policy, few_firms_users):
     with pytest.raises(UserError, match="1999年没有年报数据"):
-        evaluation_run_create(year=1999, user=users["admin"], policy=policy)
+        evaluation_run_create(year=1999, user=few_firms_users["admin"], policy=policy)
+    assert not EvaluationRun.objects.exists()
 
 
 def test_backward_capacity_batch(evaluated, policy, users):
@@ -98,7 +107,7 @@ def test_backward_capacity_batch(evaluated, policy, users):
     history = list(BackwardCapacityEntry.history.filter(id=entry.pk).order_by("history_date"))
     assert [h.status for h in history] == ["listed", "upgrading", "exited"]
     assert history[-1].history_user == admin
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="无权修改名单企业的状态"):
         backward_capacity_entry_set_status(
             entry=entry, status="listed", note="", user=users["leader"]
         )

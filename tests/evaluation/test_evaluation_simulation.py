@@ -48,7 +48,7 @@ def test_upgrade_lifts_to_the_medians():
 
 
 def test_unknown_action():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown action 'demolish'"):
         simulate(FIRMS, {1}, "demolish")
 
 

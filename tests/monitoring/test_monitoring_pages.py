@@ -65,10 +65,26 @@ def test_page_figures_match_the_operational_data(client, city_with_store, users)
     assert "同比增长" in response.context["headline"] or "同比下降" in response.context["headline"]
 
 
-def test_word_report_has_the_pages_figures(client, city_with_store, users):
+@pytest.fixture(scope="module")
+def leader_report(shared_city, shared_city_store, django_db_blocker):
+    """The Word report for MONTH as the leader downloads it, made once for this module's tests
+    (it draws charts: seconds each time)."""
+    from django.conf import settings
+    from django.test import Client, override_settings
+
+    from zhuanxing.accounts.models import User
+
+    store = {**settings.ZHUANXING, "ANALYTICS_PATH": str(shared_city_store)}
+    with django_db_blocker.unblock(), override_settings(ZHUANXING=store):
+        client = Client()
+        client.force_login(User.objects.get(username="leader"))
+        return client.get(reverse("monitoring:report", args=["docx"]), {"month": MONTH})
+
+
+def test_word_report_has_the_pages_figures(client, city_with_store, users, leader_report):
     client.force_login(users["leader"])
     page = client.get(reverse("monitoring:index"), {"month": MONTH})
-    report = client.get(reverse("monitoring:report", args=["docx"]), {"month": MONTH})
+    report = leader_report
     assert report["Content-Type"].startswith("application/vnd.openxmlformats")
     document = docx.Document(BytesIO(report.content))
     county_table = document.tables[0]
@@ -82,9 +98,8 @@ def test_word_report_has_the_pages_figures(client, city_with_store, users):
 @pytest.mark.skipif(
     not shutil.which("soffice"), reason="LibreOffice is not installed here (optional)"
 )
-def test_report_converts_to_pdf(client, city_with_store, users, tmp_path):
-    client.force_login(users["leader"])
-    report = client.get(reverse("monitoring:report", args=["docx"]), {"month": MONTH})
+def test_report_converts_to_pdf(leader_report, tmp_path):
+    report = leader_report
     path = tmp_path / "report.docx"
     path.write_bytes(report.content)
     command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)]

@@ -53,3 +53,18 @@ def test_restrict_by_role(tree):
     }
     leader = User.objects.create_user("l", role=Role.LEADER)
     assert OrgUnit.objects.restrict(leader).count() == len(tree)
+
+
+def test_the_factories_copy_of_the_tree_is_the_loaders():
+    """tests/factories.py loads the tree once per session and copies its rows for each test:
+    the copy must be the loader's tree, field for field."""
+    import factories
+
+    fields = ("code", "name", "name_en", "kind", "parent__code", "path", "depth", "official_code")
+    assert not OrgUnit.objects.exists()
+    factories.org_units()
+    copied = list(OrgUnit.objects.order_by("path").values_list(*fields))
+    for depth in (3, 2, 1, 0):
+        OrgUnit.objects.filter(depth=depth).delete()
+    assert load_jiaxing_org_units() == len(copied) == 91
+    assert list(OrgUnit.objects.order_by("path").values_list(*fields)) == copied

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from shared_files import shared_file
 from zhuanxing.policy import DEFAULT_POLICY_PATH, Policy, load_policy
 from zhuanxing.reference import high_tech, industry
 
@@ -159,7 +160,7 @@ def test_whole_divisions(policy):
 
 
 def test_unknown_category_key(policy):
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="tourism"):
         policy.category_classes("tourism")
 
 
@@ -217,9 +218,7 @@ def test_the_nine_targets_of_clause_four(policy):
 
 
 def test_target_texts_quote_the_policy(policy):
-    seed = Path("/work/shared/seed/jiaxing-2009-industrial-upgrading-opinions.txt")
-    if not seed.exists():
-        pytest.skip("seed text not available")
+    seed = shared_file("seed", "jiaxing-2009-industrial-upgrading-opinions.txt")
     text = seed.read_text(encoding="utf-8")
     for target in policy.targets:
         for fragment in target.text.split("……"):
@@ -228,7 +227,7 @@ def test_target_texts_quote_the_policy(policy):
 
 def test_target_lookup(policy):
     assert policy.target("va_per_mu").rule.base_year == policy.info.base_year
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="gdp_growth"):
         policy.target("gdp_growth")
 
 

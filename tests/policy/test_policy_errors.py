@@ -22,7 +22,7 @@ def edited(old: str, new: str) -> str:
 def load_error(tmp_path: Path, text: str) -> str:
     path = tmp_path / "broken.toml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(PolicyError) as caught:
+    with pytest.raises(PolicyError, match=r"broken\.toml: ") as caught:
         load_policy(path)
     message = str(caught.value)
     assert "\n" not in message
@@ -236,7 +236,7 @@ def test_all_problems_are_kept(tmp_path):
     text = text.replace("[projects]\npriority_investment_min = 10000\n", "")
     path = tmp_path / "broken.toml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(PolicyError) as caught:
+    with pytest.raises(PolicyError, match="policy.city_code: missing field") as caught:
         load_policy(path)
     assert caught.value.path == "policy.city_code"
     assert caught.value.reason == "missing field"
@@ -245,7 +245,7 @@ def test_all_problems_are_kept(tmp_path):
 
 def test_missing_file(tmp_path):
     path = tmp_path / "nowhere.toml"
-    with pytest.raises(PolicyError) as caught:
+    with pytest.raises(PolicyError, match="cannot read the policy file") as caught:
         load_policy(path)
     assert str(caught.value).startswith(f"{path}: cannot read the policy file")
     assert "\n" not in str(caught.value)
@@ -257,7 +257,7 @@ def test_relative_path_is_shown_as_given(tmp_path, monkeypatch):
     Path("policies/x.toml").write_text(
         edited('codes = ["17"] # 纺织业', 'codes = ["171", "172", "173", "9999"]'), encoding="utf-8"
     )
-    with pytest.raises(PolicyError) as caught:
+    with pytest.raises(PolicyError, match="unknown GB/T 4754-2017 code '9999'") as caught:
         load_policy("policies/x.toml")
     assert str(caught.value) == (
         "policies/x.toml: categories_1244.textiles.codes[3]: unknown GB/T 4754-2017 code '9999'"

@@ -1,5 +1,16 @@
+import re
+
 import pytest
 
+from reference_tables import (
+    EXCEPTIONS_TEXT,
+    READINGS,
+    division_default,
+    division_rows,
+    expected_heavy,
+    industrial_classes,
+    industry_rows,
+)
 from zhuanxing.reference import heavy_light, industry
 from zhuanxing.reference.heavy_light import heavy_industry
 
@@ -69,7 +80,9 @@ def test_non_industrial_codes_give_none(code):
 def test_sections_and_unknown_codes_raise():
     with pytest.raises(ValueError, match="section"):
         heavy_industry("C")
-    with pytest.raises(industry.UnknownIndustryCode):
+    with pytest.raises(
+        industry.UnknownIndustryCode, match="'9999' is not a GB/T 4754-2017 industry code"
+    ):
         heavy_industry("9999")
 
 
@@ -91,3 +104,57 @@ def test_mixed_division_follows_most_of_its_classes(division, heavy):
     answers = [heavy_industry(c.code) for c in industry.classes_under(division)]
     assert heavy_industry(division) is heavy
     assert answers.count(heavy) > len(answers) / 2
+
+
+# --- against the shared reference tables (../shared/reference) ------------------------------
+
+CODES = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
+
+
+def test_the_readings_quote_the_table_and_miss_no_code():
+    rows = division_rows()
+    for division, phrase, codes, _heavy in READINGS:
+        assert phrase in rows[division][EXCEPTIONS_TEXT], (division, phrase)
+        for code in codes:
+            assert industry_rows()[code]["division"] == division, code
+    assert {d for d, *_ in READINGS} == {d for d, r in rows.items() if r[EXCEPTIONS_TEXT]}
+    for division, row in rows.items():
+        phrases = " ".join(p for d, p, *_ in READINGS if d == division)
+        assert set(CODES.findall(row[EXCEPTIONS_TEXT])) == set(CODES.findall(phrases)), division
+
+
+def test_every_industrial_class_has_its_tables_flag():
+    classes = industrial_classes()
+    # Sections B, C and D of the shared GB/T 4754-2017 table: 39 + 609 + 18 classes.
+    assert len(classes) == 666
+    wrong = {
+        c["code"]: (heavy_industry(c["code"]), expected_heavy(c["code"]))
+        for c in classes
+        if heavy_industry(c["code"]) is not expected_heavy(c["code"])
+    }
+    assert wrong == {}
+    assert {heavy_industry(c["code"]) for c in classes} == {True, False}
+
+
+def test_every_division_and_group_has_its_tables_flag():
+    for division, row in division_rows().items():
+        default = division_default(division)
+        assert industry.lookup(division).name == row["division_name"]
+        if default is not None:
+            assert heavy_industry(division) is default, division
+        groups = [
+            r for r in industry_rows().values() if r["level"] == "3" and r["division"] == division
+        ]
+        for group in groups:
+            named = [h for d, _p, codes, h in READINGS if d == division and group["code"] in codes]
+            expected = named[0] if named and named[0] is not None else heavy_industry(division)
+            assert heavy_industry(group["code"]) is expected, group["code"]
+
+
+def test_divisions_without_exceptions_are_uniform():
+    for division, row in division_rows().items():
+        if row[EXCEPTIONS_TEXT] or row["mixed"] == "Y":
+            continue
+        flags = {expected_heavy(c.code) for c in industry.classes_under(division)}
+        assert flags == {division_default(division)}, division
+        assert {heavy_industry(c.code) for c in industry.classes_under(division)} == flags

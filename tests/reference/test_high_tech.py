@@ -71,5 +71,7 @@ def test_whole_group_396_is_high_tech():
 def test_non_class_codes_are_rejected():
     with pytest.raises(ValueError, match="not a class"):
         high_tech_category("396")
-    with pytest.raises(industry.UnknownIndustryCode):
+    with pytest.raises(
+        industry.UnknownIndustryCode, match="'3998' is not a GB/T 4754-2017 industry code"
+    ):
         high_tech_category("3998")

@@ -130,14 +130,16 @@ def test_input_forms():
 
 
 def test_unknown_code_raises_clear_error():
-    with pytest.raises(UnknownIndustryCode) as caught:
+    with pytest.raises(
+        UnknownIndustryCode, match="'1799' is not a GB/T 4754-2017 industry code"
+    ) as caught:
         industry.lookup("1799")
     assert isinstance(caught.value, KeyError)
     assert caught.value.code == "1799"
     assert "'1799' is not a GB/T 4754-2017 industry code" in str(caught.value)
-    with pytest.raises(UnknownIndustryCode):
+    with pytest.raises(UnknownIndustryCode, match="'ZZ' is not a GB/T 4754-2017 industry code"):
         industry.children("ZZ")
-    with pytest.raises(UnknownIndustryCode):
+    with pytest.raises(UnknownIndustryCode, match="'1799' is not a GB/T 4754-2017 industry code"):
         industry.is_manufacturing("1799")
 
 

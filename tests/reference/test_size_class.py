@@ -8,7 +8,7 @@ from zhuanxing.reference.size_class import rule_edition, size_class
 def test_rule_editions():
     assert rule_edition(2003) == rule_edition(2010) == "2003"
     assert rule_edition(2011) == rule_edition(2024) == "2011"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no size-class rules are encoded for 2002"):
         rule_edition(2002)
 
 
@@ -68,7 +68,7 @@ def test_floats_compare_by_their_decimal_value():
 
 
 def test_negative_values_are_rejected():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="employees cannot be negative, got -1"):
         size_class(2012, -1, 100)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="revenue_10k cannot be negative, got -5"):
         size_class(2012, 10, -5)

@@ -151,15 +151,15 @@ def test_make_uscc_rebuilds_published_codes():
 
 
 def test_make_uscc_rejects_bad_parts():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="division must be a 6-digit GB/T 2260 code, got '33040'"):
         make_uscc("9", "1", "33040", "70846113")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="organisation code body must be 8 character"):
         make_uscc("9", "1", "330400", "7084611")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="got '7084611O'"):
         make_uscc("9", "1", "330400", "7084611O")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="registering department must be 1 character"):
         make_uscc("91", "1", "330400", "70846113")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="first 17 characters must be 17 character"):
         uscc_check_character("9144030070846113")
 
 

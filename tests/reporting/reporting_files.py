@@ -1,4 +1,4 @@
-"""Files built from the small city's own figures, for the reporting tests."""
+"""Files built from the reports in the test database, for the reporting tests."""
 
 from decimal import Decimal
 

@@ -34,7 +34,7 @@ def _haining_rows():
     return annual_rows(reports)
 
 
-def test_officer_import_of_another_countys_rows_is_refused(client, city, users):
+def test_officer_import_of_another_countys_rows_is_refused(client, users):
     client.force_login(users["tongxiang"])
     before = snapshot()
     job, response = _upload(client, xlsx("annual", _haining_rows()))
@@ -50,7 +50,7 @@ def test_officer_import_of_another_countys_rows_is_refused(client, city, users):
     assert job.status == ImportStatus.INVALID and snapshot() == before
 
 
-def test_imports_are_private_to_their_uploader(client, city, users):
+def test_imports_are_private_to_their_uploader(client, users):
     client.force_login(users["tongxiang"])
     job, _ = _upload(client, xlsx("annual", _haining_rows()))
     client.force_login(users["haining"])
@@ -61,7 +61,7 @@ def test_imports_are_private_to_their_uploader(client, city, users):
     assert client.get(reverse("reporting:job", args=[job.pk])).status_code == 200
 
 
-def test_enterprise_user_may_import_only_their_own_rows(client, city, users):
+def test_enterprise_user_may_import_only_their_own_rows(client, users):
     firm = users["firm"]
     client.force_login(firm)
     job, _ = _upload(client, xlsx("annual", _haining_rows()))
@@ -77,14 +77,14 @@ def test_enterprise_user_may_import_only_their_own_rows(client, city, users):
     assert ImportJob.objects.count() == count  # refused before a job is made
 
 
-def test_leader_cannot_import(client, city, users):
+def test_leader_cannot_import(client, users):
     client.force_login(users["leader"])
     before = ImportJob.objects.count()
     _upload(client, xlsx("annual", _haining_rows()))
     assert ImportJob.objects.count() == before
 
 
-def test_commit_with_warnings_needs_acceptance(client, city, users):
+def test_commit_with_warnings_needs_acceptance(client, users):
     officer = users["tongxiang"]
     client.force_login(officer)
     report = AnnualReport.objects.filter(
@@ -111,7 +111,7 @@ def test_commit_with_warnings_needs_acceptance(client, city, users):
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv", "gbk.csv"])
-def test_template_downloads_read_back(client, city, users, fmt):
+def test_template_downloads_read_back(client, users, fmt):
     client.force_login(users["tongxiang"])
     response = client.get(reverse("reporting:template", args=["annual", fmt]))
     assert response.status_code == 200
@@ -129,7 +129,7 @@ def test_template_downloads_read_back(client, city, users, fmt):
         assert sheet.row_dimensions[1].hidden and sheet["D2"].value.startswith("工业总产值（万元）")
 
 
-def test_entry_form_and_live_check(client, city, users):
+def test_entry_form_and_live_check(client, users):
     firm = users["firm"]
     client.force_login(firm)
     report = firm.enterprise.annual_reports.order_by("-year").first()
@@ -163,7 +163,7 @@ def test_entry_form_and_live_check(client, city, users):
     assert "报表修改记录" in detail and "firm" in detail and "1234.50" in detail
 
 
-def test_review_and_locks_pages(client, city, users):
+def test_review_and_locks_pages(client, users):
     report = AnnualReport.objects.filter(
         year=2012, enterprise__org_unit__path__contains="/330483/"
     ).first()

@@ -72,7 +72,7 @@ def test_an_import_interrupted_half_way_leaves_no_partial_data(tongxiang_annual,
         return real(model, columns, rows)
 
     with mock.patch.object(commit, "_insert", side_effect=fail_on_second):
-        with pytest.raises(KeyboardInterrupt):
+        with pytest.raises(KeyboardInterrupt, match="killed"):
             run(xlsx("annual", tongxiang_annual), users["tongxiang"])
     assert len(calls) == 2
     assert snapshot() == before

@@ -10,7 +10,7 @@ from zhuanxing.reporting.models import RegionStatistics
 pytestmark = pytest.mark.django_db
 
 
-def test_registry_import_creates_and_updates_enterprises(city, users):
+def test_registry_import_creates_and_updates_enterprises(users):
     existing = Enterprise.objects.filter(org_unit__path__contains="/330483/").first()
     new_code = make_uscc("9", "1", "330483", "MA2C0001")
     rows = [
@@ -29,7 +29,7 @@ def test_registry_import_creates_and_updates_enterprises(city, users):
     assert existing.history.first().history_user == users["tongxiang"]
 
 
-def test_registry_rows_outside_the_scope_and_bad_codes(city, users):
+def test_registry_rows_outside_the_scope_and_bad_codes(users):
     haining = Enterprise.objects.filter(org_unit__path__contains="/330481/").first()
     rows = [
         [haining.uscc, "x", haining.org_unit.code, haining.industry_code, "", "", ""],
@@ -41,7 +41,7 @@ def test_registry_rows_outside_the_scope_and_bad_codes(city, users):
     assert not outcome.committed and snapshot() == before
 
 
-def test_region_statistics(city, users):
+def test_region_statistics(users):
     stats = RegionStatistics.objects.filter(org_unit__code="330483").order_by("-year").first()
     row = ["330483", "桐乡市", stats.year + 1, float(stats.gdp) * 1.1,
            float(stats.industrial_value_added), float(stats.services_value_added),

@@ -14,7 +14,7 @@ from zhuanxing.reporting.services.workflow import annual_report_unlock, period_l
 pytestmark = pytest.mark.django_db
 
 
-def test_open_unlocks_are_shown_only_within_scope(client, city, users):
+def test_open_unlocks_are_shown_only_within_scope(client, users):
     admin = users["admin"]
     firm = users["firm"].enterprise
     year = AnnualReport.objects.order_by("-year").values_list("year", flat=True).first()
@@ -26,7 +26,7 @@ def test_open_unlocks_are_shown_only_within_scope(client, city, users):
     assert "SECRET-REASON" in client.get(reverse("reporting:locks")).content.decode()
 
 
-def test_an_enterprise_cannot_import_over_its_approved_report(city, users):
+def test_an_enterprise_cannot_import_over_its_approved_report(users):
     user = users["firm"]
     report = AnnualReport.objects.filter(enterprise=user.enterprise).order_by("-year").first()
     assert report.status == ReportStatus.APPROVED
@@ -41,7 +41,7 @@ def test_an_enterprise_cannot_import_over_its_approved_report(city, users):
     assert report.status == ReportStatus.APPROVED
 
 
-def test_bulk_history_keeps_fields_the_registry_file_does_not_carry(city, users):
+def test_bulk_history_keeps_fields_the_registry_file_does_not_carry(users):
     from zhuanxing.reporting.importing.formats import TEMPLATES
 
     firm = Enterprise.objects.filter(org_unit__path__contains="/330483/").first()
@@ -67,7 +67,7 @@ def test_bulk_history_keeps_fields_the_registry_file_does_not_carry(city, users)
     assert latest.uses_toxic_substances is True
 
 
-def test_county_officers_cannot_file_region_statistics(city, users):
+def test_county_officers_cannot_file_region_statistics(users):
     from zhuanxing.reporting.importing.formats import TEMPLATES
     from zhuanxing.reporting.models import RegionStatistics
 

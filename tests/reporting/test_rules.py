@@ -132,7 +132,7 @@ def test_monthly_total_against_annual(tongxiang_annual, users):
            importance="warning")  # fmt: skip
 
 
-def test_monthly_report_rules(city, users):
+def test_monthly_report_rules(users):
     report = MonthlyReport.objects.filter(enterprise__org_unit__path__contains="/330483/").first()
     rows = monthly_rows([report])
     rows[0][5] = float(report.gross_output) + 1  # value added above gross output

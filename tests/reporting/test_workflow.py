@@ -3,6 +3,7 @@
 import pytest
 from reporting_files import run, snapshot, xlsx
 
+import factories
 from zhuanxing.reporting import services
 from zhuanxing.reporting.models import (
     AnnualReport,
@@ -17,8 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def own_report(city, users):
-    """The demo enterprise's latest annual report, as a draft."""
+def users(db):
+    """Two firms in each of three counties with 2011-2012 reports, and one user per role."""
+    return factories.world().users
+
+
+@pytest.fixture
+def own_report(users):
+    """The enterprise user's latest annual report, as a draft."""
     firm = users["firm"].enterprise
     report = firm.annual_reports.order_by("-year").first()
     report.status = ReportStatus.DRAFT
@@ -35,9 +42,9 @@ def _values(report) -> dict:
 def test_submit_approve_lock_unlock(own_report, users):
     firm, officer, admin = users["firm"], users["tongxiang"], users["admin"]
     services.annual_report_submit(report=own_report, user=firm)
-    with pytest.raises(ReportingError):
+    with pytest.raises(ReportingError, match="负责此企业的经办人员"):
         services.annual_report_approve(report=own_report, user=users["haining"])  # other county
-    with pytest.raises(ReportingError):
+    with pytest.raises(ReportingError, match="负责此企业的经办人员"):
         services.annual_report_approve(report=own_report, user=firm)  # not their own
     with pytest.raises(ReportingError, match="comment|意见"):
         services.annual_report_reject(report=own_report, user=officer, comment=" ")
@@ -46,7 +53,7 @@ def test_submit_approve_lock_unlock(own_report, users):
     assert own_report.status == ReportStatus.REJECTED
     services.annual_report_submit(report=own_report, user=firm)
     services.annual_report_approve(report=own_report, user=officer)
-    with pytest.raises(ReportingError):
+    with pytest.raises(ReportingError, match="只有市级管理员可以锁定"):
         services.period_lock(user=officer, kind="annual", period=str(own_report.year))
     locked = services.period_lock(user=admin, kind="annual", period=str(own_report.year))
     assert locked == AnnualReport.objects.filter(year=own_report.year).count()
@@ -102,7 +109,7 @@ def test_submit_approve_lock_unlock(own_report, users):
 
 def test_enterprise_user_cannot_change_a_submitted_report(own_report, users):
     services.annual_report_submit(report=own_report, user=users["firm"])
-    with pytest.raises(ReportingError):
+    with pytest.raises(ReportingError, match="企业不能再修改"):
         services.annual_report_save(user=users["firm"], enterprise=own_report.enterprise,
                                     year=own_report.year, data=_values(own_report))  # fmt: skip
 
@@ -122,8 +129,8 @@ def test_form_runs_the_same_rules(own_report, users):
 
 def test_leader_and_other_enterprises_are_refused(own_report, users):
     other = MonthlyReport.objects.exclude(enterprise=own_report.enterprise).first()
-    with pytest.raises(ReportingError):
+    with pytest.raises(ReportingError, match="不能为此企业填报"):
         services.monthly_report_submit(report=other, user=users["firm"])
-    with pytest.raises(ReportingError):
+    with pytest.raises(ReportingError, match="不能为此企业填报"):
         services.annual_report_save(user=users["leader"], enterprise=own_report.enterprise,
                                     year=own_report.year, data=_values(own_report))  # fmt: skip

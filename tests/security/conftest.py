@@ -29,7 +29,7 @@ def build_small_city(policy):
 
 
 @pytest.fixture(scope="module")
-def shared_city(django_db_setup, django_db_blocker, tmp_path_factory):
+def module_city(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction
     from django.test import override_settings
 
@@ -56,14 +56,14 @@ def shared_city(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def city_users(shared_city, db):
+def city_users(module_city, db):
     from zhuanxing.accounts.models import User
 
     return {u.username: u for u in User.objects.all()}
 
 
 @pytest.fixture(scope="module")
-def shared_objects(shared_city, django_db_blocker):
+def shared_objects(module_city, django_db_blocker):
     """One object of each kind the object pages show, owned so that scoping can be tested:
     the enterprise user's firm (Tongxiang), a Haining firm, a draft evaluation, and an import job
     of the Haining officer."""

@@ -94,7 +94,7 @@ def test_a_month_outside_the_data_is_refused(admin_client, url, month):
     assert_bad_request(response, "month")
 
 
-def test_enterprise_page_refuses_a_huge_year(admin_client, shared_city):
+def test_enterprise_page_refuses_a_huge_year(admin_client, module_city):
     from zhuanxing.enterprises.models import Enterprise
 
     pk = Enterprise.objects.values_list("pk", flat=True).first()
