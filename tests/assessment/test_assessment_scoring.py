@@ -14,7 +14,7 @@ R&D (weight 30, higher better).
 
 from decimal import Decimal as D
 
-from zhuanxing.assessment.scoring import score_counties
+from zhuanxing.analytics.assessment_scoring import score_counties
 from zhuanxing.policy.monitoring import Assessment
 
 SCHEME = Assessment.model_validate(

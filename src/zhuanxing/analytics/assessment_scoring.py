@@ -1,5 +1,9 @@
 """County target-responsibility scoring (目标责任考核). Pure functions.
 
+Lives below the feature apps so the assessment table and the what-if simulation (evaluation)
+score the same way; the county targets themselves are the assessment app's, handed to callers
+in lower layers through ``county_targets`` (the assessment app registers its reader).
+
 Each indicator earns its full weight when the county meets its target; short of it, the weight
 × value / target (target / value when lower is better); never more than the weight, never less
 than zero. A missing value or target earns nothing and is reported as such. Counties are ranked
@@ -76,3 +80,19 @@ def rank(scores: Sequence[CountyScore]) -> list[CountyScore]:
     ordered = sorted(scores, key=lambda s: (-s.total, s.county))
     competition_rank(ordered, key=lambda s: s.total, assign=lambda s, r: setattr(s, "rank", r))
     return ordered
+
+
+_targets_reader = None
+
+
+def register_targets_reader(reader) -> None:
+    """``reader(year) -> {county code: {indicator: target}}``; the assessment app registers
+    its own at start-up (``AssessmentConfig.ready``)."""
+    global _targets_reader
+    _targets_reader = reader
+
+
+def county_targets(year: int) -> dict[str, dict[str, Decimal]]:
+    """Every county-level unit's assessment targets for ``year`` (unscoped: ranks are among
+    all units); empty when no assessment app is installed."""
+    return _targets_reader(year) if _targets_reader else {}
