@@ -54,3 +54,16 @@ def test_ties_share_a_rank():
     targets = {"A": TARGETS["A"], "B": TARGETS["B"]}
     scores = score_counties(SCHEME, values, targets)
     assert [(s.county, s.rank) for s in scores] == [("A", 1), ("B", 1)]
+
+
+def test_total_sums_exact_item_scores_and_rounds_once_half_up():
+    # Two items of weight 10, each 0.9985 of its target: 9.985 each. Rounded first (half-even)
+    # they would add to 9.98 + 9.98 = 19.96; the exact sum 19.97 is the total.
+    scheme = Assessment.model_validate(
+        {"indicators": [{"indicator": "a", "weight": 10}, {"indicator": "b", "weight": 10}]}
+    )
+    values = {"X": {"a": D("0.9985"), "b": D("0.9985")}}
+    targets = {"X": {"a": D(1), "b": D(1)}}
+    (x,) = score_counties(scheme, values, targets)
+    assert [i.score for i in x.items] == [D("9.985"), D("9.985")]
+    assert x.total == D("19.97")

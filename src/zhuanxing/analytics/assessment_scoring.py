@@ -6,13 +6,15 @@ in lower layers through ``county_targets`` (the assessment app registers its rea
 
 Each indicator earns its full weight when the county meets its target; short of it, the weight
 × value / target (target / value when lower is better); never more than the weight, never less
-than zero. A missing value or target earns nothing and is reported as such. Counties are ranked
-by total (ties share a rank).
+than zero. A missing value or target earns nothing and is reported as such. Item scores are kept
+exact; the total is their exact sum rounded once, half up, to 0.01 (rounding each item first
+lost up to a few hundredths: 秀洲 98.690 showed as 98.68). Counties are ranked by total (ties
+share a rank).
 """
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from zhuanxing.core.figures import competition_rank
 
@@ -49,7 +51,7 @@ def score_item(indicator: str, weight: Decimal, value, target, higher_is_better:
         ratio = value / target if target > 0 else ZERO
     else:
         ratio = target / value if value > 0 else ZERO
-    score = (weight * max(ZERO, min(Decimal(1), ratio))).quantize(CENT)
+    score = weight * max(ZERO, min(Decimal(1), ratio))
     return ItemScore(indicator, weight, value, target, met, score)
 
 
@@ -71,7 +73,8 @@ def score_counties(
             )
             for i in scheme.indicators
         ]
-        out.append(CountyScore(county, items, sum((x.score for x in items), ZERO)))
+        total = sum((x.score for x in items), ZERO).quantize(CENT, ROUND_HALF_UP)
+        out.append(CountyScore(county, items, total))
     return rank(out)
 
 
