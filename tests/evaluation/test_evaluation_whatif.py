@@ -56,17 +56,29 @@ CITY = [
 INDICATORS = {
     "industrial_value_added": Indicator.model_validate(
         {
-            "name": "工业增加值", "name_en": "Industrial VA", "unit": "亿元", "factor": "0.0001",
+            "name": "工业增加值",
+            "name_en": "Industrial VA",
+            "unit": "亿元",
+            "factor": "0.0001",
             "numerator": {"source": "region", "measures": ["industrial_value_added"]},
         }  # fmt: skip
     ),
     "va_per_mu": Indicator.model_validate(
         {
-            "name": "亩均", "name_en": "VA per mu", "unit": "万元/亩", "factor": 1,
-            "numerator": {"source": "enterprise", "measures": ["value_added"],
-                          "filters": ["industrial", "above_scale"]},
-            "denominator": {"source": "enterprise", "measures": ["land_mu"],
-                            "filters": ["industrial", "above_scale"]},
+            "name": "亩均",
+            "name_en": "VA per mu",
+            "unit": "万元/亩",
+            "factor": 1,
+            "numerator": {
+                "source": "enterprise",
+                "measures": ["value_added"],
+                "filters": ["industrial", "above_scale"],
+            },
+            "denominator": {
+                "source": "enterprise",
+                "measures": ["land_mu"],
+                "filters": ["industrial", "above_scale"],
+            },
         }  # fmt: skip
     ),
 }
@@ -145,3 +157,18 @@ def test_upgrade_moves_value_added_the_other_way():
     assert indicator_after(va, 5000, None, changes) == D("0.0001") * 5200
     _, a, _ = simulate(CITY, {2}, "upgrade")
     assert a.lost.value_added == D(-200) and a.lost.tax_paid == 0
+
+
+def test_upgrade_reaches_the_median_of_the_firms_own_graded_population():
+    utility = fy(5, "B", 3000, 1000, 10, 500, 50, 40)  # VA/mu 100, excluded from grading
+    firms = [*CITY, utility]
+    after = {c.before.enterprise_id: c.after for c in changes_of(
+        firms, {2, 4}, "upgrade", graded={1, 2, 3, 4}
+    )}  # fmt: skip
+    # 规上 graded: VA/mu 20, 5, 15 → median 15: firm 2 goes to 20 mu × 15 = 300
+    assert after[2].value_added == D(300)
+    # 规下 graded: firm 4 alone (VA/mu 4): already at its median, unchanged
+    assert after[4].value_added == D(20)
+    # over every firm given (the old way) the utility lifts the 规上 bar to 17.5 → 350
+    everyone = changes_of(firms, {2}, "upgrade")
+    assert everyone[0].after.value_added == D(350)

@@ -27,6 +27,7 @@ from decimal import Decimal
 from statistics import median
 
 from zhuanxing.analytics.assessment_scoring import ItemScore, score_counties
+from zhuanxing.core.figures import to_hundred_million
 
 ZERO = Decimal(0)
 CITY = "city"
@@ -208,6 +209,18 @@ class Loss:
     gross_output: Decimal  # 万元
     tax_paid: Decimal  # 万元
     employees: Decimal  # persons
+
+    @property
+    def value_added_yi(self) -> Decimal:  # 亿元
+        return to_hundred_million(self.value_added)
+
+    @property
+    def gross_output_yi(self) -> Decimal:
+        return to_hundred_million(self.gross_output)
+
+    @property
+    def tax_paid_yi(self) -> Decimal:
+        return to_hundred_million(self.tax_paid)
 
 
 @dataclass(frozen=True)
