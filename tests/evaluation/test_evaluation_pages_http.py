@@ -171,3 +171,17 @@ def test_simulation_answers_with_losses_targets_and_assessment(
         "va_per_mu"
     ]
     assert va_mu["after"].value < va_mu["before"].value < released["after"].value
+
+
+def test_simulation_keeps_a_zero_share_a_number(client, evaluated, city_with_store, users):
+    """A ratio at 0 (no high-tech firm in the unit) stays a number after the change."""
+    client.force_login(users["admin"])
+    page = client.get(
+        reverse("evaluation:simulate"),
+        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit",
+         "population": "", "land": "released"},
+    )  # fmt: skip
+    for c in page.context["comparisons"][1:]:
+        for item in page.context["assessment"][c.region].items:
+            if item.before.value is not None and c.changes:
+                assert item.after.value is not None, (c.region, item.indicator)

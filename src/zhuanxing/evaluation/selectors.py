@@ -273,7 +273,11 @@ def _store_sums(year: int, keys: tuple[str, ...]):
         for key, cell in row.cells.items():
             series[region][key][int(row.period)] = cell.value
             if int(row.period) == year:
-                sums[region][key] = Sums(cell.value, cell.numerator, cell.denominator)
+                # a ratio whose numerator no row passes is 0 over a known denominator
+                numerator = cell.numerator
+                if numerator is None and cell.value == 0 and cell.denominator is not None:
+                    numerator = 0.0
+                sums[region][key] = Sums(cell.value, numerator, cell.denominator)
     return sums, series
 
 
