@@ -6,6 +6,7 @@ year, for the region and the units one level down, by 1244 category.
 
 from django.utils.translation import gettext as _
 
+from zhuanxing.core.figures import format_number
 from zhuanxing.policy.vocabulary import BUSINESS_MODES
 
 from . import selectors, targets
@@ -156,7 +157,8 @@ def cockpit(user, unit, year: int | None = None) -> dict:
         "labels": {"heavy": _("Heavy industry (approximate)"), "light": _("Light industry"),
                    "share": _("share of output, %"), "output": _("100 million yuan")},
         "map": {
-            k: [{"name": c["code"], "label": names_by_code[c["code"]], "value": c["values"].get(k)}
+            k: [{"name": c["code"], "label": names_by_code[c["code"]], "value": c["values"].get(k),
+                 "text": format_number(c["values"].get(k), policy.indicators[k].decimals)}
                 for c in counties]
             for k in keys
         },
@@ -175,6 +177,7 @@ def cockpit(user, unit, year: int | None = None) -> dict:
                 "key": k,
                 "label": selectors.indicator_label(k, policy.indicators[k]),
                 "unit": policy.indicators[k].unit,
+                "decimals": policy.indicators[k].decimals,
             }
             for k in keys
         ],  # fmt: skip
