@@ -165,3 +165,21 @@ def test_cockpit_map_and_explorer_show_values_rounded_half_up(client, city_store
         cells = re.findall(r'<td class="num">([^<]*)</td>', table)
         values = [v for r in block.rows for v in r.values if v is not None]
         assert cells == [format_number(v, block.decimals) for v in values]
+
+
+def test_cockpit_flags_a_trend_across_the_scale_line_change(client, city_store, users):
+    from zhuanxing.analytics import targets
+
+    client.force_login(users["admin"])
+    page = client.get(reverse("analytics:cockpit"), {"year": 2012})
+    assert page.context["years"][0] < 2011  # the small city reports from before the change
+    parts = {p["key"]: p for card in page.context["cards"] for p in card["parts"]}
+    # 规上 indicators cross 2011 (500 → 2000万元); region statistics do not
+    assert parts["rd_intensity"]["ev"].scale_break == 2011
+    assert parts["industrial_value_added"]["ev"].scale_break is None
+    assert "规上标准的调整" in page.content.decode()
+    # and no status rests on two points without an interval
+    for p in parts.values():
+        ev = p["ev"]
+        if ev.status == targets.ON_TRACK:
+            assert ev.forecast is not None and ev.forecast.low is not None

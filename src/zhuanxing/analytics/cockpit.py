@@ -16,6 +16,7 @@ STATUS_LABELS = {
     targets.MET: ("Met", "met"),
     targets.ON_TRACK: ("On track", "on-track"),
     targets.AT_RISK: ("At risk", "at-risk"),
+    targets.TOO_FEW_YEARS: ("Too few years", "too-few"),
     targets.OFF_TRACK: ("Off track", "off-track"),
     targets.NO_DATA: ("No data", "no-data"),
 }
@@ -26,6 +27,7 @@ def status_label(status: str) -> str:
         targets.MET: _("Met"),
         targets.ON_TRACK: _("On track"),
         targets.AT_RISK: _("At risk"),
+        targets.TOO_FEW_YEARS: _("Too few years"),
         targets.OFF_TRACK: _("Off track"),
         targets.NO_DATA: _("No data"),
     }
@@ -85,7 +87,10 @@ def evaluate_targets(policy, rows, year: int, org=None, is_city: bool = True) ->
             if not targets.applies(target.rule, policy.indicators[key], org is None and is_city):
                 continue
             series = series_of(rows, key, org)
-            ev = targets.evaluate(target.rule, series, year, target.year, info.plan_from_year)
+            ev = targets.evaluate(
+                target.rule, series, year, target.year, info.plan_from_year,
+                targets.scale_changes(policy, policy.indicators[key]),
+            )  # fmt: skip
             parts.append(
                 {"key": key, "indicator": policy.indicators[key], "series": series, "ev": ev}
             )
