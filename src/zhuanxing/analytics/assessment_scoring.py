@@ -13,7 +13,7 @@ share a rank).
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from zhuanxing.core.figures import competition_rank
@@ -40,7 +40,15 @@ class CountyScore:
     rank: int = 0
 
 
-def score_item(indicator: str, weight: Decimal, value, target, higher_is_better: bool) -> ItemScore:
+def score_item(
+    indicator: str,
+    weight: Decimal,
+    value,
+    target,
+    higher_is_better: bool,
+    floor: Decimal | None = None,
+) -> ItemScore:
+    """``floor`` (capped ratio): the share of the target at or below which nothing is earned."""
     if value is None or target is None:
         return ItemScore(indicator, weight, value, target, None, ZERO)
     value, target = Decimal(value), Decimal(target)
@@ -51,7 +59,10 @@ def score_item(indicator: str, weight: Decimal, value, target, higher_is_better:
         ratio = value / target if target > 0 else ZERO
     else:
         ratio = target / value if value > 0 else ZERO
-    score = weight * max(ZERO, min(Decimal(1), ratio))
+    ratio = max(ZERO, min(Decimal(1), ratio))
+    if floor is not None and not met:
+        ratio = max(ZERO, (ratio - floor) / (1 - floor))
+    score = weight * ratio
     return ItemScore(indicator, weight, value, target, met, score)
 
 
@@ -61,21 +72,43 @@ def score_counties(
     targets: Mapping[str, Mapping[str, Decimal | None]],
 ) -> list[CountyScore]:
     """``values[county][indicator]`` and ``targets[county][indicator]`` → ranked scores."""
+    scoring = getattr(scheme, "scoring", "ratio")
+    floor = scheme.floor if scoring == "capped_ratio" else None
+    counties = sorted(set(values) | set(targets))
+    by_rank = {i.indicator: _rank_shares(i, values, counties) for i in scheme.indicators}
     out: list[CountyScore] = []
-    for county in sorted(set(values) | set(targets)):
-        items = [
-            score_item(
+    for county in counties:
+        items = []
+        for i in scheme.indicators:
+            item = score_item(
                 i.indicator,
                 i.weight,
                 values.get(county, {}).get(i.indicator),
                 targets.get(county, {}).get(i.indicator),
                 i.higher_is_better,
+                floor,
             )
-            for i in scheme.indicators
-        ]
+            if scoring == "rank":
+                item = replace(item, score=i.weight * by_rank[i.indicator].get(county, ZERO))
+            items.append(item)
         total = sum((x.score for x in items), ZERO).quantize(CENT, ROUND_HALF_UP)
         out.append(CountyScore(county, items, total))
     return rank(out)
+
+
+def _rank_shares(item, values, counties) -> dict[str, Decimal]:
+    """(n − rank + 1) / n of each county with a value of ``item``'s indicator."""
+    have = [
+        (c, Decimal(values[c][item.indicator]))
+        for c in counties
+        if values.get(c, {}).get(item.indicator) is not None
+    ]
+    sign = -1 if item.higher_is_better else 1
+    ordered = sorted(have, key=lambda cv: (sign * cv[1], cv[0]))
+    ranks: dict[str, int] = {}
+    competition_rank(ordered, key=lambda cv: cv[1], assign=lambda cv, r: ranks.update({cv[0]: r}))
+    n = len(ordered)
+    return {c: Decimal(n - r + 1) / n for c, r in ranks.items()}
 
 
 def rank(scores: Sequence[CountyScore]) -> list[CountyScore]:
