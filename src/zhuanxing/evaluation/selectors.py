@@ -325,6 +325,7 @@ def simulation(
         "assessment": assessment,
         "targets": target_rows,
         "scheme": [(i, policy.indicators[i.indicator]) for i in policy.assessment.indicators],
+        "decimals": {k: ind.decimals for k, ind in policy.indicators.items()},
     }
 
 
