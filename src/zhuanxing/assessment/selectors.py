@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 from zhuanxing.analytics import selectors as analytics
+from zhuanxing.analytics.assessment_scoring import score_counties
 from zhuanxing.analytics.records import indicator_records
 from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.orgunits.selectors import county_units
 
 from .models import CountyTarget
-from zhuanxing.analytics.assessment_scoring import score_counties
 
 
 def targets_for(user, year: int) -> dict[str, dict[str, Decimal]]:
