@@ -171,12 +171,13 @@ def test_cockpit_flags_a_trend_across_the_scale_line_change(client, city_store, 
     from zhuanxing.analytics import targets
 
     client.force_login(users["admin"])
-    page = client.get(reverse("analytics:cockpit"), {"year": 2012})
+    page = client.get(reverse("analytics:cockpit"), {"year": 2011})
     assert page.context["years"][0] < 2011  # the small city reports from before the change
     parts = {p["key"]: p for card in page.context["cards"] for p in card["parts"]}
     # 规上 indicators cross 2011 (500 → 2000万元); region statistics do not
     assert parts["rd_intensity"]["ev"].scale_break == 2011
     assert parts["industrial_value_added"]["ev"].scale_break is None
+    # shown beside a forecast (2011 forecasts 2012), the trend being what it warns about
     assert "规上标准的调整" in page.content.decode()
     # and no status rests on two points without an interval
     for p in parts.values():
