@@ -185,3 +185,20 @@ def test_simulation_keeps_a_zero_share_a_number(client, evaluated, city_with_sto
         for item in page.context["assessment"][c.region].items:
             if item.before.value is not None and c.changes:
                 assert item.after.value is not None, (c.region, item.indicator)
+
+
+def test_county_officer_what_if_shows_only_their_county(client, evaluated, city_with_store, users):
+    client.force_login(users["tongxiang"])
+    page = client.get(
+        reverse("evaluation:simulate"),
+        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit",
+         "population": "", "land": "kept"},
+    )  # fmt: skip
+    assert page.status_code == 200
+    regions = {c.region for c in page.context["comparisons"]}
+    assert regions == {"330483"}  # 桐乡市 only: no city row, no other county
+    assert set(page.context["targets"]) == {"330483"}
+    html = page.content.decode()
+    assert html.count('<tr data-region="') == len(
+        [r for r in html.split('<tr data-region="')[1:] if r.startswith("330483")]
+    )
