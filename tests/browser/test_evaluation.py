@@ -99,6 +99,7 @@ def test_what_if_shows_losses_targets_and_assessment(
     expect(page.locator("#simulation-basis")).to_contain_text("再出让前仍计入")
     expect(page.locator("#population-note")).to_contain_text("规下企业")
     expect(page.locator("#simulation tbody tr").first).to_be_visible()
+    expect(page.locator("#simulation td.region-mu-after").first).to_be_visible()
     expect(page.locator("#simulation-targets tbody tr").first).to_be_visible()
     expect(page.locator("#simulation-assessment tbody tr")).to_have_count(9)
     screenshot("evaluation-what-if")

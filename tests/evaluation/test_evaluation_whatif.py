@@ -172,3 +172,22 @@ def test_upgrade_reaches_the_median_of_the_firms_own_graded_population():
     # over every firm given (the old way) the utility lifts the 规上 bar to 17.5 → 350
     everyone = changes_of(firms, {2}, "upgrade")
     assert everyone[0].after.value_added == D(350)
+
+
+def test_region_statistics_va_per_mu_under_both_land_bases():
+    """A's region statistics: industrial VA 5000万, industrial land 400 mu → 12.5.
+    Exit firm 2 (VA 100, land 20): released 4900 / 380 = 12.894…; kept 4900 / 400 = 12.25."""
+    region = Indicator.model_validate(
+        {
+            "name": "亩均（区域）",
+            "name_en": "VA per mu (region)",
+            "unit": "万元/亩",
+            "factor": 1,
+            "numerator": {"source": "region", "measures": ["industrial_value_added"]},
+            "denominator": {"source": "region", "measures": ["industrial_land_mu"]},
+        }  # fmt: skip
+    )
+    released = changes_of(CITY, {2}, "exit", land="released")
+    kept = changes_of(CITY, {2}, "exit", land="kept")
+    assert indicator_after(region, 5000, 400, released) == D(4900) / D(380)
+    assert indicator_after(region, 5000, 400, kept) == D("12.25")

@@ -252,6 +252,11 @@ def result_indicator_rows(result: EvaluationResult, method) -> list[dict]:
     return rows
 
 
+# Value added per mu over the region statistics (all industry, all industrial land): the figure a
+# plot kept on the books until it is re-let weighs on.
+REGION_VA_PER_MU = "va_per_mu_region"
+
+
 def _store_sums(year: int, keys: tuple[str, ...]):
     """{region: {indicator: Sums}} for the city ("city") and each county-level unit, and
     {region: {indicator: {year: value}}} up to ``year``; (None, None) without a store."""
@@ -298,6 +303,7 @@ def simulation(
     keys = tuple(dict.fromkeys(
         [i.indicator for i in policy.assessment.indicators]
         + [k for t in policy.targets for k in t.indicators]
+        + [k for k in (REGION_VA_PER_MU,) if k in policy.indicators]
     ))  # fmt: skip
     sums, series = _store_sums(run.year, keys)
     names = {u.code: u.name for u in county_units(user)}
@@ -307,6 +313,13 @@ def simulation(
     ]  # fmt: skip
     assessment = {}
     target_rows: dict[str, list] = {}
+    region_mu: dict[str, tuple] = {}
+    if sums is not None and REGION_VA_PER_MU in policy.indicators:
+        ind = policy.indicators[REGION_VA_PER_MU]
+        for c in visible:
+            s = sums.get(c.region, {}).get(REGION_VA_PER_MU) or Sums(None, None, None)
+            after = indicator_after(ind, s.numerator, s.denominator, c.changes)
+            region_mu[c.region] = (s.value, after if c.changes else s.value)
     if sums is not None:
         counties = {k: v for k, v in sums.items() if k != CITY}
         by_unit = {c.region: c.changes for c in comparisons if c.region != CITY}
@@ -326,6 +339,7 @@ def simulation(
         "targets": target_rows,
         "scheme": [(i, policy.indicators[i.indicator]) for i in policy.assessment.indicators],
         "decimals": {k: ind.decimals for k, ind in policy.indicators.items()},
+        "region_mu": region_mu,
     }
 
 
