@@ -8,6 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from zhuanxing.analytics import records
+from zhuanxing.core.figures import excel_format, format_number
+from zhuanxing.policy.active import policy_in_force
 
 
 def test_home_is_the_cockpit_for_leader_and_admin(client, city_store, users):
@@ -86,7 +88,10 @@ def test_explorer_drills_and_exports(client, city_store, users):
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert "重工业比重（%）" in cells and "2011" in cells
     numbers = [c for c in sheet.iter_rows() for c in c if isinstance(c.value, float)]
-    assert numbers and numbers[0].number_format == '0.00"%"'
+    # shown as the page shows it: rounded half up at the indicator's places, "%" after
+    assert numbers and numbers[0].number_format == excel_format(
+        numbers[0].value, policy_in_force().indicators["heavy_industry_share"].decimals, "%"
+    )
 
 
 def test_empty_denominator_page_says_no_data(client, golden, users_golden):
@@ -124,3 +129,58 @@ def test_cli_prints_the_records(golden, capsys):
     assert jiashan["industrial_value_added"]["target"] is None
     # The city, then each county with data (the golden city has three).
     assert [r["region"] for r in data[:: len(city)]] == ["330400", "330421", "330481", "330483"]
+
+
+def test_cockpit_map_and_explorer_show_values_rounded_half_up(client, city_store, users):
+    """Every number on the cockpit's county table and map, and in the explorer, is the value
+    rounded half up at the indicator's precision (policy ``decimals``, else by size)."""
+    import re
+
+    policy = policy_in_force()
+    client.force_login(users["admin"])
+    page = client.get(reverse("analytics:cockpit"))
+    html = page.content.decode()
+    counties = page.context["counties"]
+    shown = 0
+    for c in counties:
+        row = re.search(rf'region={c["code"]}&(?:amp;)?year=\d+">[^<]*</a></td>(.*?)</tr>', html)
+        assert row, c["code"]
+        cells = re.findall(r'<td class="num">(.*?)</td>', row.group(1))
+        for ind, cell in zip(page.context["indicators"], cells, strict=True):
+            value = c["values"].get(ind["key"])
+            if value is not None:
+                assert cell == format_number(value, policy.indicators[ind["key"]].decimals)
+                shown += 1
+    assert shown
+    for key, rows in page.context["cockpit_json"]["map"].items():
+        for r in rows:
+            assert r["text"] == format_number(r["value"], policy.indicators[key].decimals)
+    params = {"indicator": ["va_per_mu", "rd_intensity"], "level": "county", "start": 2011,
+              "end": 2012}  # fmt: skip
+    explorer = client.get(reverse("analytics:explorer"), params)
+    text = explorer.content.decode()
+    for block in explorer.context["blocks"]:
+        assert block.decimals == policy.indicators[block.key].decimals
+        table = text.split(f'data-indicator="{block.key}"')[1].split("</table>")[0]
+        cells = re.findall(r'<td class="num">([^<]*)</td>', table)
+        values = [v for r in block.rows for v in r.values if v is not None]
+        assert cells == [format_number(v, block.decimals) for v in values]
+
+
+def test_cockpit_flags_a_trend_across_the_scale_line_change(client, city_store, users):
+    from zhuanxing.analytics import targets
+
+    client.force_login(users["admin"])
+    page = client.get(reverse("analytics:cockpit"), {"year": 2011})
+    assert page.context["years"][0] < 2011  # the small city reports from before the change
+    parts = {p["key"]: p for card in page.context["cards"] for p in card["parts"]}
+    # 规上 indicators cross 2011 (500 → 2000万元); region statistics do not
+    assert parts["rd_intensity"]["ev"].scale_break == 2011
+    assert parts["industrial_value_added"]["ev"].scale_break is None
+    # shown beside a forecast (2011 forecasts 2012), the trend being what it warns about
+    assert "规上标准的调整" in page.content.decode()
+    # and no status rests on two points without an interval
+    for p in parts.values():
+        ev = p["ev"]
+        if ev.status == targets.ON_TRACK:
+            assert ev.forecast is not None and ev.forecast.low is not None

@@ -121,3 +121,30 @@ def test_a_broken_yearly_rule_says_why():
     assert ev.status == "off_track" and ev.broken_in == 2010
     assert ev.broken_pct == pytest.approx(16.6)
     assert ev.broken_change == pytest.approx(0.1328)
+
+
+def test_two_points_give_too_few_years_with_the_trend_shown():
+    # 22 → 24: the line reaches 28 in 2012, but two points have no interval (the rule asks the
+    # whole 80% interval to meet the target): "too few years", not "on track".
+    ev = targets.evaluate(threshold(), {2009: 22.0, 2010: 24.0}, 2010, T, 2009)
+    assert ev.status == targets.TOO_FEW_YEARS
+    assert ev.forecast.value == pytest.approx(28) and ev.forecast.low is None
+    falling = targets.evaluate(threshold(), {2009: 24.0, 2010: 22.0}, 2010, T, 2009)
+    assert falling.status == targets.TOO_FEW_YEARS  # not "off track" from two points either
+    one = targets.evaluate(threshold(), {2010: 24.0}, 2010, T, 2009)
+    assert one.status == targets.TOO_FEW_YEARS and one.forecast is None
+    down = Rule(kind="direction", direction="decrease", every_year=True, from_year=2009)
+    ev = targets.evaluate(down, {2009: 0.80, 2010: 0.77}, 2010, T, 2009)
+    assert ev.status == targets.TOO_FEW_YEARS
+    # the worst of a card: too few years ranks below at risk, above off track
+    assert targets.worst(["at_risk", "too_few_years"]) == "too_few_years"
+    assert targets.worst(["off_track", "too_few_years"]) == "off_track"
+
+
+def test_a_trend_across_a_change_of_the_scale_line_is_flagged():
+    line = {2009: 20.0, 2010: 22.0, 2011: 24.0}
+    ev = targets.evaluate(threshold(), line, 2011, 2013, 2009, scale_changes=(2007, 2011))
+    assert ev.scale_break == 2011  # 2009-2010 at 500万元, 2011 at 2000万元
+    same = targets.evaluate(threshold(), line, 2010, 2013, 2009, scale_changes=(2007, 2011))
+    assert same.scale_break is None  # the points up to 2010 share one line
+    assert targets.evaluate(threshold(), line, 2011, 2013, 2009).scale_break is None

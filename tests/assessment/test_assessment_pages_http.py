@@ -38,7 +38,8 @@ def test_admin_sets_targets_and_sees_scores(client, city_with_store, users):
     rd = next(i for i in tongxiang.items if i.indicator == "rd_intensity")
     assert rd.value is not None and rd.target == Decimal("1.5")
     expected = Decimal(15) if rd.value >= Decimal("1.5") else (15 * rd.value / Decimal("1.5"))
-    assert rd.score == expected.quantize(Decimal("0.01"))
+    assert rd.score == expected  # exact; only the total is rounded
+    assert tongxiang.total == sum(i.score for i in tongxiang.items).quantize(Decimal("0.01"))
     assert [s.rank for _, s in page.context["scores"]] == sorted(
         s.rank for _, s in page.context["scores"]
     )

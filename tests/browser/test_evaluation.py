@@ -70,3 +70,36 @@ def test_county_officer_lists_only_their_county(page, live_server, environment, 
     )
     assert orgs and set(orgs) <= tongxiang
     expect(page.locator("#by-county")).to_have_count(0)
+
+
+def test_what_if_shows_losses_targets_and_assessment(
+    page, live_server, environment, live_store, login, screenshot
+):
+    from decimal import Decimal
+
+    from zhuanxing.accounts.models import User
+    from zhuanxing.assessment.models import CountyTarget
+    from zhuanxing.evaluation.services import evaluation_run_create
+    from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+    from zhuanxing.policy import get_active_policy
+
+    run = evaluation_run_create(
+        year=2012, user=User.objects.get(username="admin"), policy=get_active_policy()
+    )
+    for u in OrgUnit.objects.filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE]):
+        CountyTarget.objects.create(
+            org_unit=u, year=2012, indicator="industrial_value_added", target=Decimal(1)
+        )
+    login("admin")
+    page.goto(f"{live_server.url}/evaluation/simulate/")
+    page.select_option("#simulate-form select[name=run]", str(run.pk))
+    page.select_option("#simulate-form select[name=population]", "above_scale")
+    page.select_option("#simulate-form select[name=land]", "kept")
+    page.click("#simulate-form button[type=submit]")
+    expect(page.locator("#simulation-basis")).to_contain_text("再出让前仍计入")
+    expect(page.locator("#population-note")).to_contain_text("规下企业")
+    expect(page.locator("#simulation tbody tr").first).to_be_visible()
+    expect(page.locator("#simulation td.region-mu-after").first).to_be_visible()
+    expect(page.locator("#simulation-targets tbody tr").first).to_be_visible()
+    expect(page.locator("#simulation-assessment tbody tr")).to_have_count(9)
+    screenshot("evaluation-what-if")

@@ -88,7 +88,13 @@ def test_clean_production_and_simulation_pages(client, evaluated, users):
     assert all(c.enterprise.uses_toxic_substances for c in toxic)
     sim = client.get(
         reverse("evaluation:simulate"),
-        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit"},
+        {
+            "run": evaluated.pk,
+            "selection": "class",
+            "klass": "D",
+            "action": "exit",
+            "land": "released",
+        },
     )
     city = sim.context["comparisons"][0]
     assert city.region == "city" and city.land_freed_mu > 0
@@ -107,3 +113,96 @@ def test_cli_json(evaluated, capsys):
     assert {e["reason"] for e in payload["excluded"]} <= {
         "utility", "registered_recently", "new_land_grant", "no_land", "below_scale_small_land"
     }  # fmt: skip
+
+
+def test_simulation_answers_with_losses_targets_and_assessment(
+    client, evaluated, city_with_store, users
+):
+    from decimal import Decimal
+
+    from zhuanxing.assessment.models import CountyTarget
+    from zhuanxing.assessment.selectors import assessment_table
+    from zhuanxing.evaluation.models import EvaluationResult
+    from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
+    from zhuanxing.policy.active import policy_in_force
+    from zhuanxing.reporting.models import AnnualReport
+
+    units = list(OrgUnit.objects.filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE]))
+    for u in units:
+        CountyTarget.objects.create(
+            org_unit=u, year=2012, indicator="industrial_value_added", target=Decimal(1)
+        )
+    client.force_login(users["admin"])
+    params = {
+        "run": evaluated.pk,
+        "selection": "class",
+        "klass": "D",
+        "action": "exit",
+        "land": "released",
+    }
+    page = client.get(reverse("evaluation:simulate"), {**params, "population": "above_scale"})
+    chosen = EvaluationResult.objects.filter(
+        run=evaluated, klass="D", population="above_scale"
+    ).values_list("enterprise_id", flat=True)
+    assert page.context["selected"] == len(chosen) > 0
+    lost = sum(
+        AnnualReport.objects.filter(year=2012, enterprise_id__in=chosen).values_list(
+            "value_added", flat=True
+        ),
+        Decimal(0),
+    )
+    city = page.context["comparisons"][0]
+    assert city.lost.value_added == lost
+    # the assessment before is the assessment page's own
+    table = assessment_table(user=users["admin"], year=2012, policy=policy_in_force())
+    shown = {s.county: (s.total, s.rank) for _, s in table["scores"]}
+    effect = page.context["assessment"]
+    assert {c: (a.total_before, a.rank_before) for c, a in effect.items()} == shown
+    # industrial VA after = before − the chosen firms' VA of the unit, in 亿元
+    for c in page.context["comparisons"][1:]:
+        va = effect[c.region].items[0]
+        assert va.indicator == "industrial_value_added"
+        assert va.after.value == pytest.approx(va.before.value - c.lost.value_added / 10000)
+    both = client.get(reverse("evaluation:simulate"), {**params, "population": ""})
+    assert both.context["selected"] > page.context["selected"]
+    kept = client.get(
+        reverse("evaluation:simulate"), {**params, "population": "above_scale", "land": "kept"}
+    )
+    va_mu = {r["key"]: r for r in kept.context["targets"]["city"] if r["key"] == "va_per_mu"}[
+        "va_per_mu"
+    ]
+    released = {r["key"]: r for r in page.context["targets"]["city"] if r["key"] == "va_per_mu"}[
+        "va_per_mu"
+    ]
+    assert va_mu["after"].value < va_mu["before"].value < released["after"].value
+
+
+def test_simulation_keeps_a_zero_share_a_number(client, evaluated, city_with_store, users):
+    """A ratio at 0 (no high-tech firm in the unit) stays a number after the change."""
+    client.force_login(users["admin"])
+    page = client.get(
+        reverse("evaluation:simulate"),
+        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit",
+         "population": "", "land": "released"},
+    )  # fmt: skip
+    for c in page.context["comparisons"][1:]:
+        for item in page.context["assessment"][c.region].items:
+            if item.before.value is not None and c.changes:
+                assert item.after.value is not None, (c.region, item.indicator)
+
+
+def test_county_officer_what_if_shows_only_their_county(client, evaluated, city_with_store, users):
+    client.force_login(users["tongxiang"])
+    page = client.get(
+        reverse("evaluation:simulate"),
+        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit",
+         "population": "", "land": "kept"},
+    )  # fmt: skip
+    assert page.status_code == 200
+    regions = {c.region for c in page.context["comparisons"]}
+    assert regions == {"330483"}  # 桐乡市 only: no city row, no other county
+    assert set(page.context["targets"]) == {"330483"}
+    html = page.content.decode()
+    assert html.count('<tr data-region="') == len(
+        [r for r in html.split('<tr data-region="')[1:] if r.startswith("330483")]
+    )

@@ -6,6 +6,7 @@ year, for the region and the units one level down, by 1244 category.
 
 from django.utils.translation import gettext as _
 
+from zhuanxing.core.figures import format_number
 from zhuanxing.policy.vocabulary import BUSINESS_MODES
 
 from . import selectors, targets
@@ -15,6 +16,7 @@ STATUS_LABELS = {
     targets.MET: ("Met", "met"),
     targets.ON_TRACK: ("On track", "on-track"),
     targets.AT_RISK: ("At risk", "at-risk"),
+    targets.TOO_FEW_YEARS: ("Too few years", "too-few"),
     targets.OFF_TRACK: ("Off track", "off-track"),
     targets.NO_DATA: ("No data", "no-data"),
 }
@@ -25,6 +27,7 @@ def status_label(status: str) -> str:
         targets.MET: _("Met"),
         targets.ON_TRACK: _("On track"),
         targets.AT_RISK: _("At risk"),
+        targets.TOO_FEW_YEARS: _("Too few years"),
         targets.OFF_TRACK: _("Off track"),
         targets.NO_DATA: _("No data"),
     }
@@ -84,7 +87,10 @@ def evaluate_targets(policy, rows, year: int, org=None, is_city: bool = True) ->
             if not targets.applies(target.rule, policy.indicators[key], org is None and is_city):
                 continue
             series = series_of(rows, key, org)
-            ev = targets.evaluate(target.rule, series, year, target.year, info.plan_from_year)
+            ev = targets.evaluate(
+                target.rule, series, year, target.year, info.plan_from_year,
+                targets.scale_changes(policy, policy.indicators[key]),
+            )  # fmt: skip
             parts.append(
                 {"key": key, "indicator": policy.indicators[key], "series": series, "ev": ev}
             )
@@ -156,7 +162,8 @@ def cockpit(user, unit, year: int | None = None) -> dict:
         "labels": {"heavy": _("Heavy industry (approximate)"), "light": _("Light industry"),
                    "share": _("share of output, %"), "output": _("100 million yuan")},
         "map": {
-            k: [{"name": c["code"], "label": names_by_code[c["code"]], "value": c["values"].get(k)}
+            k: [{"name": c["code"], "label": names_by_code[c["code"]], "value": c["values"].get(k),
+                 "text": format_number(c["values"].get(k), policy.indicators[k].decimals)}
                 for c in counties]
             for k in keys
         },
@@ -175,6 +182,7 @@ def cockpit(user, unit, year: int | None = None) -> dict:
                 "key": k,
                 "label": selectors.indicator_label(k, policy.indicators[k]),
                 "unit": policy.indicators[k].unit,
+                "decimals": policy.indicators[k].decimals,
             }
             for k in keys
         ],  # fmt: skip

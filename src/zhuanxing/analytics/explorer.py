@@ -39,6 +39,7 @@ class Block:
     unit: str
     rows: list[PivotRow] = field(default_factory=list)
     notes: dict = field(default_factory=dict)  # selectors.indicator_notes
+    decimals: int | None = None  # the policy's display precision (None: by size)
 
 
 def parse(params, user) -> selectors.Request:
@@ -136,6 +137,7 @@ def pivot(req: selectors.Request) -> tuple[list[str], list[Block]]:
             grouped[ident].yoy[index[row.period]] = cell.yoy_change if pct else cell.yoy_pct
         block = Block(key, selectors.indicator_label(key, ind), ind.unit)
         block.notes = selectors.indicator_notes(ind)
+        block.decimals = ind.decimals
         block.rows = [grouped[k] for k in sorted(grouped)]
         blocks.append(block)
     return periods, blocks

@@ -8,16 +8,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from zhuanxing.core.figures import excel_format
+
 HEADER = PatternFill("solid", fgColor="EEF2F6")
 TOTAL = Font(bold=True)
-
-
-def number_format(unit: str) -> str:
-    if unit == "%":
-        return '0.00"%"'
-    if unit in ("吨", "亿元"):
-        return "#,##0.00"
-    return "#,##0.000"
 
 
 def workbook(title: str, scope: str, periods: list[str], blocks, row_cap: int) -> bytes:
@@ -51,7 +45,7 @@ def workbook(title: str, scope: str, periods: list[str], blocks, row_cap: int) -
             for col, value in enumerate(row.values, start=3):
                 cell = ws.cell(line, col, value if value is not None else _("no data"))
                 if value is not None:
-                    cell.number_format = number_format(block.unit)
+                    cell.number_format = excel_format(value, block.decimals, block.unit)
                 else:
                     cell.alignment = Alignment(horizontal="right")
                 if row.is_total:

@@ -41,8 +41,9 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
                 if not targets.applies(target.rule, ind, is_city):
                     continue
                 ev = targets.evaluate(
-                    target.rule, series, year, target.year, policy.info.plan_from_year
-                )
+                    target.rule, series, year, target.year, policy.info.plan_from_year,
+                    targets.scale_changes(policy, ind),
+                )  # fmt: skip
                 target_value, status = ev.target, ev.status
                 reason = cockpit.target_reason(ev, target.rule, ind)
             out.append(

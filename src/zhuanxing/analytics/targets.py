@@ -10,20 +10,27 @@ Statuses:
   increment: every year so far kept the rule and the target year is reached);
 - ``on_track``: not met yet, and the whole forecast interval for the target year meets it;
 - ``at_risk``: the forecast interval straddles the target;
+- ``too_few_years``: not met yet and fewer than three yearly points: a line through two points
+  has no interval, so neither "on track" nor "off track" can be said (the trend is still shown);
 - ``off_track``: even the favourable end of the interval misses it, or a "every year" rule has
   already been broken;
 - ``no_data``: the value (or the base-year value) is missing.
+
+``scale_break``: the year the 规上 line changed (2011: 500 → 2000万元) between the trend's first
+point and the evaluated year, for an indicator over 规上 (or 规下) firms — the trend mixes two
+populations; the caller passes the policy's line-change years as ``scale_changes``.
 """
 
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .forecast import Forecast, linear_trend, required_growth_pct
 
 MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "met", "on_track", "at_risk", "off_track", "no_data"
-STATUSES = (MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA)
-_SEVERITY = {MET: 0, ON_TRACK: 1, AT_RISK: 2, OFF_TRACK: 3, NO_DATA: 4}
+TOO_FEW_YEARS = "too_few_years"
+STATUSES = (MET, ON_TRACK, AT_RISK, TOO_FEW_YEARS, OFF_TRACK, NO_DATA)
+_SEVERITY = {MET: 0, ON_TRACK: 1, AT_RISK: 2, TOO_FEW_YEARS: 3, OFF_TRACK: 4, NO_DATA: 5}
 
 OPS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 
@@ -42,6 +49,7 @@ class Evaluation:
     # ... and how it broke it: the change on the year before, absolute and in %
     broken_change: float | None = None
     broken_pct: float | None = None
+    scale_break: int | None = None  # the trend crosses this change of the 规上 line
 
 
 def applies(rule, indicator, is_city: bool) -> bool:
@@ -49,6 +57,15 @@ def applies(rule, indicator, is_city: bool) -> bool:
     target until the county split (clause 二十一) sets one. Ratios and yearly rules apply to
     every region."""
     return is_city or not (rule.kind == "threshold" and indicator.denominator is None)
+
+
+def scale_changes(policy, indicator) -> tuple[int, ...]:
+    """The years the 规上 line changed, when ``indicator`` counts 规上 or 规下 firms; else ()."""
+    sides = [indicator.numerator, indicator.denominator]
+    filters = {f for side in sides if side is not None for f in side.filters}
+    if not filters & {"above_scale", "below_scale"}:
+        return ()
+    return tuple(t.from_year for t in policy.above_scale.thresholds[1:])
 
 
 def worst(statuses) -> str:
@@ -60,12 +77,11 @@ def _f(x) -> float:
 
 
 def _grade(forecast: Forecast | None, target: float, op: str) -> str:
-    """Status from the target-year forecast against ``target`` (not met now)."""
-    if forecast is None:
-        return OFF_TRACK
+    """Status from the target-year forecast against ``target`` (not met now): the whole 80%
+    interval must meet it; without an interval (fewer than three points) too few years."""
+    if forecast is None or forecast.low is None:
+        return TOO_FEW_YEARS
     check = OPS[op]
-    if forecast.low is None:
-        return ON_TRACK if check(forecast.value, target) else OFF_TRACK
     favourable = forecast.high if op in (">", ">=") else forecast.low
     unfavourable = forecast.low if op in (">", ">=") else forecast.high
     if check(unfavourable, target):
@@ -76,13 +92,27 @@ def _grade(forecast: Forecast | None, target: float, op: str) -> str:
 
 
 def evaluate(
-    rule, series: dict[int, float | None], year: int, target_year: int, first_year: int
+    rule,
+    series: dict[int, float | None],
+    year: int,
+    target_year: int,
+    first_year: int,
+    scale_changes=(),
 ) -> Evaluation:
     """Evaluate ``rule`` in ``year`` on ``series`` ({year: value}, None for no data).
 
     ``first_year``: the first year a yearly rule without its own start applies to (the policy's
     plan_from_year, for ``increment``). Only values up to ``year`` inform the forecast.
+    ``scale_changes``: the years the 规上 line changed, when the indicator counts 规上 or 规下
+    firms.
     """
+    ev = _evaluate(rule, series, year, target_year, first_year)
+    known = [y for y, v in series.items() if y <= year and v is not None]
+    crossed = [y for y in scale_changes if known and min(known) < y <= year]
+    return replace(ev, scale_break=max(crossed)) if crossed else ev
+
+
+def _evaluate(rule, series, year: int, target_year: int, first_year: int) -> Evaluation:
     known = {y: v for y, v in series.items() if y <= year and v is not None}
     value = series.get(year)
     kind = rule.kind

@@ -3,18 +3,26 @@
 from decimal import Decimal
 
 from zhuanxing.analytics import selectors as analytics
+from zhuanxing.analytics.assessment_scoring import score_counties
 from zhuanxing.analytics.records import indicator_records
 from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.orgunits.selectors import county_units
 
 from .models import CountyTarget
-from .scoring import score_counties
 
 
 def targets_for(user, year: int) -> dict[str, dict[str, Decimal]]:
     out: dict[str, dict[str, Decimal]] = {}
     for t in CountyTarget.objects.restrict(user).filter(year=year).select_related("org_unit"):
+        out.setdefault(t.org_unit.code, {})[t.indicator] = t.target
+    return out
+
+
+def all_targets(year: int) -> dict[str, dict[str, Decimal]]:
+    """Every county-level unit's targets for ``year``, unscoped (ranks are among all units)."""
+    out: dict[str, dict[str, Decimal]] = {}
+    for t in CountyTarget.objects.filter(year=year).select_related("org_unit"):
         out.setdefault(t.org_unit.code, {})[t.indicator] = t.target
     return out
 
@@ -40,16 +48,14 @@ def assessment_table(*, user, year: int, policy) -> dict:
     scheme = policy.assessment
     every = list(OrgUnit.objects.filter(kind__in=[OrgUnitKind.COUNTY, OrgUnitKind.ZONE]))
     codes = {u.code for u in every}
-    all_targets: dict[str, dict[str, Decimal]] = {}
-    for t in CountyTarget.objects.filter(year=year).select_related("org_unit"):
-        all_targets.setdefault(t.org_unit.code, {})[t.indicator] = t.target
+    every_target = all_targets(year)
     values = actual_values(year, codes)
     scores = score_counties(
-        scheme, values or {c: {} for c in codes}, {c: all_targets.get(c, {}) for c in codes}
+        scheme, values or {c: {} for c in codes}, {c: every_target.get(c, {}) for c in codes}
     )
     units = county_units(user)
     names = {u.code: u.name for u in units}
-    targets = {code: all_targets[code] for code in names if code in all_targets}
+    targets = {code: every_target[code] for code in names if code in every_target}
     return {
         "scheme": scheme,
         "indicators": [(i, policy.indicators[i.indicator]) for i in scheme.indicators],

@@ -1,7 +1,8 @@
-"""The figures every table shares: growth, ranks and the 万元 → 亿元 conversion."""
+"""The figures every table shares: growth, ranks, the 万元 → 亿元 conversion and how a number is
+shown (rounded half up, as statistical publications do; never truncated)."""
 
 from collections.abc import Callable, Hashable, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -41,3 +42,49 @@ def competition_rank(
         rank = previous_rank if value == previous else position
         assign(item, rank)
         previous, previous_rank = value, rank
+
+
+def _decimal(value) -> Decimal:
+    # repr gives a float's shortest round-trip digits: 59.405 stays 59.405, not 59.40499…
+    return value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+
+
+def display_places(value, decimals: int | None = None) -> int:
+    """Decimal places to show: the indicator's own (policy ``decimals``), else by size —
+    no decimals from 1,000, one from 100, two from 1, three below."""
+    if decimals is not None:
+        return decimals
+    size = abs(_decimal(value))
+    if size >= 1000:
+        return 0
+    if size >= 100:
+        return 1
+    if size >= 1:
+        return 2
+    return 3
+
+
+def round_half_up(value, places: int) -> Decimal | None:
+    """``value`` rounded half up (away from zero on a tie) to ``places`` decimals."""
+    if value is None:
+        return None
+    return _decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+def format_number(value, decimals: int | None = None, *, grouping: bool = True) -> str:
+    """The one way a number is shown on pages, in exports and reports: rounded half up to the
+    indicator's places (``display_places``), thousands grouped; "—" for no data."""
+    if value is None:
+        return "—"
+    rounded = round_half_up(value, display_places(value, decimals))
+    if rounded == 0:
+        rounded = abs(rounded)  # no "-0.00"
+    return f"{rounded:,f}" if grouping else f"{rounded:f}"
+
+
+def excel_format(value, decimals: int | None = None, unit: str = "") -> str:
+    """The Excel number format showing ``value`` as ``format_number`` does (Excel rounds half
+    up when it displays), a "%" after a percentage."""
+    places = display_places(value, decimals) if value is not None else decimals or 0
+    code = "#,##0" + ("." + "0" * places if places else "")
+    return code + '"%"' if unit == "%" else code

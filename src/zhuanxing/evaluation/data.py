@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhuanxing.reference import heavy_light
+from zhuanxing.analytics.dimensions import describe_class
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
 
 from .eligibility import Candidate
@@ -14,7 +14,7 @@ from .simulation import FirmYear
 
 MEASURES = (
     "gross_output", "main_revenue", "value_added", "rd_spending", "tax_paid", "employees",
-    "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t", "nox_t",
+    "energy_tce", "electricity_kwh", "cod_t", "nh3n_t", "so2_t", "nox_t", "new_product_output",
 )  # fmt: skip
 ZERO = Decimal(0)
 
@@ -109,8 +109,17 @@ def firm(row: Row) -> Firm:
     )
 
 
-def firm_year(row: Row) -> FirmYear:
+FLAG_COLUMNS = ("industrial", "manufacturing", "high_tech")
+
+
+def firm_year(row: Row, policy, dims: dict | None = None) -> FirmYear:
+    """The what-if's record of a firm: its measures and the store's classification of its
+    industry (the same flags the indicator filters read). ``dims``: a cache of class → columns."""
     m = row.measures
+    cache = dims if dims is not None else {}
+    if row.industry_code not in cache:
+        cache[row.industry_code] = describe_class(row.industry_code, policy)
+    dim = cache[row.industry_code]
 
     def d(name: str) -> Decimal:
         return Decimal(m[name]) if m.get(name) is not None else ZERO
@@ -122,11 +131,15 @@ def firm_year(row: Row) -> FirmYear:
         enterprise_id=row.enterprise_id,
         county_code=row.county_code,
         above_scale=row.above_scale,
-        heavy=heavy_light.heavy_industry(row.industry_code),
+        heavy=dim["heavy_industry"],
         gross_output=d("gross_output"),
         value_added=d("value_added"),
         land_mu=Decimal(row.land_mu) if row.land_mu else ZERO,
         energy_tce=maybe("energy_tce"),
         cod_t=maybe("cod_t"),
         so2_t=maybe("so2_t"),
+        tax_paid=d("tax_paid"),
+        employees=d("employees"),
+        measures={k: maybe(k) for k in m if k not in ("land_mu",)},
+        flags=frozenset(k for k in FLAG_COLUMNS if dim[k]),
     )

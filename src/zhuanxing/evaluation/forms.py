@@ -64,6 +64,16 @@ class SimulationForm(forms.Form):
         initial="class",
     )
     klass = forms.CharField(label=_("Class"), initial="D", max_length=1, required=False)
+    population = forms.ChoiceField(
+        label=_("Population"),
+        choices=[
+            ("above_scale", _("规上 firms of the class")),
+            ("below_scale", _("规下 firms of the class")),
+            ("", _("规上 and 规下 firms of the class")),
+        ],
+        initial="above_scale",
+        required=False,
+    )
     codes = forms.CharField(
         label=_("Credit codes, one per line"),
         required=False,
@@ -73,8 +83,16 @@ class SimulationForm(forms.Form):
         label=_("Action"),
         choices=[
             ("exit", _("Exit (close down)")),
-            ("upgrade", _("Upgrade to the population median")),
+            ("upgrade", _("Upgrade to the median of the firm's own population")),
         ],
+    )
+    land = forms.ChoiceField(
+        label=_("Land of exited firms"),
+        choices=[
+            ("released", _("Leaves the books (taken back at once)")),
+            ("kept", _("Stays counted until re-let")),
+        ],
+        initial="released",
     )
 
     def __init__(self, *args, runs, **kwargs):

@@ -10,12 +10,18 @@ from decimal import Decimal
 from django.db.models import Min, QuerySet
 from django.shortcuts import get_object_or_404
 
-from zhuanxing.accounts.access import Action
+from zhuanxing.accounts.access import Action, sees_whole_city
+from zhuanxing.analytics import selectors as analytics
+from zhuanxing.analytics import targets as rules
+from zhuanxing.analytics.assessment_scoring import county_targets
+from zhuanxing.analytics.cockpit import STATUS_LABELS, status_label
+from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.evaluation import Evaluation
 
-from .data import read_year
+from .data import firm_year, read_year
 from .models import (
     BackwardCapacityBatch,
     BackwardCapacityEntry,
@@ -24,6 +30,7 @@ from .models import (
     EvaluationRun,
     RunStatus,
 )
+from .simulation import CITY, Sums, assessment_effect, indicator_after, simulate
 
 
 def method_of(run: EvaluationRun) -> Evaluation:
@@ -113,12 +120,17 @@ def backward_entry_get(*, user, pk: int, action: Action = Action.VIEW) -> Backwa
     return get_object_or_404(BackwardCapacityEntry.objects.restrict(user, action), pk=pk)
 
 
-def simulation_selection(*, user, run: EvaluationRun, selection: str, klass: str, codes) -> set:
-    """The enterprise ids a what-if acts on: a class of the run, or a list of credit codes —
-    only enterprises the user may see (the city figures still include the rest)."""
+def simulation_selection(
+    *, user, run: EvaluationRun, selection: str, klass: str, codes, population: str = ""
+) -> set:
+    """The enterprise ids a what-if acts on: a class of the run in one population (规上 or 规下;
+    "" both), or a list of credit codes — only enterprises the user may see (the city figures
+    still include the rest)."""
     visible = Enterprise.objects.restrict(user)
     if selection == "class":
         chosen = run.results.filter(klass=klass, enterprise__in=visible)
+        if population:
+            chosen = chosen.filter(population=population)
         return set(chosen.values_list("enterprise_id", flat=True))
     return set(visible.filter(uscc__in=codes).values_list("pk", flat=True))
 
@@ -238,3 +250,130 @@ def result_indicator_rows(result: EvaluationResult, method) -> list[dict]:
             }
         )
     return rows
+
+
+# Value added per mu over the region statistics (all industry, all industrial land): the figure a
+# plot kept on the books until it is re-let weighs on.
+REGION_VA_PER_MU = "va_per_mu_region"
+
+
+def _store_sums(year: int, keys: tuple[str, ...]):
+    """{region: {indicator: Sums}} for the city ("city") and each county-level unit, and
+    {region: {indicator: {year: value}}} up to ``year``; (None, None) without a store."""
+    city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
+    try:
+        span = analytics.years_available()
+        if city is None or span is None:
+            return None, None
+        req = analytics.Request(city, "county", None, None, "year", span[0], year, keys)
+        rows = analytics.run(req, cross=False)
+    except StoreMissing:
+        return None, None
+    sums: dict[str, dict[str, Sums]] = defaultdict(dict)
+    series: dict[str, dict[str, dict[int, float | None]]] = defaultdict(lambda: defaultdict(dict))
+    for row in rows:
+        if not row.category_total or (row.org is None and not row.org_total):
+            continue
+        region = CITY if row.org_total else row.org
+        for key, cell in row.cells.items():
+            series[region][key][int(row.period)] = cell.value
+            if int(row.period) == year:
+                # a ratio whose numerator no row passes is 0 over a known denominator
+                numerator = cell.numerator
+                if numerator is None and cell.value == 0 and cell.denominator is not None:
+                    numerator = 0.0
+                sums[region][key] = Sums(cell.value, numerator, cell.denominator)
+    return sums, series
+
+
+def simulation(
+    *, user, run: EvaluationRun, policy, selection: str, klass: str, codes, population: str,
+    action: str, land: str,
+) -> dict:  # fmt: skip
+    """The what-if of a run for the user: every region the user may see, before and after —
+    the clause-四 figures, what is lost, each target's value and status, and (county-level
+    units) the assessment score and rank among all units."""
+    dims: dict = {}
+    firms = [firm_year(row, policy, dims) for row in read_year(run.year, policy)]
+    graded = set(run.results.filter(excluded_reason="").values_list("enterprise_id", flat=True))
+    selected = simulation_selection(
+        user=user, run=run, selection=selection, klass=klass, codes=codes, population=population
+    )
+    comparisons = simulate(firms, selected, action, land=land, graded=graded)
+    keys = tuple(dict.fromkeys(
+        [i.indicator for i in policy.assessment.indicators]
+        + [k for t in policy.targets for k in t.indicators]
+        + [k for k in (REGION_VA_PER_MU,) if k in policy.indicators]
+    ))  # fmt: skip
+    sums, series = _store_sums(run.year, keys)
+    names = {u.code: u.name for u in county_units(user)}
+    visible = [
+        c for c in comparisons
+        if (c.region == CITY and sees_whole_city(user)) or c.region in names
+    ]  # fmt: skip
+    assessment = {}
+    target_rows: dict[str, list] = {}
+    region_mu: dict[str, tuple] = {}
+    if sums is not None and REGION_VA_PER_MU in policy.indicators:
+        ind = policy.indicators[REGION_VA_PER_MU]
+        for c in visible:
+            s = sums.get(c.region, {}).get(REGION_VA_PER_MU) or Sums(None, None, None)
+            after = indicator_after(ind, s.numerator, s.denominator, c.changes)
+            region_mu[c.region] = (s.value, after if c.changes else s.value)
+    if sums is not None:
+        counties = {k: v for k, v in sums.items() if k != CITY}
+        by_unit = {c.region: c.changes for c in comparisons if c.region != CITY}
+        assessment = assessment_effect(
+            policy.assessment, policy.indicators, counties, county_targets(run.year), by_unit
+        )
+        for c in visible:
+            target_rows[c.region] = _target_rows(
+                policy, series.get(c.region, {}), sums.get(c.region, {}), c, run.year
+            )
+    return {
+        "selected": len(selected),
+        "comparisons": visible,
+        "names": names,
+        "store_missing": sums is None,
+        "assessment": assessment,
+        "targets": target_rows,
+        "scheme": [(i, policy.indicators[i.indicator]) for i in policy.assessment.indicators],
+        "decimals": {k: ind.decimals for k, ind in policy.indicators.items()},
+        "region_mu": region_mu,
+    }
+
+
+def _target_rows(policy, series, sums, comparison, year) -> list[dict]:
+    """Each policy target that applies in the region: value and status before and after."""
+    out = []
+    is_city = comparison.region == CITY
+    for target in policy.targets:
+        for key in target.indicators:
+            ind = policy.indicators[key]
+            if not rules.applies(target.rule, ind, is_city):
+                continue
+            s = sums.get(key) or Sums(None, None, None)
+            before_series = dict(series.get(key, {}))
+            after_value = (
+                indicator_after(ind, s.numerator, s.denominator, comparison.changes)
+                if comparison.changes
+                else None
+            )
+            after_series = dict(before_series)
+            if comparison.changes:
+                after_series[year] = None if after_value is None else float(after_value)
+            first = policy.info.plan_from_year
+            before = rules.evaluate(target.rule, before_series, year, target.year, first)
+            after = rules.evaluate(target.rule, after_series, year, target.year, first)
+            out.append(
+                {
+                    "target": target, "indicator": ind, "key": key,
+                    "before": before, "after": after,
+                    "before_label": status_label(before.status),
+                    "after_label": status_label(after.status),
+                    "before_css": STATUS_LABELS[before.status][1],
+                    "after_css": STATUS_LABELS[after.status][1],
+                    "changed": before.status != after.status,
+                }
+            )  # fmt: skip
+    return out

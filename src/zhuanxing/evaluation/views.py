@@ -32,7 +32,6 @@ from .forms import (
 )
 from .hints import improvement
 from .scoring import FirmResult, IndicatorScore
-from .simulation import simulate
 
 REASON_LABELS = {
     "utility": gettext_lazy("utility (power, gas, water)"),
@@ -253,20 +252,12 @@ def simulate_view(request):
     form = SimulationForm(request.GET or None, runs=runs)
     context = {"form": form}
     if form.is_bound and form.is_valid():
-        run = selectors.run_get(user=request.user, pk=int(form.cleaned_data["run"]))
-        from .data import firm_year, read_year
-
-        firms = [firm_year(row) for row in read_year(run.year, policy)]
-        selected = selectors.simulation_selection(
-            user=request.user, run=run, selection=form.cleaned_data["selection"],
-            klass=form.cleaned_data["klass"], codes=form.cleaned_data["codes"],
+        data = form.cleaned_data
+        run = selectors.run_get(user=request.user, pk=int(data["run"]))
+        context |= {"run": run, "land": data["land"], "action": data["action"]}
+        context |= selectors.simulation(
+            user=request.user, run=run, policy=policy, selection=data["selection"],
+            klass=data["klass"], codes=data["codes"], population=data["population"],
+            action=data["action"], land=data["land"],
         )  # fmt: skip
-        comparisons = simulate(firms, selected, form.cleaned_data["action"])
-        names = {u.code: u.name for u in county_units(request.user)}
-        shown = [
-            c
-            for c in comparisons
-            if (c.region == "city" and access.sees_whole_city(request.user)) or c.region in names
-        ]
-        context |= {"run": run, "selected": len(selected), "comparisons": shown, "names": names}
     return render(request, "evaluation/simulate.html", context)

@@ -14,6 +14,7 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from zhuanxing.core.figures import format_number
 from zhuanxing.core.spreadsheets import safe
 
 from . import wording
@@ -31,7 +32,7 @@ RULE_NAMES = {
 def fmt(value: Decimal | None, places: int = 1, divisor: int = 1) -> str:
     if value is None:
         return "—"
-    return f"{value / divisor:,.{places}f}"
+    return format_number(value / divisor, places)
 
 
 @dataclass

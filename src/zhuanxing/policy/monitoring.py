@@ -74,12 +74,27 @@ class AssessmentIndicator(StrictModel):
 
 
 class Assessment(StrictModel):
-    """Full marks when a county meets its target; partial marks by the ratio of value to target
-    (target to value when lower is better), never above full marks."""
+    """How units earn each indicator's weight (``scoring``):
 
-    scoring: Literal["ratio"] = "ratio"
+    - ``ratio`` (default): full marks when a unit meets its target; partial marks by the ratio
+      of value to target (target to value when lower is better), never above full marks. Units
+      close to their targets end close together (the demo's nine units within a few points);
+    - ``capped_ratio``: nothing at or below ``floor`` × the target, full marks at the target,
+      linear between — a unit at 90% of a target with floor 0.8 earns half, not 90%;
+    - ``rank``: weight × (n − rank + 1) / n among the n units with a value (best first, ties
+      share a rank), whatever the targets; met or not is still shown against the target.
+    """
+
+    scoring: Literal["ratio", "capped_ratio", "rank"] = "ratio"
+    floor: Annotated[Decimal, Field(ge=0)] = Decimal("0.8")  # capped_ratio only
     indicators: Annotated[list[AssessmentIndicator], Field(min_length=1)]
     name: Text = "工业经济年度目标责任考核"
+
+    @model_validator(mode="after")
+    def _floor(self) -> "Assessment":
+        if self.floor >= 1:
+            raise PathError(("floor",), "floor must be below 1 (the share of the target)")
+        return self
 
     @model_validator(mode="after")
     def _unique(self) -> "Assessment":

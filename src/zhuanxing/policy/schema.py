@@ -273,6 +273,9 @@ class Indicator(StrictModel):
     # without emissions data adds its value added to neither side of "COD per unit value
     # added"); false sums each side over all its firms.
     pair_firms: bool = True
+    # Decimal places shown on pages, exports and reports (rounded half up); none: by size
+    # (0 from 1,000, 1 from 100, 2 from 1, 3 below; core.figures.display_places).
+    decimals: Annotated[int, Field(ge=0, le=6)] | None = None
 
 
 # --- [[targets]] -------------------------------------------------------------------------------

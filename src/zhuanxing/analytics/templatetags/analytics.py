@@ -1,37 +1,26 @@
-"""Number formatting for indicator values: significant digits by size, "no data" for None."""
+"""Number formatting for indicator values: ``core.figures.format_number`` (rounded half up, at
+the indicator's precision ``{{ v|num:ind.decimals }}`` or by size), "—" for None."""
 
 import json
 
 from django import template
-from django.utils.formats import number_format
+
+from zhuanxing.core.figures import format_number
 
 register = template.Library()
 
 
-def _places(value: float) -> int:
-    size = abs(value)
-    if size >= 1000:
-        return 0
-    if size >= 100:
-        return 1
-    if size >= 1:
-        return 2
-    return 3
+@register.filter
+def num(value, decimals=None) -> str:
+    return format_number(value, None if decimals in (None, "") else int(decimals))
 
 
 @register.filter
-def num(value) -> str:
+def signed(value, decimals=None) -> str:
     if value is None:
         return "—"
-    return number_format(value, _places(value), use_l10n=True, force_grouping=True)
-
-
-@register.filter
-def signed(value) -> str:
-    if value is None:
-        return "—"
-    text = num(value)
-    return text if value < 0 else f"+{text}"
+    text = num(value, decimals)
+    return text if text.startswith("-") else f"+{text}"
 
 
 @register.filter

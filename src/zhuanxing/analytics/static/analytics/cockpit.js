@@ -77,7 +77,7 @@
           animation: false,
           tooltip: { trigger: "item", formatter: function (p) {
             var row = rows.find(function (r) { return r.name === p.name; });
-            var v = row && row.value !== null ? row.value.toFixed(2) : "—";
+            var v = row ? row.text : "—";  // formatted by the server, as the table
             return (row ? row.label : p.name) + ": " + v;
           } },
           visualMap: { min: min, max: max === min ? min + 1 : max, calculable: true, left: 8, bottom: 8,
