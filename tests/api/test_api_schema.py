@@ -12,6 +12,21 @@ from zhuanxing.api.services import api_token_create
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # The raw WSGI application closes "old" connections at each request's start and end, as in
+    # production; inside a test's transaction (autocommit off) that would close the test's own
+    # PostgreSQL connection. Django's test client does the same as this fixture.
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def officer_token(city_users):
     return api_token_create(user=city_users["tongxiang"], name="schemathesis", days=1)[1]

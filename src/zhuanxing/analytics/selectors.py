@@ -1,6 +1,7 @@
 """Reads of the analytics store for pages, exports and the API. Every function takes the user and
 keeps them inside the org units they may see (scoping is security)."""
 
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -15,6 +16,9 @@ from zhuanxing.reference import industry
 
 from . import engine, store
 from .build import store_path
+
+# GB/T 2260 and NBS codes are digits; local zone and park codes add letters (330402P01).
+ORG_UNIT_CODE = re.compile(r"[0-9A-Za-z]{1,12}")
 
 CHILD_LEVEL = {0: "county", 1: "town"}
 LEVEL_DEPTH = {"county": 1, "town": 2}
@@ -67,6 +71,10 @@ def region_for(user, code: str | None) -> OrgUnit:
         if unit is None:
             raise Http404("no org unit assigned")
         return unit
+    if not ORG_UNIT_CODE.fullmatch(code):
+        # Not a code at all (a NUL byte, which PostgreSQL refuses in a query, or any other
+        # character no code has): the same answer as a unit outside the scope.
+        raise Http404("org unit not visible")
     unit = OrgUnit.objects.restrict(user).filter(code=code).first()
     if unit is None:
         raise Http404("org unit not visible")
