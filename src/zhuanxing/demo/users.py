@@ -36,9 +36,10 @@ def ensure_demo_users() -> list[tuple[str, str, str]]:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = user_create(username=username, password=DEMO_PASSWORD, role=role, **scope)
-        if role == Role.ENTERPRISE:
+        # The scope shown is the one the spec gave the user: a firm, some units, or the city.
+        if "enterprise" in scope:
             where = user.enterprise.name if user.enterprise else "-"
-        elif role == Role.COUNTY_OFFICER:
+        elif "org_units" in scope:
             where = ", ".join(u.name for u in user.org_units.all())
         else:
             where = "嘉兴市"
