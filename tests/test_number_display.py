@@ -6,7 +6,13 @@ from decimal import Decimal as D
 import pytest
 from django.template import Context, Template
 
-from zhuanxing.core.figures import display_places, excel_format, format_number, round_half_up
+from zhuanxing.core.figures import (
+    chart_number,
+    display_places,
+    excel_format,
+    format_number,
+    round_half_up,
+)
 
 # value → shown (places by size: 0 from 1,000, 1 from 100, 2 from 1, 3 below)
 CASES = [
@@ -70,3 +76,15 @@ def test_export_cells_show_what_the_page_shows():
     sheet = load_workbook(BytesIO(workbook("t", "s", ["1", "2", "3"], [block], 10))).active
     cells = [c for c in sheet[6][2:5]]
     assert [c.number_format for c in cells] == ["#,##0.00", "#,##0", "#,##0.000"]
+
+
+def test_chart_values_round_half_up_like_the_table():
+    # Python's round() gives 1.0 and 2.67 here (binary floats just below the tie)
+    assert round(1.005, 2) == 1.0 and round(2.675, 2) == 2.67
+    assert chart_number(1.005, 2) == 1.01
+    assert chart_number(2.675, 2) == 2.68
+    assert chart_number(-2.675, 2) == -2.68
+    assert chart_number(1453.73) == 1454.0  # places by size, as format_number shows it
+    assert format_number(1453.73) == "1,454"
+    assert format_number(chart_number(22.428, 2), 2) == format_number(22.428, 2) == "22.43"
+    assert chart_number(None) is None

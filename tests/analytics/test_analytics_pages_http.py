@@ -184,3 +184,22 @@ def test_cockpit_flags_a_trend_across_the_scale_line_change(client, city_store, 
         ev = p["ev"]
         if ev.status == targets.ON_TRACK:
             assert ev.forecast is not None and ev.forecast.low is not None
+
+
+def test_cockpit_offers_the_trend_on_the_same_firms(client, city_store, users):
+    client.force_login(users["admin"])
+    mixed = client.get(reverse("analytics:cockpit"), {"year": 2011})
+    assert "firms=same" in mixed.content.decode()  # offered beside the warning
+    same = client.get(reverse("analytics:cockpit"), {"year": 2011, "firms": "same"})
+    assert same.status_code == 200 and same.context["same_firms"]
+    before = {p["key"]: p for card in mixed.context["cards"] for p in card["parts"]}
+    after = {p["key"]: p for card in same.context["cards"] for p in card["parts"]}
+    # one population in every year: no warning, the 2011 value unchanged, earlier years moved
+    # (firms 规上 at 500万元 in 2010 but under 2000万元 in 2011 leave the 2010 figure)
+    assert after["rd_intensity"]["ev"].scale_break is None
+    assert after["rd_intensity"]["series"][2011] == before["rd_intensity"]["series"][2011]
+    assert after["rd_intensity"]["series"][2010] != before["rd_intensity"]["series"][2010]
+    # a region statistic has no firms to fix: the same series either way
+    assert after["industrial_value_added"]["series"] == before["industrial_value_added"]["series"]
+    assert "规上标准的调整" not in same.content.decode()
+    assert client.get(reverse("analytics:cockpit"), {"firms": "all"}).status_code == 400

@@ -76,9 +76,12 @@ def series_of(rows, key: str, org=None) -> dict[int, float | None]:
     return out
 
 
-def evaluate_targets(policy, rows, year: int, org=None, is_city: bool = True) -> list[dict]:
+def evaluate_targets(
+    policy, rows, year: int, org=None, is_city: bool = True, same_firms: bool = False
+) -> list[dict]:
     """One entry per target that applies: its indicators' evaluations for the region (``org``
-    None; ``is_city`` when the region is the city) or one unit below it."""
+    None; ``is_city`` when the region is the city) or one unit below it. ``same_firms``: the
+    rows count one population in every year, so no trend crosses a change of the 规上 line."""
     info = policy.info
     cards = []
     for target in policy.targets:
@@ -89,7 +92,7 @@ def evaluate_targets(policy, rows, year: int, org=None, is_city: bool = True) ->
             series = series_of(rows, key, org)
             ev = targets.evaluate(
                 target.rule, series, year, target.year, info.plan_from_year,
-                targets.scale_changes(policy, policy.indicators[key]),
+                () if same_firms else targets.scale_changes(policy, policy.indicators[key]),
             )  # fmt: skip
             parts.append(
                 {"key": key, "indicator": policy.indicators[key], "series": series, "ev": ev}
@@ -110,7 +113,9 @@ def progress_pct(ev: targets.Evaluation, rule) -> float | None:
     return max(0.0, min(100.0, ev.value / ev.target * 100))
 
 
-def cockpit(user, unit, year: int | None = None) -> dict:
+def cockpit(user, unit, year: int | None = None, same_firms: bool = False) -> dict:
+    """The cockpit of ``unit`` as of ``year``. ``same_firms``: the trends count, in every year,
+    the firms 规上 (规下) in ``year`` (engine.Query.population_year)."""
     policy = selectors.policy()
     span = selectors.years_available()
     if span is None:
@@ -122,11 +127,12 @@ def cockpit(user, unit, year: int | None = None) -> dict:
     req = selectors.Request(
         unit=unit, level=level, breakdown="category_1244", industry=None, kind="year",
         start=first, end=last, indicators=tuple(keys),
+        population_year=year if same_firms else None,
     )  # fmt: skip
     rows = selectors.run(req, extra=STRUCTURE, cross=False)
     cards = []
     is_city = unit.depth == 0
-    for card in evaluate_targets(policy, rows, year, is_city=is_city):
+    for card in evaluate_targets(policy, rows, year, is_city=is_city, same_firms=same_firms):
         for part in card["parts"]:
             ev = part["ev"]
             part["progress"] = progress_pct(ev, card["target"].rule)
@@ -151,7 +157,9 @@ def cockpit(user, unit, year: int | None = None) -> dict:
                 values = {k: row.cells[k].value for k in keys}
         statuses = {
             c["target"].key: c["status"]
-            for c in evaluate_targets(policy, rows, year, org=code, is_city=False)
+            for c in evaluate_targets(
+                policy, rows, year, org=code, is_city=False, same_firms=same_firms
+            )
         }
         counties.append({"code": code, "name": names.get(code, code), "values": values,
                          "statuses": statuses})  # fmt: skip
@@ -175,6 +183,8 @@ def cockpit(user, unit, year: int | None = None) -> dict:
         "years": years,
         "level": level,
         "cards": cards,
+        "same_firms": same_firms,
+        "scale_break": any(p["ev"].scale_break for c in cards for p in c["parts"]),
         "structure": structure,
         "counties": counties,
         "indicators": [
@@ -237,7 +247,7 @@ def cockpit_page(user, params) -> dict:
     checked = YearParams.parse(params)  # BadParameter (400) for a malformed or unbounded year
     unit = selectors.region_for(user, checked["region"] or None)
     try:
-        context = cockpit(user, unit, checked["year"])
+        context = cockpit(user, unit, checked["year"], same_firms=checked["firms"] == "same")
     except StoreMissing:
         context = {"unit": unit, "empty": True}
     context["regions"] = (

@@ -60,6 +60,11 @@ class Query:
     # a year earlier; a row with neither is left out of both sides. Years: last year's figures
     # of this year's 规上 firms (the 规上 line moved in 2011).
     comparable: bool = False
+    # The trend on the same firms: a row counts as 规上 (or 规下) when its enterprise was 规上 (or
+    # 规下) in this year, whatever its class in the row's own year; firms absent that year count
+    # in neither. So a series that crosses a change of the 规上 line (2011: 500 → 2000万元)
+    # follows one population. Year-on-year changes are then comparable by construction.
+    population_year: int | None = None
     # Most result rows to read; more raises TooManyRows (a request must be narrowed, not run).
     max_rows: int | None = None
 
@@ -193,7 +198,8 @@ def compile_query(
     else:
         y0, y1 = int(str(q.start)[:4]) - 1, int(str(q.end)[:4])
         time_cols, time_keys = ["year", "month"], "year, month"
-    params: list = [q.region_path, y0, y1]
+    params: list = [] if q.population_year is None else [int(q.population_year)]
+    params += [q.region_path, y0, y1]
     where = "starts_with(path, ?) AND year BETWEEN ? AND ?"
     if q.industry:
         column = {1: "industry_section", 2: "industry_division", 3: "industry_group"}.get(
@@ -247,8 +253,17 @@ def compile_query(
         )
     else:
         base_cte = f"base AS (SELECT * FROM {fact} WHERE {where})"
-    ctes = [
-        base_cte,
+    ctes = [base_cte]
+    if q.population_year is not None:
+        # The population year's class of each enterprise replaces the row's own (see Query).
+        ctes = [
+            "pop AS (SELECT enterprise_id, bool_or(above_scale) AS above_scale "
+            "FROM fact_annual WHERE year = ? GROUP BY enterprise_id)",
+            base_cte.replace("base AS (", "base0 AS (", 1),
+            "base AS (SELECT b.* REPLACE (p.above_scale AS above_scale) FROM base0 b "
+            "LEFT JOIN pop p ON p.enterprise_id = b.enterprise_id)",
+        ]
+    ctes += [
         f"e0 AS (SELECT {', '.join(time_cols)}, {org_sel}, {cat_sel}, "
         f"{', '.join(agg.select_list())} FROM base GROUP BY GROUPING SETS ({grouping}))",
     ]
@@ -302,7 +317,7 @@ def evaluate(cursor, q: Query) -> list[Row]:
     if q.comparable and q.kind != "year":
         bases = _fetch(cursor, q, *compile_query(q, basis="prior"))
         currents = _fetch(cursor, q, *compile_query(q, basis="paired"))
-    elif q.comparable:
+    elif q.comparable and q.population_year is None:
         bases = _fetch(cursor, q, *compile_query(q, next_year_population=True))
     wanted = set(periods_between(q.kind, q.start, q.end))
     rows = []

@@ -23,6 +23,10 @@ class YearParams(ParamForm):
 
     region = forms.CharField(required=False, max_length=12)
     level = forms.ChoiceField(required=False, choices=LEVEL_CHOICES)
+    # "same": every year's 规上/规下 figures count the firms of the chosen year's population
+    # (engine.Query.population_year), so a trend across a change of the 规上 line compares
+    # the same firms.
+    firms = forms.ChoiceField(required=False, choices=[("", ""), ("same", "same")])
 
     def __init__(self, data):
         super().__init__(data)

@@ -144,6 +144,7 @@ class Request:
     end: int | str
     indicators: tuple[str, ...]
     max_rows: int | None = None  # see engine.Query.max_rows
+    population_year: int | None = None  # the trend on the same firms: engine.Query
 
 
 def run(req: Request, extra: dict | None = None, cross: bool = True) -> list[engine.Row]:
@@ -162,5 +163,6 @@ def run(req: Request, extra: dict | None = None, cross: bool = True) -> list[eng
         kind=req.kind,
         cross=cross,
         max_rows=req.max_rows,
+        population_year=req.population_year,
     )
     return engine.evaluate(cursor(), q)

@@ -71,6 +71,15 @@ def round_half_up(value, places: int) -> Decimal | None:
     return _decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
 
 
+def chart_number(value, decimals: int | None = None) -> float | None:
+    """A value for a chart's data (JSON): rounded as ``format_number`` shows it, so a tooltip
+    never differs from the table beside it (Python's ``round`` on a float would give 1.00 for
+    1.005)."""
+    if value is None:
+        return None
+    return float(round_half_up(value, display_places(value, decimals)))
+
+
 def format_number(value, decimals: int | None = None, *, grouping: bool = True) -> str:
     """The one way a number is shown on pages, in exports and reports: rounded half up to the
     indicator's places (``display_places``), thousands grouped; "—" for no data."""

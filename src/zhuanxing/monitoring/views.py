@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.core.figures import chart_number
 from zhuanxing.core.params import MonthForm
 from zhuanxing.policy.active import policy_in_force
 
@@ -74,7 +75,7 @@ def monitoring_view(request):
             "trend": [
                 {
                     "period": p,
-                    **{k: (None if v is None else round(float(v), 2)) for k, v in g.items()},
+                    **{k: chart_number(v, 2) for k, v in g.items()},
                 }
                 for p, g in op.trend
             ],
