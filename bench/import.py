@@ -1,6 +1,7 @@
 """Benchmark: a 50,000-row annual-report workbook, checked and committed (issue 3).
 
     .venv/bin/python bench/import.py [--database-url URL] [--rows 50000] [--baseline-rows 5000]
+                                     [--profile FILE]
 
 Sets up a scratch database with the demo city at the city tier (20,000 enterprises), takes the
 latest 50,000 annual reports out of it, writes them as a template workbook, and times
@@ -38,6 +39,9 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--baseline-rows", type=int, default=5_000)
+    parser.add_argument(
+        "--profile", default="", help="write cProfile stats of the first import to this file"
+    )
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='zx-bench-')}/bench.sqlite3"
     if url.startswith("postgres"):
@@ -132,7 +136,16 @@ def _run(args) -> None:
               f"{outcome.warnings} warnings")  # fmt: skip
         return total
 
-    first = timed_import("import (check + commit)")
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        first = profiler.runcall(timed_import, "import (check + commit), profiled")
+        profiler.dump_stats(args.profile)
+        pstats.Stats(args.profile).sort_stats("cumulative").print_stats(40)
+    else:
+        first = timed_import("import (check + commit)")
     again = timed_import("same file again")
 
     # Baseline 1: reading the workbook with openpyxl (read-only mode) instead of calamine.

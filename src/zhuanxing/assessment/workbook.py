@@ -1,28 +1,35 @@
-"""Reading the county-targets workbook the city fills in; every problem names row and column."""
+"""Reading the county-targets workbook the city fills in; every problem names row and column.
 
-from io import BytesIO
+The file goes through the import pipeline's reader (``reporting.importing.pipeline.read_grid``):
+parsed in a child process within the IMPORT_* limits, with hidden sheets, rows and columns,
+merged cells, formulas Excel never computed, formulas that run a program and Excel error
+values refused as an import refuses them. Cached formula values are used, never evaluated."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
 from zhuanxing.core.errors import UserError
+from zhuanxing.reporting.importing.formats import column_letter
+from zhuanxing.reporting.importing.parse import FileRejected
+from zhuanxing.reporting.importing.pipeline import file_line, read_grid
 
 from .services import parse_target
 
+HEADER_ROWS = 2  # row 1: the Chinese headers; row 2 (hidden in the template): the column keys
+
 
 def read_targets_workbook(data: bytes, units, scheme) -> dict:
-    """Read a targets workbook; every problem names the row and column. Cached formula values
-    are used, formulas are never evaluated."""
+    """{(unit code, indicator key): target} from a targets workbook; UserError naming every
+    fault of the file, or the first bad cell."""
     try:
-        wb = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        raise UserError(_("The file is not an Excel workbook (.xlsx).")) from None
-    ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
-    if len(rows) < 2:
-        raise UserError(_("The workbook is empty."))
-    keys = [str(k).strip() if k is not None else "" for k in rows[1]]
+        table = read_grid(data, filename="targets.xlsx", header_rows=HEADER_ROWS)
+    except FileRejected as rejected:
+        lines = [file_line(p) for p in rejected.problems]
+        english = (get_language() or "").startswith("en")
+        text = " ".join(li.message_en if english else li.message for li in lines)
+        raise UserError(text) from None
+    rows = dict(table.rows)
+    keys = [str(k).strip() if k is not None else "" for k in rows.get(2, [])]
     if keys[:2] != ["code", "name"]:
         raise UserError(_("Row 2 must hold the column keys of the template (code, name, …)."))
     allowed = {i.indicator for i in scheme.indicators}
@@ -31,8 +38,10 @@ def read_targets_workbook(data: bytes, units, scheme) -> dict:
         raise UserError(_("Unknown indicator columns: %(keys)s") % {"keys": ", ".join(unknown)})
     codes = {u.code for u in units}
     values = {}
-    for r, row in enumerate(rows[2:], start=3):
-        code = str(row[0]).strip() if row and row[0] is not None else ""
+    for r, row in table.rows:
+        if r <= HEADER_ROWS:
+            continue
+        code = _text(row[0]) if row else ""
         if not code:
             continue
         if code not in codes:
@@ -43,9 +52,15 @@ def read_targets_workbook(data: bytes, units, scheme) -> dict:
         for c, key in enumerate(keys[2:], start=2):
             if key:
                 cell = row[c] if c < len(row) else None
-                where = _("Row %(row)s, column %(col)s") % {
-                    "row": r,
-                    "col": get_column_letter(c + 1),
-                }
+                if cell == "":
+                    cell = None
+                where = _("Row %(row)s, column %(col)s") % {"row": r, "col": column_letter(c)}
                 values[(code, key)] = parse_target(cell, where)
     return values
+
+
+def _text(cell) -> str:
+    """A unit code as typed: calamine reads a number cell 330483 as the float 330483.0."""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return "" if cell is None else str(cell).strip()

@@ -183,8 +183,9 @@ def _chunks(items: list) -> Iterable[list]:
         yield chunk
 
 
-def _existing(target: Target, keys: set) -> dict:
-    """key → (id, stored field values) for the rows the batch touches."""
+def _existing(target: Target, keys: set, *, with_fields: bool = True) -> dict:
+    """key → (id, stored field values) for the rows the batch touches (``with_fields`` False:
+    key → (id, ()), for the ids of rows just inserted)."""
     model = target.model
     found = {}
     if not keys:
@@ -194,28 +195,31 @@ def _existing(target: Target, keys: set) -> dict:
     name = target.keys[-1]
     values = {key[-1] for key in keys}
     filters = {f"{name}__in": values} if len(target.keys) > 1 or len(values) <= 1000 else {}
-    for row in model.objects.filter(**filters).values_list("id", *target.keys, *target.fields):
-        pk, rest = row[0], row[1:]
-        key, fields = tuple(rest[: len(target.keys)]), tuple(rest[len(target.keys) :])
+    fields = target.fields if with_fields else ()
+    width = len(target.keys)
+    # Coded text fields store "" for "none"; compare them the way the batch holds them. Which
+    # positions those are is looked up once, not per row (50,000 rows × 20 fields).
+    texts = [i for i, f in enumerate(fields) if _is_text(model, f)]
+    for row in model.objects.filter(**filters).values_list("id", *target.keys, *fields):
+        key = row[1 : 1 + width]
         if key in keys:
-            found[key] = (
-                pk,
-                tuple(_blank(model, f, v) for f, v in zip(target.fields, fields, strict=True)),
-            )
+            stored = row[1 + width :]
+            if texts and None in stored:
+                stored = list(stored)
+                for i in texts:
+                    if stored[i] is None:
+                        stored[i] = ""
+                stored = tuple(stored)
+            found[key] = (row[0], stored)
     return found
 
 
-def _blank(model, name: str, value):
-    # Coded text fields store "" for "none"; compare them the way the batch holds them.
-    if value is None and model._meta.get_field(name.removesuffix("_id")).get_internal_type() == (
-        "CharField"
-    ):
-        return ""
-    return value
+def _is_text(model, name: str) -> bool:
+    return model._meta.get_field(name.removesuffix("_id")).get_internal_type() == "CharField"
 
 
 def _ids(target: Target, keys: set) -> dict:
-    return {key: found[0] for key, found in _existing(target, keys).items()}
+    return {key: found[0] for key, found in _existing(target, keys, with_fields=False).items()}
 
 
 def _table(model) -> str:

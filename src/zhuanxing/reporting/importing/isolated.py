@@ -30,10 +30,13 @@ def read_table_isolated(
     memory_bytes: int,
     timeout: float,
     max_bytes: int | None = None,
+    grid_header_rows: int | None = None,
 ) -> RawTable:
     """``parse.read_table`` in a child process limited to ``memory_bytes`` of address space
     and ``timeout`` seconds; FileRejected when it refuses the file, dies or runs out of time."""
-    request = pickle.dumps((data, filename, kind, max_bytes, limits, memory_bytes))
+    request = pickle.dumps(
+        (data, filename, kind, max_bytes, limits, memory_bytes, grid_header_rows)
+    )
     try:
         child = subprocess.run(
             [sys.executable, "-m", __name__],
@@ -57,11 +60,11 @@ def read_table_isolated(
 
 
 def _child() -> None:
-    data, filename, kind, max_bytes, limits, memory_bytes = pickle.load(sys.stdin.buffer)  # noqa: S301
+    data, filename, kind, max_bytes, limits, memory_bytes, grid = pickle.load(sys.stdin.buffer)  # noqa: S301
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
         answer = ("ok", read_table(data, filename=filename, kind=kind, max_bytes=max_bytes,
-                                   limits=limits))  # fmt: skip
+                                   limits=limits, grid_header_rows=grid))  # fmt: skip
     except FileRejected as rejected:
         answer = ("rejected", rejected.problems)
     except MemoryError:

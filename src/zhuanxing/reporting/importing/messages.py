@@ -98,6 +98,18 @@ FILE_MESSAGES = {
         "the following lines, so rows would move or vanish. Remove the stray quote (or the line "
         "break in the cell) and save again."
     ),
+    "cell_formula_uncached": gettext_lazy(
+        "Row %(row)s, column %(column)s: the formula has no value saved by Excel (the file was "
+        "not saved by Excel). Open it in Excel, save it and upload again, or type the value."
+    ),
+    "cell_formula_dangerous": gettext_lazy(
+        "Row %(row)s, column %(column)s: the formula %(value)s can run a program or reach data "
+        "outside the file; replace it by the value."
+    ),
+    "cell_excel_error": gettext_lazy(
+        "Row %(row)s, column %(column)s: %(value)s is an Excel error, not a value; correct the "
+        "formula in Excel or type the value."
+    ),
     "csv_fields": gettext_lazy(
         "Line %(row)s has %(found)s fields where the header has %(expected)s, so its figures "
         "would sit under the wrong headers. Check the commas in that line (a comma inside a "

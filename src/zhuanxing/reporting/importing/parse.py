@@ -50,7 +50,7 @@ EXCEL_ERRORS = frozenset(
 class RawTable:
     """The data rows of one sheet, cells as read, with where each came from."""
 
-    template: Template
+    template: Template | None  # None for a grid (``read_table(grid_header_rows=…)``)
     sheet: str
     columns: dict[str, int]  # column key → 0-based index in the row
     rows: list[tuple[int, list]]  # (row number as the clerk sees it, cells)
@@ -75,12 +75,23 @@ def read_table(
     kind: str | None = None,
     max_bytes: int | None = None,
     limits: Limits = Limits(),  # noqa: B008 (frozen)
+    grid_header_rows: int | None = None,
 ) -> RawTable:
-    """Parse ``data``; ``kind`` (annual, monthly, registry, region) when the caller knows it."""
+    """Parse ``data``; ``kind`` (annual, monthly, registry, region) when the caller knows it.
+
+    ``grid_header_rows``: read the first sheet of an .xlsx workbook that is not a reporting
+    template (the county-targets workbook): every non-empty row kept as it is, the first
+    ``grid_header_rows`` rows being headers (they may be hidden), with the same bounds and
+    refusals (hidden sheets, rows and columns, merged cells, overlong cells) and the formula
+    and error cells marked, for the caller to check."""
     if not data:
         raise FileRejected([FileProblem("empty")])
     if max_bytes is not None and len(data) > max_bytes:
         raise FileRejected([FileProblem("too_large", params={"size": len(data), "max": max_bytes})])
+    if grid_header_rows is not None:
+        if data[:4] != b"PK\x03\x04":
+            raise FileRejected([FileProblem("not_spreadsheet")])
+        return _read_xlsx(data, kind, limits, grid_header_rows)
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data, kind, limits)
     if data[:4] == b"\xd0\xcf\x11\xe0":
@@ -114,7 +125,9 @@ def _check_cell_lengths(table: RawTable, limits: Limits) -> None:
 # --- Excel ------------------------------------------------------------------------------------
 
 
-def _read_xlsx(data: bytes, kind: str | None, limits: Limits) -> RawTable:
+def _read_xlsx(
+    data: bytes, kind: str | None, limits: Limits, grid_header_rows: int | None = None
+) -> RawTable:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         names = set(package.namelist())
@@ -129,7 +142,7 @@ def _read_xlsx(data: bytes, kind: str | None, limits: Limits) -> RawTable:
         if part in names:
             sheets[name] = read_part(package, part, limits)
             check_extent(name, sheets[name], limits)
-    table = _read_workbook(data, kind, "xlsx", sheets)
+    table = _read_workbook(data, kind, "xlsx", sheets, grid_header_rows)
     texts = [*sheets.values()]
     if "xl/sharedStrings.xml" in names:
         texts.append(read_part(package, "xl/sharedStrings.xml", limits))
@@ -139,7 +152,13 @@ def _read_xlsx(data: bytes, kind: str | None, limits: Limits) -> RawTable:
     return table
 
 
-def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -> RawTable:
+def _read_workbook(
+    data: bytes,
+    kind: str | None,
+    file_format: str,
+    xml: dict,
+    grid_header_rows: int | None = None,
+) -> RawTable:
     """``xml``: sheet name → its XML, for what calamine does not report (formulas, errors)."""
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -157,6 +176,8 @@ def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -
     name = next((n for n in visible if titles.get(n) == kind), None) or next(
         (n for n in visible if n in titles), visible[0]
     )
+    if grid_header_rows is not None:
+        name = visible[0]
     try:
         sheet = book.get_sheet_by_name(name)
         cells = sheet.to_python(skip_empty_area=False)
@@ -179,7 +200,10 @@ def _read_workbook(data: bytes, kind: str | None, file_format: str, xml: dict) -
         )
     if name in xml:
         _mark_errors(cells, xml[name])
-    table = _table(cells, name, kind, row_offset=1)
+    if grid_header_rows is not None:
+        table = _grid(cells, name, grid_header_rows)
+    else:
+        table = _table(cells, name, kind, row_offset=1)
     table.file_format = file_format
     if name in xml:
         table.formula_cells, table.dangerous_formulas = formula_cells(xml[name])
@@ -193,10 +217,11 @@ def _refuse_hidden(table: RawTable, xml: bytes) -> None:
     if b"hidden=" not in xml:
         return
     hidden_rows, hidden_columns = hidden_rows_and_columns(xml)
-    rows = [number for number, _ in table.rows if number in hidden_rows]
+    data = [(number, cells) for number, cells in table.rows if number > table.header_row]
+    rows = [number for number, _ in data if number in hidden_rows]
     used = {
         position
-        for _, cells in table.rows
+        for _, cells in data
         for position in hidden_columns
         if position < len(cells) and cells[position] is not None and str(cells[position]).strip()
     }
@@ -333,6 +358,14 @@ def _table(cells: list[list], sheet: str, kind: str | None, *, row_offset: int) 
     table = RawTable(template=template, sheet=sheet, columns=columns, rows=rows)
     table.header_row = max(header_rows) + row_offset
     return table
+
+
+def _grid(cells: list[list], sheet: str, header_rows: int) -> RawTable:
+    """Every non-empty row as read, numbered as the user sees it; no template matched."""
+    rows = [(index + 1, row) for index, row in enumerate(cells) if _filled(row)]
+    if not any(number > header_rows for number, _ in rows):
+        raise FileRejected([FileProblem("no_rows", sheet=sheet)])
+    return RawTable(template=None, sheet=sheet, columns={}, rows=rows, header_row=header_rows)
 
 
 def _filled(row: list) -> bool:

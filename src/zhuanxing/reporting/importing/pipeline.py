@@ -17,10 +17,10 @@ from zhuanxing.policy import Policy
 from ..models import ReportStatus
 from .checks import Batch, Problem, check_cells
 from .commit import Counts, commit_batch
-from .formats import TEMPLATES
+from .formats import TEMPLATES, column_letter
 from .isolated import read_table_isolated
 from .messages import file_problem_texts, problem_texts
-from .parse import FileProblem, FileRejected, Limits, RawTable
+from .parse import ExcelError, FileProblem, FileRejected, Limits, RawTable
 from .validate import Resolved, locked_rows, validate_batch
 
 Progress = Callable[[str, int, int], None]
@@ -71,6 +71,42 @@ def parse_limits() -> Limits:
         max_expanded_bytes=named["IMPORT_MAX_EXPANDED_BYTES"],
         max_zip_ratio=named["IMPORT_MAX_ZIP_RATIO"],
     )
+
+
+def read_grid(data: bytes, *, filename: str, header_rows: int) -> RawTable:
+    """A workbook that is not a reporting template (e.g. the county-targets workbook), read as
+    an import is: bounded (IMPORT_MAX_* settings) in a child process, hidden sheets, rows and
+    columns and merged cells refused; then every data cell holding a formula Excel never
+    computed, a formula that runs a program, or an Excel error value refused naming the cell.
+    Raises FileRejected with every fault (``file_line`` gives its message)."""
+    table = read_table_isolated(
+        data,
+        filename=filename,
+        kind=None,
+        max_bytes=settings.ZHUANXING["IMPORT_MAX_BYTES"],
+        limits=parse_limits(),
+        memory_bytes=settings.ZHUANXING["IMPORT_PARSE_MEMORY_BYTES"],
+        timeout=settings.ZHUANXING["IMPORT_PARSE_TIMEOUT"],
+        grid_header_rows=header_rows,
+    )
+    problems = []
+    for (row, col), cached in sorted(table.formula_cells.items()):
+        if row + 1 <= header_rows:
+            continue
+        where = {"sheet": table.sheet, "row": row + 1, "column": column_letter(col)}
+        if (row, col) in table.dangerous_formulas:
+            formula = table.dangerous_formulas[(row, col)]
+            problems.append(FileProblem("cell_formula_dangerous", value=formula, **where))
+        elif not cached:
+            problems.append(FileProblem("cell_formula_uncached", **where))
+    for number, cells in table.rows:
+        for position, cell in enumerate(cells):
+            if number > header_rows and isinstance(cell, ExcelError):
+                where = {"sheet": table.sheet, "row": number, "column": column_letter(position)}
+                problems.append(FileProblem("cell_excel_error", value=str(cell), **where))
+    if problems:
+        raise FileRejected(problems)
+    return table
 
 
 def importable_kinds(user) -> tuple[str, ...]:
