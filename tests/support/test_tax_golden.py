@@ -80,7 +80,8 @@ def test_whole_income_halving_by_year(policy, year, income, due, notice):
 
 
 def test_2017_over_the_old_30_wan_limit_still_small(policy):
-    # 40万 > 30万 (条例 limit) but ≤ 50万 (财税〔2017〕43号): 40 × 0.5 × 0.2 = 4.00; 2016: 25% = 10.00.
+    # 40万 > 30万 (条例 limit) but ≤ 50万 (财税〔2017〕43号): 40 × 0.5 × 0.2 = 4.00;
+    # 2016: 25% = 10.00.
     kw = {"taxable_income": D(40), "employees": 50, "total_assets": D(1000)}
     assert run(policy, year=2017, **kw).tax_due == D(4)
     assert run(policy, year=2016, **kw).tax_due == D(10)
@@ -219,7 +220,8 @@ def test_project_exempt_then_halved_never_with_the_low_rate(policy):
     assert (r.tax_due, amounts(r)) == (D(15), {"project_exemption": D(10)})
     # Year 5, halved: 60 × 25% + 40 × 12.5% = 20.00.
     assert run(policy, project_year=5, **kw).tax_due == D(20)
-    # High-tech: 60 × 15% + 40 × 12.5% = 14.00, the project income not at 7.5% (国税函〔2010〕157号).
+    # High-tech: 60 × 15% + 40 × 12.5% = 14.00, the project income not at 7.5%
+    # (国税函〔2010〕157号).
     r = run(policy, project_year=5, high_tech=True, **kw)
     assert r.tax_due == D(14)
     assert amounts(r) == {"project_exemption": D(5), "high_tech": D(6)}

@@ -170,7 +170,5 @@ class Tax(StrictModel):
             )
         index = bisect_right(years, year) - 1
         if index < 0:
-            raise ValueError(
-                f"the policy defines no tax rules for {year}: none before {years[0]}"
-            )
+            raise ValueError(f"the policy defines no tax rules for {year}: none before {years[0]}")
         return self.rule_sets[index]

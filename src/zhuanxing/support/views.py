@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from zhuanxing.accounts.access import Action, require, require_official
 from zhuanxing.core.params import YearForm
@@ -25,9 +24,9 @@ def tax_view(request):
     policy = policy_in_force()
     years = selectors.tax_years(policy)
     tax = policy.tax
-    year = YearForm.parse({"year": request.GET.get("year")}, low=tax.first_year, high=tax.last_year)[
-        "year"
-    ] or (years[0] if years else None)
+    year = YearForm.parse(
+        {"year": request.GET.get("year")}, low=tax.first_year, high=tax.last_year
+    )["year"] or (years[0] if years else None)
     context = {"years": years, "year": year, "names": _incentive_names()}
     if year is not None:
         rows, total, firms = selectors.tax_forgone(
@@ -55,9 +54,7 @@ def enterprise_tax_view(request, pk: int):
         (data, result, [(INCENTIVE_NAMES[i.key], i) for i in result.incentives])
         for data, result in years
     ]
-    return render(
-        request, "support/enterprise_tax.html", {"enterprise": enterprise, "rows": rows}
-    )
+    return render(request, "support/enterprise_tax.html", {"enterprise": enterprise, "rows": rows})
 
 
 @login_required
