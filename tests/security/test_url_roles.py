@@ -94,6 +94,9 @@ EXPECTED = {
     "support:tax": (none, OFFICIALS),
     "support:my_tax": (none, (302, 404, 404, 404, 302)),  # the firm's own page; 404 to officials
     "support:enterprise_tax": (own_firm, EVERYONE),
+    "support:funds": (none, EVERYONE),
+    "support:programme": (lambda o: {"pk": o["programme"].pk}, EVERYONE),
+    "support:application": (lambda o: {"pk": o["firm_application"].pk}, EVERYONE),
     # The JSON API: 401 without a token or session; the schema and its docs are public.
     "api:api-root": (none, (404, 404, 404, 404, 404)),
     "api:openapi-json": (none, (200, 200, 200, 200, 200)),
@@ -140,6 +143,7 @@ FOREIGN_GETS = {
     "enterprises:detail": lambda o: {"pk": o["haining_firm"].pk},
     "evaluation:enterprise": lambda o: {"pk": o["haining_firm"].pk},
     "support:enterprise_tax": lambda o: {"pk": o["haining_firm"].pk},
+    "support:application": lambda o: {"pk": o["haining_application"].pk},
     "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
     "reporting:job": lambda o: {"pk": o["haining_job"].pk},
     "reporting:job_progress": lambda o: {"pk": o["haining_job"].pk},
@@ -157,6 +161,7 @@ FOREIGN_POSTS = {
     "reporting:job_retry": lambda o: {"pk": o["haining_job"].pk},
     "reporting:review_action": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
     "reporting:submit": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
+    "support:application": lambda o: {"pk": o["haining_application"].pk},
 }
 
 

@@ -65,6 +65,52 @@ class Awards(StrictModel):
     guarantee_agencies: GuaranteeAgencyAward
 
 
+class FundCategory(StrictModel):
+    key: Key
+    name: Text
+    name_en: Text
+
+
+class ScoreItem(StrictModel):
+    """One line of the city's scoring sheet: up to ``max_points``."""
+
+    key: Key
+    name: Text
+    name_en: Text
+    max_points: Annotated[Decimal, Field(gt=0, le=1000)]
+
+
+class Funds(StrictModel):
+    """``[funds]``: the special fund (clause 十六): its categories, the city's scoring sheet and
+    the allocation method. Approved applications are granted in order of score (ties: the
+    earlier application first) while the budget lasts; below ``pass_score`` nothing is granted;
+    with ``partial_grants`` the application that no longer fits gets what is left, otherwise it
+    gets nothing and the next one is tried."""
+
+    categories: Annotated[list[FundCategory], Field(min_length=1)]
+    scoring: Annotated[list[ScoreItem], Field(min_length=1)]
+    pass_score: NonNegative
+    partial_grants: bool
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Funds":
+        for name, items in (("categories", self.categories), ("scoring", self.scoring)):
+            seen = set()
+            for i, item in enumerate(items):
+                if item.key in seen:
+                    raise PathError((name, i, "key"), f"duplicate key {item.key!r}")
+                seen.add(item.key)
+        if self.pass_score > sum(i.max_points for i in self.scoring):
+            raise PathError(("pass_score",), "exceeds the scoring sheet's full marks")
+        return self
+
+    def category(self, key: str) -> FundCategory:
+        for item in self.categories:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+
 class SmallLowProfitLimits(StrictModel):
     taxable_income_max: NonNegative  # 万元
     employees_max: Annotated[int, Field(ge=0)]

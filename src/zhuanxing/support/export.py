@@ -48,3 +48,35 @@ def tax_workbook(rows, total, year: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="tax-incentives-{year}.xlsx"'
     wb.save(response)
     return response
+
+
+def funds_workbook(counties, categories, total, year) -> HttpResponse:
+    """The special-fund totals as on the page: by county, by category, and the total."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "专项资金"
+    header = ["", "申请数 Applications", "申请额 Requested", "安排额 Granted", "拨付额 Disbursed"]
+    for title, rows in (("县（市、区）County", counties), ("类别 Category", categories)):
+        ws.append([title, *header[1:]])
+        for cell in ws[ws.max_row]:
+            cell.font = Font(bold=True)
+        for row in [*rows, total]:
+            ws.append(
+                [
+                    safe(row.name or "合计 Total"),
+                    row.applications,
+                    row.requested,
+                    row.granted,
+                    row.disbursed,
+                ]
+            )
+        ws.append([])
+    for column in ws.iter_cols(min_row=2, min_col=3):
+        for cell in column:
+            if cell.value is not None and not isinstance(cell.value, str):
+                cell.number_format = "#,##0.00"
+    response = HttpResponse(content_type=XLSX)
+    name = f"special-funds-{year}" if year else "special-funds"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    wb.save(response)
+    return response

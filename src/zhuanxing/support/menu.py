@@ -7,4 +7,9 @@ from zhuanxing.accounts import access
 ENTRIES = [
     (_("Tax incentives"), "support:tax", access.is_official),
     (_("Tax incentives"), "support:my_tax", access.is_enterprise_user),
+    (
+        _("Special funds"),
+        "support:funds",
+        lambda u: access.is_official(u) or access.is_enterprise_user(u),
+    ),
 ]

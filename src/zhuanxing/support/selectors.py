@@ -161,3 +161,81 @@ def enterprise_tax(*, user, enterprise: Enterprise, policy) -> list[tuple[TaxInp
     inputs = [tax_input_from_report(r, policy, classes) for r in reports]
     results = estimate_years(inputs, policy.tax_rule_set)
     return list(zip(inputs, results, strict=True))
+
+
+# --- special funds ----------------------------------------------------------------------------
+
+
+def programmes(*, year: int | None = None):
+    """Every programme (their names and budgets are public to signed-in users)."""
+    from .models import FundProgramme
+
+    found = FundProgramme.objects.all()
+    return found.filter(year=year) if year else found
+
+
+def programme_get(pk: int):
+    from .models import FundProgramme
+
+    found = FundProgramme.objects.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def applications(*, user, programme=None):
+    """The applications the user sees (their area, or their own firm's), oldest first."""
+    from .models import FundApplication
+
+    found = (
+        FundApplication.objects.restrict(user, Action.VIEW)
+        .select_related("enterprise__org_unit", "programme")
+        .prefetch_related("disbursements")
+        .order_by("submitted_at", "pk")
+    )
+    return found.filter(programme=programme) if programme is not None else found
+
+
+def application_get(*, user, pk: int):
+    found = applications(user=user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@dataclass
+class FundTotal:
+    name: str
+    applications: int = 0
+    requested: Decimal = ZERO
+    granted: Decimal = ZERO
+    disbursed: Decimal = ZERO
+
+
+def fund_totals(*, user, year: int | None, funds) -> tuple[list, list, FundTotal]:
+    """Requested, granted and paid, by county and by category, over the applications the user
+    sees (in ``year`` when given); the total of exactly those applications."""
+    counties = _counties()
+    by_county: dict[str, FundTotal] = {}
+    by_category = {c.key: FundTotal(name=c.name) for c in funds.categories}
+    total = FundTotal(name="")
+    found = applications(user=user)
+    if year:
+        found = found.filter(programme__year=year)
+    for app in found:
+        unit = _county_of(app.enterprise.org_unit.path, counties)
+        key = unit.code if unit else ""
+        county = by_county.setdefault(key, FundTotal(name=unit.name if unit else "—"))
+        category = by_category.setdefault(
+            app.programme.category, FundTotal(name=app.programme.category)
+        )
+        paid = sum((d.amount for d in app.disbursements.all()), ZERO)
+        for row in (county, category, total):
+            row.applications += 1
+            row.requested += app.amount_requested
+            row.granted += app.granted or ZERO
+            row.disbursed += paid
+    ordered = [by_county[u.code] for u in counties if u.code in by_county]
+    if "" in by_county:
+        ordered.append(by_county[""])
+    return ordered, [r for r in by_category.values() if r.applications], total
