@@ -95,6 +95,7 @@ EXPECTED = {
     "support:my_tax": (none, (302, 404, 404, 404, 302)),  # the firm's own page; 404 to officials
     "support:enterprise_tax": (own_firm, EVERYONE),
     "support:funds": (none, EVERYONE),
+    "support:financing": (none, OFFICIALS),
     "support:programme": (lambda o: {"pk": o["programme"].pk}, EVERYONE),
     "support:application": (lambda o: {"pk": o["firm_application"].pk}, EVERYONE),
     # The JSON API: 401 without a token or session; the schema and its docs are public.

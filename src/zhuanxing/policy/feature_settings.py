@@ -56,9 +56,25 @@ class Projects(StrictModel):
     priority_investment_min: NonNegative  # 万元
 
 
+GUARANTEE_MEASURES = ("sme_guarantee_amount", "sme_count")
+
+
 class GuaranteeAgencyAward(StrictModel):
+    """Clause 十七's yearly award. The score of an agency in a year is the sum over the measures
+    of weight × its value / the year's best value (so the best in every measure scores the sum
+    of the weights); ties are broken by the larger guarantee amount, then the name."""
+
     count: Annotated[int, Field(ge=1)]
     amount: NonNegative  # 万元 each
+    score_weights: dict[Literal["sme_guarantee_amount", "sme_count"], NonNegative] = Field(
+        default_factory=lambda: {"sme_guarantee_amount": Decimal(60), "sme_count": Decimal(40)}
+    )
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> "GuaranteeAgencyAward":
+        if not any(self.score_weights.values()):
+            raise PathError(("score_weights",), "at least one weight must be positive")
+        return self
 
 
 class Awards(StrictModel):

@@ -12,4 +12,5 @@ ENTRIES = [
         "support:funds",
         lambda u: access.is_official(u) or access.is_enterprise_user(u),
     ),
+    (_("Guarantee agencies"), "support:financing", access.is_official),
 ]

@@ -149,3 +149,67 @@ class Disbursement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} {self.paid_on} {self.amount}"
+
+
+class GuaranteeAgency(models.Model):
+    """A credit guarantee agency (担保机构) serving SMEs (clause 十七)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("guarantee agency")
+        verbose_name_plural = _("guarantee agencies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GuaranteeFigures(models.Model):
+    """An agency's SME financing figures for a year."""
+
+    agency = models.ForeignKey(GuaranteeAgency, on_delete=models.CASCADE, related_name="figures")
+    year = models.PositiveSmallIntegerField(_("year"))
+    sme_guarantee_amount = money(
+        _("SME guarantees"), help_text=_("10,000 yuan (万元) guaranteed for SMEs in the year")
+    )
+    sme_count = models.PositiveIntegerField(_("SMEs served"))
+
+    class Meta:
+        ordering = ["year", "agency"]
+        verbose_name = _("guarantee figures")
+        verbose_name_plural = _("guarantee figures")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="guarantee_figures_unique"),
+            models.CheckConstraint(
+                condition=models.Q(sme_guarantee_amount__gte=0), name="guarantee_amount_gte_0"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}"
+
+
+class GuaranteeAward(models.Model):
+    """The yearly award to one of the best agencies (一次性奖励), as decided."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    agency = models.ForeignKey(GuaranteeAgency, on_delete=models.PROTECT, related_name="awards")
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    score = models.DecimalField(_("score"), max_digits=7, decimal_places=2)
+    amount = money(_("award"), help_text=_("10,000 yuan (万元)"))
+    awarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    awarded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["year", "rank", "agency"]
+        verbose_name = _("guarantee-agency award")
+        verbose_name_plural = _("guarantee-agency awards")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "agency"], name="guarantee_award_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.agency}"

@@ -239,3 +239,40 @@ def fund_totals(*, user, year: int | None, funds) -> tuple[list, list, FundTotal
     if "" in by_county:
         ordered.append(by_county[""])
     return ordered, [r for r in by_category.values() if r.applications], total
+
+
+# --- guarantee agencies -----------------------------------------------------------------------
+
+
+def guarantee_years() -> list[int]:
+    from .models import GuaranteeFigures
+
+    return sorted(
+        set(GuaranteeFigures.objects.values_list("year", flat=True).distinct()), reverse=True
+    )
+
+
+def guarantee_ranking(*, year: int, policy):
+    """The year's agencies scored and ranked by the policy's method, best first, with the
+    award recorded for the year (if any) by agency id."""
+    from .award import Entry, rank_agencies
+    from .models import GuaranteeAward, GuaranteeFigures
+
+    rule = policy.awards.guarantee_agencies
+    figures = {
+        f.agency_id: f for f in GuaranteeFigures.objects.filter(year=year).select_related("agency")
+    }
+    entries = rank_agencies(
+        [
+            Entry(
+                f.agency_id,
+                f.agency.name,
+                {"sme_guarantee_amount": f.sme_guarantee_amount, "sme_count": f.sme_count},
+            )
+            for f in figures.values()
+        ],
+        weights=rule.score_weights,
+        count=rule.count,
+    )
+    awards = {a.agency_id: a for a in GuaranteeAward.objects.filter(year=year)}
+    return [(e, figures[e.id], awards.get(e.id)) for e in entries], awards

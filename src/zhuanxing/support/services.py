@@ -199,3 +199,42 @@ def disbursement_record(*, user, application, amount, paid_on: datetime.date, no
     return Disbursement.objects.create(
         application=application, amount=amount, paid_on=paid_on, note=note, recorded_by=user
     )
+
+
+@transaction.atomic
+def guarantee_award_record(*, user, year: int, policy) -> list:
+    """Rank the year's agencies by the policy's score and record the award to the best."""
+    from .award import Entry, rank_agencies
+    from .models import GuaranteeAward, GuaranteeFigures
+
+    access.require_city_admin(user)
+    rule = policy.awards.guarantee_agencies
+    if GuaranteeAward.objects.filter(year=year).exists():
+        raise UserError(_("The award for %(y)s is recorded already.") % {"y": year})
+    figures = list(GuaranteeFigures.objects.filter(year=year).select_related("agency"))
+    if not figures:
+        raise UserError(_("No guarantee agency reported figures for %(y)s.") % {"y": year})
+    entries = rank_agencies(
+        [
+            Entry(
+                f.agency_id,
+                f.agency.name,
+                {"sme_guarantee_amount": f.sme_guarantee_amount, "sme_count": f.sme_count},
+            )
+            for f in figures
+        ],
+        weights=rule.score_weights,
+        count=rule.count,
+    )
+    return [
+        GuaranteeAward.objects.create(
+            year=year,
+            agency_id=e.id,
+            rank=e.rank,
+            score=e.score,
+            amount=rule.amount,
+            awarded_by=user,
+        )
+        for e in entries
+        if e.awarded
+    ]

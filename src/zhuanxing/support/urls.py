@@ -10,4 +10,5 @@ urlpatterns = [
     path("funds/", views.funds_view, name="funds"),
     path("funds/programmes/<int:pk>/", views.programme_view, name="programme"),
     path("funds/applications/<int:pk>/", views.application_view, name="application"),
+    path("financing/", views.financing_view, name="financing"),
 ]

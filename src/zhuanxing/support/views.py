@@ -265,3 +265,41 @@ def application_view(request, pk: int):
             "disbursed": sum((d.amount for d in application.disbursements.all()), 0),
         },
     )
+
+
+# --- financing: guarantee agencies ------------------------------------------------------------
+
+
+@login_required
+def financing_view(request):
+    """The guarantee agencies' SME financing figures of a year, ranked by the policy's score,
+    and the year's award (recorded by the city)."""
+    require_official(request.user)
+    policy = policy_in_force()
+    years = selectors.guarantee_years()
+    data = {"year": request.GET.get("year") or request.POST.get("year")}
+    year = YearForm.parse(data, low=2000, high=2100)["year"] or (years[0] if years else None)
+    if request.method == "POST":
+        try:
+            if year is None:
+                raise UserError(_("Choose a year."))
+            awards = services.guarantee_award_record(user=request.user, year=year, policy=policy)
+        except UserError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(n)s awards recorded.") % {"n": len(awards)})
+        return redirect(f"{request.path}?year={year or ''}")
+    rows, awards = selectors.guarantee_ranking(year=year, policy=policy) if year else ([], {})
+    rule = policy.awards.guarantee_agencies
+    return render(
+        request,
+        "support/financing.html",
+        {
+            "years": years,
+            "year": year,
+            "rows": rows,
+            "awards": awards,
+            "rule": rule,
+            "award_total": sum((a.amount for a in awards.values()), 0),
+        },
+    )
