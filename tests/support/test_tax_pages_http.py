@@ -26,10 +26,14 @@ def page(client, user, **params):
     return client.get(reverse("support:tax"), params)
 
 
+def county_rows(response):
+    return [row for row, _ in response.context["rows"]]
+
+
 def test_city_admin_sees_each_county(client, city):
     response = page(client, city.users["admin"], year=2012)
     assert response.status_code == 200
-    rows, total = response.context["rows"], response.context["total"]
+    rows, total = county_rows(response), response.context["total"]
     assert [r.code for r in rows] == sorted([TONGXIANG, HAINING, JIASHAN])
     assert all(r.forgone == D("15.00") and r.enterprises == 2 for r in rows)
     assert total.forgone == D("45.00") and total.by_incentive["rd_super_deduction"] == D("45.00")
@@ -41,7 +45,7 @@ def test_city_admin_sees_each_county(client, city):
 
 def test_county_officer_sees_only_their_county(client, city):
     response = page(client, city.users["tongxiang"], year=2012)
-    rows = response.context["rows"]
+    rows = county_rows(response)
     assert [r.code for r in rows] == [TONGXIANG]
     assert response.context["total"].forgone == D("15.00")
     assert "海宁" not in response.content.decode()
@@ -61,6 +65,9 @@ def test_export_equals_the_page(client, city):
         assert sheet.max_row == len(shown["rows"]) + 2
         assert D(str(last[-2])) == shown["total"].forgone
         assert D(str(last[-1])) == shown["total"].tax_due
+        # Only the incentives that apply: here the R&D super deduction alone.
+        assert sheet[1][4].value == "研发费用加计扣除" and sheet.max_column == 7
+        assert D(str(last[4])) == shown["total_amounts"][0]
 
 
 def test_small_low_profit_and_high_tech_by_county(client, city):
@@ -71,7 +78,7 @@ def test_small_low_profit_and_high_tech_by_county(client, city):
     annual_report(small, 2010, profit=D(3), employees=10, total_assets=D(100), rd_spending=None)
     tech = enterprise(town="330481001", industry_code="3961")
     annual_report(tech, 2010)
-    rows = {r.code: r for r in page(client, city.users["admin"], year=2010).context["rows"]}
+    rows = {r.code: r for r in county_rows(page(client, city.users["admin"], year=2010))}
     assert rows[JIASHAN].by_incentive["small_low_profit"] == D("0.45")
     assert rows[HAINING].by_incentive["high_tech"] == D("15.00")
     assert rows[HAINING].by_incentive["rd_super_deduction"] == D("7.50")
@@ -100,5 +107,5 @@ def test_enterprise_page_scoped(client, city):
 def test_draft_reports_do_not_count(client, city):
     draft = enterprise(town="330483001")
     annual_report(draft, 2012, status="draft")
-    rows = page(client, city.users["admin"], year=2012).context["rows"]
+    rows = county_rows(page(client, city.users["admin"], year=2012))
     assert sum(r.enterprises for r in rows) == 6

@@ -12,7 +12,7 @@ from .wording import INCENTIVE_NAMES
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def tax_workbook(rows, total, year: int) -> HttpResponse:
+def tax_workbook(rows, total, year: int, keys=INCENTIVES) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = f"{year}"
@@ -22,7 +22,7 @@ def tax_workbook(rows, total, year: int) -> HttpResponse:
             "企业数 Enterprises",
             "享受优惠 Benefiting",
             "无优惠税额 Tax without incentives",
-            *[str(INCENTIVE_NAMES[k]) for k in INCENTIVES],
+            *[str(INCENTIVE_NAMES[k]) for k in keys],
             "减免合计 Revenue forgone",
             "应纳税额 Tax due",
         ]
@@ -36,7 +36,7 @@ def tax_workbook(rows, total, year: int) -> HttpResponse:
                 row.enterprises,
                 row.benefiting,
                 row.tax_without,
-                *row.amounts(),
+                *row.amounts(keys),
                 row.forgone,
                 row.tax_due,
             ]

@@ -1,16 +1,11 @@
-"""The support app's entries in the main menu (see zhuanxing.web.navigation)."""
+"""The support app's entries in the main menu (see zhuanxing.web.navigation): one entry, the
+pages reached by the tabs on each (tax incentives, special funds, guarantee agencies)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.accounts import access
 
 ENTRIES = [
-    (_("Tax incentives"), "support:tax", access.is_official),
-    (_("Tax incentives"), "support:my_tax", access.is_enterprise_user),
-    (
-        _("Special funds"),
-        "support:funds",
-        lambda u: access.is_official(u) or access.is_enterprise_user(u),
-    ),
-    (_("Guarantee agencies"), "support:financing", access.is_official),
+    (_("Support policies"), "support:tax", access.is_official),
+    (_("Support policies"), "support:funds", access.is_enterprise_user),
 ]

@@ -50,7 +50,7 @@ class FundProgramme(models.Model):
 
 
 class ApplicationStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", _("Applied")
     COUNTY_APPROVED = "county_approved", _("Pre-approved by the county")
     COUNTY_REJECTED = "county_rejected", _("Rejected by the county")
     SCORED = "scored", _("Scored by the city")

@@ -75,8 +75,8 @@ class CountyTax:
         for item in result.incentives:
             self.by_incentive[item.key] += item.amount
 
-    def amounts(self) -> list[Decimal]:
-        return [self.by_incentive[k] for k in INCENTIVES]
+    def amounts(self, keys=INCENTIVES) -> list[Decimal]:
+        return [self.by_incentive[k] for k in keys]
 
 
 def _counties() -> list[OrgUnit]:

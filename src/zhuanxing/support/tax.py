@@ -1,7 +1,7 @@
 """Enterprise income tax incentives (clause 十八): what a firm owes under the rules of a year.
 
 Pure: no Django. The rules come from the policy file (``policy.tax_rule_set(year)``); this
-module only applies them, in a fixed order (``docs/tax.md`` works examples by hand):
+module only applies them, in a fixed order (``docs/support.md`` works examples by hand):
 
 1. ``tax_without_incentives``: taxable income × the standard rate (25%).
 2. Resource reuse (条例 第九十九条): that revenue counted at 90%, so 10% of it leaves the income.

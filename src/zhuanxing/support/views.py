@@ -27,10 +27,6 @@ from .tax import INCENTIVES
 from .wording import INCENTIVE_NAMES
 
 
-def _incentive_names():
-    return [INCENTIVE_NAMES[k] for k in INCENTIVES]
-
-
 @login_required
 def tax_view(request):
     """Revenue forgone by incentive and county in a year (officials; scoped to their area)."""
@@ -41,18 +37,25 @@ def tax_view(request):
     year = YearForm.parse(
         {"year": request.GET.get("year")}, low=tax.first_year, high=tax.last_year
     )["year"] or (years[0] if years else None)
-    context = {"years": years, "year": year, "names": _incentive_names()}
+    context = {"years": years, "year": year}
     if year is not None:
         rows, total, firms = selectors.tax_forgone(
             user=request.user, year=year, policy=policy, top=settings.ZHUANXING["TAX_TOP_FIRMS"]
         )
+        # The incentives that apply in the year and area, in the calculator's order.
+        keys = [k for k in INCENTIVES if total.by_incentive[k]]
         if request.GET.get("export") == "xlsx":
             require(request.user, Action.EXPORT)
-            return tax_workbook(rows, total, year)
+            return tax_workbook(rows, total, year, keys)
         context |= {
-            "rows": rows,
+            "names": [INCENTIVE_NAMES[k] for k in keys],
+            "rows": [(row, row.amounts(keys)) for row in rows],
             "total": total,
-            "firms": firms,
+            "total_amounts": total.amounts(keys),
+            "firms": [
+                (firm, result, [INCENTIVE_NAMES[i.key] for i in result.incentives])
+                for firm, result in firms
+            ],
             "rules": policy.tax_rule_set(year),
         }
     return render(request, "support/tax.html", context)
