@@ -109,3 +109,12 @@ def test_draft_reports_do_not_count(client, city):
     annual_report(draft, 2012, status="draft")
     rows = county_rows(page(client, city.users["admin"], year=2012))
     assert sum(r.enterprises for r in rows) == 6
+
+
+def test_english(client, city, settings):
+    client.force_login(city.users["admin"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = client.get(reverse("support:tax"), {"year": 2012}).content.decode()
+    assert "Revenue forgone" in text and "R&amp;D super deduction" in text
+    zh = {"减免税额合计", "研发费用加计扣除"}
+    assert not any(word in text for word in zh)
