@@ -319,11 +319,19 @@ def test_tax_rules_by_year(policy):
         rules.standard_rate,
         rules.high_tech_rate,
         rules.small_low_profit_rate,
-        rules.rd_super_deduction_pct,
+        rules.rd_super_deduction_pct.industrial,
     ) == (25, 15, 20, 50)
     assert rules.small_low_profit_industrial.employees_max == 100
+    assert rules.small_low_profit_relief is None
+    assert policy.tax_rule_set(2010).small_low_profit_relief.bands[0].up_to == 3
+    assert policy.tax_rule_set(2018).rd_super_deduction_pct.other == 75
+    later = policy.tax_rule_set(2021).rd_super_deduction_pct
+    assert (later.industrial, later.other) == (100, 75)
+    assert policy.tax_rule_set(2024).from_year == 2023
     with pytest.raises(ValueError, match="before 2008"):
         policy.tax_rule_set(2007)
+    with pytest.raises(ValueError, match="for 2025"):
+        policy.tax_rule_set(2025)
 
 
 def test_policy_is_immutable(policy):

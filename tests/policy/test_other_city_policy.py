@@ -73,5 +73,5 @@ def test_settings_differ(other):
     assert other.evaluation.enabled is True
     assert other.evaluation.band_for(Decimal(15)) == "B"
     assert other.awards.guarantee_agencies.count == 3
-    assert other.tax_rule_set(2022).rd_super_deduction_pct == 50
-    assert other.tax_rule_set(2023).rd_super_deduction_pct == 100
+    assert other.tax_rule_set(2022).rd_super_deduction_pct.other == 50
+    assert other.tax_rule_set(2023).rd_super_deduction_pct.other == 100

@@ -82,11 +82,18 @@ def shared_objects(module_city, django_db_blocker):
             created_by=users["haining"], kind="annual", filename="haining.xlsx", size=1,
             sha256="0" * 64, content=b"", status=ImportStatus.INVALID,
         )  # fmt: skip
+        haining_firm = (
+            Enterprise.objects.filter(org_unit__path__contains="/330481/").order_by("pk").first()
+        )
+        programme, firm_application, haining_application = _fund_objects(
+            users["firm"].enterprise, haining_firm
+        )
         return {
             "firm": users["firm"].enterprise,
-            "haining_firm": Enterprise.objects.filter(org_unit__path__contains="/330481/")
-            .order_by("pk")
-            .first(),
+            "haining_firm": haining_firm,
+            "programme": programme,
+            "firm_application": firm_application,
+            "haining_application": haining_application,
             "haining_report": AnnualReport.objects.filter(
                 enterprise__org_unit__path__contains="/330481/"
             )
@@ -104,3 +111,23 @@ def shared_objects(module_city, django_db_blocker):
                 status=ImportStatus.INVALID,
             ),  # fmt: skip
         }
+
+
+def _fund_objects(firm, haining_firm):
+    """A special-fund programme with one application of the firm and one of a Haining firm."""
+    from decimal import Decimal
+
+    from zhuanxing.support.models import FundApplication, FundProgramme
+
+    programme = FundProgramme.objects.create(
+        year=2012, category="renovation", name="技改专项", budget=Decimal("100.00")
+    )
+    return (
+        programme,
+        *(
+            FundApplication.objects.create(
+                programme=programme, enterprise=e, project="技改项目", amount_requested=Decimal(10)
+            )
+            for e in (firm, haining_firm)
+        ),
+    )

@@ -91,6 +91,13 @@ EXPECTED = {
     "monitoring:warnings": (none, OFFICIALS),
     "monitoring:report": (lambda o: {"kind": "xlsx"}, OFFICIALS),
     "monitoring:summary": (none, OFFICIALS),
+    "support:tax": (none, OFFICIALS),
+    "support:my_tax": (none, (302, 404, 404, 404, 302)),  # the firm's own page; 404 to officials
+    "support:enterprise_tax": (own_firm, EVERYONE),
+    "support:funds": (none, EVERYONE),
+    "support:financing": (none, OFFICIALS),
+    "support:programme": (lambda o: {"pk": o["programme"].pk}, EVERYONE),
+    "support:application": (lambda o: {"pk": o["firm_application"].pk}, EVERYONE),
     # The JSON API: 401 without a token or session; the schema and its docs are public.
     "api:api-root": (none, (404, 404, 404, 404, 404)),
     "api:openapi-json": (none, (200, 200, 200, 200, 200)),
@@ -136,6 +143,8 @@ def test_url_answers_each_role_as_expected(client, city_users, shared_objects, n
 FOREIGN_GETS = {
     "enterprises:detail": lambda o: {"pk": o["haining_firm"].pk},
     "evaluation:enterprise": lambda o: {"pk": o["haining_firm"].pk},
+    "support:enterprise_tax": lambda o: {"pk": o["haining_firm"].pk},
+    "support:application": lambda o: {"pk": o["haining_application"].pk},
     "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
     "reporting:job": lambda o: {"pk": o["haining_job"].pk},
     "reporting:job_progress": lambda o: {"pk": o["haining_job"].pk},
@@ -153,6 +162,7 @@ FOREIGN_POSTS = {
     "reporting:job_retry": lambda o: {"pk": o["haining_job"].pk},
     "reporting:review_action": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
     "reporting:submit": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
+    "support:application": lambda o: {"pk": o["haining_application"].pk},
 }
 
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "zhuanxing.evaluation",
     "zhuanxing.assessment",
     "zhuanxing.monitoring",
+    "zhuanxing.support",
     "zhuanxing.web",
     "zhuanxing.api",
     "zhuanxing.demo",
@@ -244,6 +245,7 @@ ZHUANXING = {
     "API_TOKEN_MAX_DAYS": int(os.environ.get("ZHUANXING_API_TOKEN_MAX_DAYS", "365")),
     "LOGIN_FAILURE_LIMIT": int(os.environ.get("ZHUANXING_LOGIN_FAILURE_LIMIT", "5")),
     "LOGIN_LOCKOUT_MINUTES": int(os.environ.get("ZHUANXING_LOGIN_LOCKOUT_MINUTES", "30")),
+    "TAX_TOP_FIRMS": int(os.environ.get("ZHUANXING_TAX_TOP_FIRMS", "20")),
 }
 
 # Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures an account, and separately

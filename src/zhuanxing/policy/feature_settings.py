@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .evaluation import ClassBand, Evaluation  # noqa: F401  (re-exported for schema.py)
-from .fields import Key, NonNegative, PathError, Percent, StrictModel, Year
+from .fields import Key, NonNegative, PathError, Percent, StrictModel, Text, Year
 
 
 class EnergyReview(StrictModel):
@@ -56,19 +56,129 @@ class Projects(StrictModel):
     priority_investment_min: NonNegative  # 万元
 
 
+GUARANTEE_MEASURES = ("sme_guarantee_amount", "sme_count")
+
+
 class GuaranteeAgencyAward(StrictModel):
+    """Clause 十七's yearly award. The score of an agency in a year is the sum over the measures
+    of weight × its value / the year's best value (so the best in every measure scores the sum
+    of the weights); ties are broken by the larger guarantee amount, then the name."""
+
     count: Annotated[int, Field(ge=1)]
     amount: NonNegative  # 万元 each
+    score_weights: dict[Literal["sme_guarantee_amount", "sme_count"], NonNegative] = Field(
+        default_factory=lambda: {"sme_guarantee_amount": Decimal(60), "sme_count": Decimal(40)}
+    )
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> "GuaranteeAgencyAward":
+        if not any(self.score_weights.values()):
+            raise PathError(("score_weights",), "at least one weight must be positive")
+        return self
 
 
 class Awards(StrictModel):
     guarantee_agencies: GuaranteeAgencyAward
 
 
+class FundCategory(StrictModel):
+    key: Key
+    name: Text
+    name_en: Text
+
+
+class ScoreItem(StrictModel):
+    """One line of the city's scoring sheet: up to ``max_points``."""
+
+    key: Key
+    name: Text
+    name_en: Text
+    max_points: Annotated[Decimal, Field(gt=0, le=1000)]
+
+
+class Funds(StrictModel):
+    """``[funds]``: the special fund (clause 十六): its categories, the city's scoring sheet and
+    the allocation method. Approved applications are granted in order of score (ties: the
+    earlier application first) while the budget lasts; below ``pass_score`` nothing is granted;
+    with ``partial_grants`` the application that no longer fits gets what is left, otherwise it
+    gets nothing and the next one is tried."""
+
+    categories: Annotated[list[FundCategory], Field(min_length=1)]
+    scoring: Annotated[list[ScoreItem], Field(min_length=1)]
+    pass_score: NonNegative
+    partial_grants: bool
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Funds":
+        for name, items in (("categories", self.categories), ("scoring", self.scoring)):
+            seen = set()
+            for i, item in enumerate(items):
+                if item.key in seen:
+                    raise PathError((name, i, "key"), f"duplicate key {item.key!r}")
+                seen.add(item.key)
+        if self.pass_score > sum(i.max_points for i in self.scoring):
+            raise PathError(("pass_score",), "exceeds the scoring sheet's full marks")
+        return self
+
+    def category(self, key: str) -> FundCategory:
+        for item in self.categories:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+
 class SmallLowProfitLimits(StrictModel):
     taxable_income_max: NonNegative  # 万元
     employees_max: Annotated[int, Field(ge=0)]
     total_assets_max: NonNegative  # 万元
+
+
+class ReliefBand(StrictModel):
+    """Taxable income up to ``up_to`` 万元 (above the previous band) counted at ``counted_pct``."""
+
+    up_to: NonNegative
+    counted_pct: Percent
+
+
+class SmallLowProfitRelief(StrictModel):
+    """The yearly relief of a small low-profit enterprise on top of its 20% rate.
+
+    ``whole``: the whole taxable income is counted at the first band's percentage when it does
+    not exceed ``up_to`` (2010–2018: "年应纳税所得额低于X万元（含）的…其所得减按50%计入");
+    ``portions``: each portion of income is counted at its band's percentage (2019 on:
+    "不超过100万元的部分…超过100万元但不超过300万元的部分…").
+    """
+
+    mode: Literal["whole", "portions"]
+    bands: Annotated[list[ReliefBand], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _increasing(self) -> "SmallLowProfitRelief":
+        for i in range(1, len(self.bands)):
+            if self.bands[i].up_to <= self.bands[i - 1].up_to:
+                raise PathError(("bands", i, "up_to"), "must exceed the previous band's up_to")
+        if self.mode == "whole" and len(self.bands) != 1:
+            raise PathError(("bands",), "the 'whole' mode takes exactly one band")
+        return self
+
+
+class BySector(StrictModel):
+    """A percentage for industrial (manufacturing) enterprises and for the others."""
+
+    industrial: NonNegative
+    other: NonNegative
+
+
+class TaxBasis(StrictModel):
+    """The legal basis (article or notice) of each incentive in a rule set, as cited."""
+
+    standard_rate: Text
+    high_tech: Text
+    small_low_profit: Text
+    rd_super_deduction: Text
+    equipment_credit: Text
+    resource_reuse: Text
+    project_exemption: Text
 
 
 class TaxRuleSet(StrictModel):
@@ -78,12 +188,22 @@ class TaxRuleSet(StrictModel):
     standard_rate: Percent
     high_tech_rate: Percent
     small_low_profit_rate: Percent
-    rd_super_deduction_pct: NonNegative
     small_low_profit_industrial: SmallLowProfitLimits
     small_low_profit_other: SmallLowProfitLimits
+    small_low_profit_relief: SmallLowProfitRelief | None = None
+    rd_super_deduction_pct: BySector
+    equipment_credit_pct: Percent
+    equipment_credit_carry_years: Annotated[int, Field(ge=0, le=20)]
+    resource_reuse_counted_pct: Percent
+    project_exempt_years: Annotated[int, Field(ge=0, le=20)]
+    project_half_years: Annotated[int, Field(ge=0, le=20)]
+    basis: TaxBasis
 
 
 class Tax(StrictModel):
+    """``[tax]``: the rule sets by year, and the last year the file's rules are known to cover."""
+
+    last_year: Year
     rule_sets: Annotated[list[TaxRuleSet], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -94,12 +214,23 @@ class Tax(StrictModel):
                     ("rule_sets", i, "from_year"),
                     f"must be later than rule_sets[{i - 1}].from_year",
                 )
+        if self.last_year < self.rule_sets[-1].from_year:
+            raise PathError(("last_year",), "must not be before the last rule set's from_year")
         return self
 
+    @property
+    def first_year(self) -> int:
+        return self.rule_sets[0].from_year
+
     def rule_set(self, year: int) -> TaxRuleSet:
-        """The rule set in force in ``year``; ValueError before the first one."""
+        """The rule set in force in ``year``; ValueError outside the years the rules cover."""
         years = [r.from_year for r in self.rule_sets]
+        if year > self.last_year:
+            raise ValueError(
+                f"the policy defines no tax rules for {year} (they cover {years[0]}–"
+                f"{self.last_year})"
+            )
         index = bisect_right(years, year) - 1
         if index < 0:
-            raise ValueError(f"the policy defines no tax rules before {years[0]}")
+            raise ValueError(f"the policy defines no tax rules for {year}: none before {years[0]}")
         return self.rule_sets[index]

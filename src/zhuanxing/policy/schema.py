@@ -20,7 +20,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from zhuanxing.reference import high_tech as high_tech_reference
 from zhuanxing.reference import industry
 
-from .feature_settings import Awards, Evaluation, Projects, Screening, Tax, TaxRuleSet
+from .feature_settings import Awards, Evaluation, Funds, Projects, Screening, Tax, TaxRuleSet
 from .fields import (
     SNAKE_CASE,
     DivisionCode,
@@ -356,6 +356,7 @@ class Policy(StrictModel):
     projects: Projects
     awards: Awards
     tax: Tax
+    funds: Funds | None = None
     reporting: Reporting = Field(default_factory=Reporting)
     monitoring: Monitoring | None = None
     assessment: Assessment | None = None

@@ -33,5 +33,9 @@ from zhuanxing.monitoring.menu import ENTRIES as _MONITORING  # noqa: E402
 
 MENU += _MONITORING
 
+from zhuanxing.support.menu import ENTRIES as _SUPPORT  # noqa: E402
+
+MENU += _SUPPORT
+
 
 MENU += [(_("Audit log"), "audit:log", access.is_city_admin)]

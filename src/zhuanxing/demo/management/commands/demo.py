@@ -57,6 +57,7 @@ class Command(BaseCommand):
             self._generate(console, policy, options)
         rows = ensure_demo_users()
         self._evaluation(console, policy, options)
+        self._support(console, policy, options)
         console.print(f"\nOpen http://127.0.0.1:{options['port']}/ and log in as:")
         for username, role, scope in rows:
             console.print(f"  {username:<10} / {DEMO_PASSWORD}   {role}: {scope}")
@@ -91,6 +92,16 @@ class Command(BaseCommand):
         runs = publish_demo_evaluations(policy=policy, admin=admin, years=years)
         if runs:
             console.print(f"Per-mu evaluations published: {', '.join(str(r.year) for r in runs)}")
+
+    def _support(self, console, policy, options):
+        """Special funds and guarantee agencies, 2009–2012."""
+        from zhuanxing.accounts.models import User
+        from zhuanxing.support.demo_data import seed_support
+
+        admin = User.objects.get(username="admin")
+        programmes, agencies = seed_support(seed=options["seed"], policy=policy, admin=admin)
+        if programmes:
+            console.print(f"Special-fund programmes: {programmes}; guarantee agencies: {agencies}")
 
     def _generate(self, console, policy, options):
         started = time.monotonic()
