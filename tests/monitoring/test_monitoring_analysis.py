@@ -89,12 +89,16 @@ def test_big_firm_count_share_growth_and_contribution():
     # Top contributors: only those that added (firm 2 fell): firm 1, Δ 5,000, 100 %.
     assert [(c.id, c.delta, c.contribution) for c in b.top] == [("1", D(5000), D(100))]
     assert b.top[0].growth == D(20)
+    # Pull: Δ ÷ Σ 上年同期 of the firms with one (44,000): big firms 4,500 → 10.227… points.
+    assert b.pull == D(4500) / D(44000) * 100
+    assert b.top[0].pull == D(5000) / D(44000) * 100
 
 
 def test_big_firm_line_is_inclusive_and_none_above_it():
     assert big_firms(FIRMS, 12000).count == 2
     none = big_firms(FIRMS, 10**9)
     assert (none.count, none.output_share, none.growth, none.contribution) == (0, D(0), None, None)
+    assert none.pull is None
 
 
 def test_sales_ratio_and_its_change():

@@ -144,7 +144,7 @@ def ranks_with_change(
     return out
 
 
-# --- firms: big firms, 产销率, 亏损面 ---------------------------------------------------------------
+# --- firms: big firms, 产销率, 亏损面 -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,7 @@ class Contributor:
     growth: Decimal | None
     delta: Decimal
     contribution: Decimal | None
+    pull: Decimal | None  # Δ ÷ Σ 上年同期 of all firms × 100, percentage points
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ class BigFirms:
     output_share: Decimal | None  # of all firms' output, %
     growth: Decimal | None  # big firms' output growth, comparable basis
     contribution: Decimal | None  # share of the whole's change, %
+    pull: Decimal | None  # points of the whole's growth
     top: list[Contributor]
 
 
@@ -194,6 +196,14 @@ def big_firms(firms: Sequence[Firm], line: Number, top: int = 10) -> BigFirms:
         (d for f in firms if (d := _delta(f.gross_output, f.prior_gross_output)) is not None),
         Decimal(0),
     )
+    total_prior = sum(
+        (
+            f.prior_gross_output
+            for f in firms
+            if f.gross_output is not None and f.prior_gross_output is not None
+        ),
+        Decimal(0),
+    )
     big = [f for f in firms if f.gross_output is not None and f.gross_output >= line]
     output = sum((f.gross_output for f in big), Decimal(0))
     paired = [f for f in big if f.prior_gross_output is not None]
@@ -206,6 +216,7 @@ def big_firms(firms: Sequence[Firm], line: Number, top: int = 10) -> BigFirms:
             growth_pct(f.gross_output, f.prior_gross_output),
             f.gross_output - f.prior_gross_output,
             share(f.gross_output - f.prior_gross_output, total_delta),
+            share(f.gross_output - f.prior_gross_output, total_prior),
         )
         for f in paired
     ]
@@ -218,6 +229,7 @@ def big_firms(firms: Sequence[Firm], line: Number, top: int = 10) -> BigFirms:
         output_share=share(output, total_output),
         growth=growth_pct(now, before) if paired else None,
         contribution=share(now - before, total_delta) if paired else None,
+        pull=share(now - before, total_prior) if paired else None,
         top=[c for c in contributors[:top] if c.delta > 0],
     )
 
