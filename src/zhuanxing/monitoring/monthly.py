@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.engine import Query, evaluate
 from zhuanxing.core.periods import shift_month
@@ -254,7 +256,8 @@ def monthly_analysis(unit, month: str, *, rules, county_names, category_names, g
     ]
 
     firm_rows = firms(unit, month)
-    big = analysis.big_firms(firm_rows, rules.big_firm_output_line)
+    top = settings.ZHUANXING["ANALYSIS_TOP_FIRMS"]
+    big = analysis.big_firms(firm_rows, rules.big_firm_output_line, top=top)
     from zhuanxing.enterprises.models import Enterprise
 
     ids = [int(c.id) for c in big.top]
