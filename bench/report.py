@@ -67,9 +67,10 @@ def main() -> None:
         call_command("price_index", "import", args.prices)
 
     unit = OrgUnit.objects.get(kind=OrgUnitKind.CITY)
-    figures, documents = [], []
+    figures, documents, cpu = [], [], []
     body = b""
     for _ in range(args.runs):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         ctx = context_for(unit, args.month)
         t1 = time.perf_counter()
@@ -78,6 +79,7 @@ def main() -> None:
             definitions=ctx["definitions"], analysis=ctx["analysis"],
         )  # fmt: skip
         t2 = time.perf_counter()
+        cpu.append(time.process_time() - c0)
         figures.append(t1 - t0)
         documents.append(t2 - t1)
     totals = [a + b for a, b in zip(figures, documents, strict=True)]
@@ -86,6 +88,9 @@ def main() -> None:
     print(f"document  first {documents[0]:.2f} s, median {statistics.median(documents):.2f} s")
     print(f"total     first {totals[0]:.2f} s, median {statistics.median(totals):.2f} s, "
           f"max {max(totals):.2f} s")  # fmt: skip
+    # CPU time of the process (all its threads): what the machine spent, whatever else ran.
+    print(f"cpu       first {cpu[0]:.2f} s, median {statistics.median(cpu):.2f} s")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if args.out:
         Path(args.out).write_bytes(body)
         print(f"wrote {args.out}")

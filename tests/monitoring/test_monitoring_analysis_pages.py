@@ -18,7 +18,7 @@ MONTH = "2012-06"
 
 def _page(client, user, **params):
     client.force_login(user)
-    response = client.get(reverse("monitoring:index"), {"month": MONTH, **params})
+    response = client.get(reverse("monitoring:index"), {"month": MONTH} | params)
     assert response.status_code == 200
     return response
 
@@ -124,3 +124,35 @@ def test_workbook_has_the_pages_analysis_tables(client, city_with_store, users):
     assert rows[1][0] == first[0] and rows[1][1] == float(first[1])
     big = [[c.value for c in row] for row in wb["亿元以上企业"].iter_rows(min_row=3)]
     assert len(big) == len(blocks["big"].rows)
+
+
+def test_the_analysis_figures_equal_the_engines(client, city_with_store, users):
+    """The analysis reads the store in one pass of its own: its cumulative figures equal the
+    indicator engine's (the operation tables) for the whole, each county and each category."""
+    response = _page(client, users["leader"])
+    op, a = response.context["op"], response.context["analysis"]
+    va = op.ytd_total.figures["value_added"]
+    assert a.whole.value == pytest.approx(va.value)
+    assert a.whole.growth == pytest.approx(va.growth)
+    assert a.profit_growth == pytest.approx(op.ytd_total.figures["profit"].growth)
+    assert a.electricity_growth == pytest.approx(op.ytd_total.figures["electricity_kwh"].growth)
+    month = op.month_total.figures["value_added"]
+    assert a.whole.month_growth == pytest.approx(month.growth)
+    engine = {line.code: line.figures["value_added"] for line in op.counties}
+    assert {p.code for p in a.counties} == set(engine)
+    for part in a.counties:
+        f = engine[part.code]
+        assert (part.growth, part.contribution, part.pull) == (
+            pytest.approx(f.growth),
+            pytest.approx(f.contribution),
+            pytest.approx(f.pull),
+        )
+    engine = {line.code: line.figures["value_added"] for line in op.categories}
+    for part in a.categories:
+        assert part.growth == pytest.approx(engine[part.code].growth)
+    # The previous month's cumulative growth is the figure the page shows for that month.
+    before = _page(client, users["leader"], month="2012-05").context["analysis"]
+    assert a.whole.previous_growth == pytest.approx(before.whole.growth)
+    assert {p.code: p.previous_growth for p in a.counties} == pytest.approx(
+        {p.code: p.growth for p in before.counties}
+    )

@@ -2,8 +2,10 @@
 GB/T 4754 division, county and 1244 category; margins on the previous month's cumulative
 figures; county ranks and their change; 当月 beside cumulative growth; big firms; the 1244
 emerging group and high-tech manufacturing; 产销率, 亏损面, 亏损额; growth at comparable prices;
-the province's and the nation's growth; the targets at risk. Read from the analytics store
-through the indicator engine (and one firm-level query); the arithmetic is ``analysis.py``.
+the province's and the nation's growth; the targets at risk. Read from the analytics store in
+one pass over the year's monthly facts on the engine's comparable basis (a test checks the
+figures equal the engine's), one firm-level query and the targets' yearly series; the
+arithmetic is ``analysis.py``.
 """
 
 from __future__ import annotations
@@ -14,13 +16,12 @@ from decimal import Decimal
 from django.conf import settings
 
 from zhuanxing.analytics import selectors as analytics
-from zhuanxing.analytics.engine import Query, evaluate
+from zhuanxing.core.figures import format_number
 from zhuanxing.core.periods import shift_month
 from zhuanxing.reference import industry
 
 from . import analysis
 from .metrics import contribution, growth, pull
-from .operation import measure_indicators
 
 VA = "value_added"
 
@@ -81,7 +82,7 @@ class Analysis:
     electricity_growth: Decimal | None
     price_index_months: int  # months of the year with a general price index
     benchmarks: dict[str, Decimal | None]  # "province" | "nation" → cumulative growth
-    targets: list[dict] = field(default_factory=list)  # at risk / off track
+    targets: list = field(default_factory=list)  # TargetConcern: at risk / off track
 
     @property
     def comparable(self) -> bool:
@@ -92,30 +93,81 @@ def _dec(x) -> Decimal | None:
     return None if x is None else Decimal(str(x))
 
 
-def _run(unit, kind, start, end, *, level=None, breakdown=None, cross=False):
-    q = Query(measure_indicators(), unit.code, unit.path, start, end, level=level,
-              breakdown=breakdown, kind=kind, cross=cross, comparable=True)  # fmt: skip
-    return evaluate(analytics.cursor(), q)
+class Sum:
+    """A cell of sums, as the engine gives one: the whole value, this year's figures that have
+    a 上年同期 (``yoy_current``) and that 上年同期 (``yoy_base``); None until a figure is added."""
+
+    __slots__ = ("value", "yoy_current", "yoy_base")
+
+    def __init__(self):
+        self.value = self.yoy_current = self.yoy_base = None
+
+    def add(self, value, current, base) -> None:
+        if value is not None:
+            self.value = value + (self.value or 0)
+        if current is not None:
+            self.yoy_current = current + (self.yoy_current or 0)
+        if base is not None:
+            self.yoy_base = base + (self.yoy_base or 0)
+
+
+SCANNED = (VA, "profit", "electricity_kwh")
+
+
+def scan(unit, month: str) -> list[tuple]:
+    """One pass over this year's monthly facts of 规上 firms under ``unit`` up to ``month``:
+    sums by county, division, 1244 category, high-tech category and month, each measure as
+    (value, value with a 上年同期, 上年同期 where the value is reported) — the engine's
+    comparable basis (``engine.compile_query``, bases "paired" and "prior")."""
+    year, m = int(month[:4]), int(month[5:7])
+    sums = ", ".join(
+        f"sum({x}), sum(CASE WHEN prior_{x} IS NOT NULL THEN {x} END), "
+        f"sum(CASE WHEN {x} IS NOT NULL THEN prior_{x} END)"
+        for x in SCANNED
+    )
+    sql = f"""
+        SELECT month, county_code, coalesce(industry_division, ''),
+               coalesce(CAST(category_1244 AS VARCHAR), ''),
+               coalesce(CAST(high_tech_category AS VARCHAR), ''), {sums}
+        FROM fact_monthly
+        WHERE year = ? AND month <= ? AND above_scale AND starts_with(path, ?)
+        GROUP BY ALL
+    """
+    return analytics.cursor().execute(sql, [year, m, unit.path]).fetchall()
+
+
+@dataclass
+class Cut:
+    """The sums of one period: the whole, by county, division, category, high-tech category,
+    and county × division."""
+
+    whole: dict[str, Sum] = field(default_factory=lambda: {k: Sum() for k in SCANNED})
+    counties: dict[str, Sum] = field(default_factory=dict)
+    divisions: dict[str, Sum] = field(default_factory=dict)
+    categories: dict[str, Sum] = field(default_factory=dict)
+    high_tech: dict[str, Sum] = field(default_factory=dict)
+    county_divisions: dict[tuple[str, str], Sum] = field(default_factory=dict)
+
+    def add(self, row) -> None:
+        _, county, division, category, high_tech = row[:5]
+        for i, key in enumerate(SCANNED):
+            self.whole[key].add(*row[5 + 3 * i : 8 + 3 * i])
+        figures = row[5:8]
+        for bucket, code in (
+            (self.counties, county),
+            (self.divisions, division),
+            (self.categories, category),
+            (self.high_tech, high_tech),
+            (self.county_divisions, (county, division)),
+        ):
+            found = bucket.get(code)
+            if found is None:
+                found = bucket[code] = Sum()
+            found.add(*figures)
 
 
 def _growth(cell) -> Decimal | None:
     return growth(_dec(cell.yoy_current), _dec(cell.yoy_base))
-
-
-def _split(rows, period: str):
-    """(whole cell, {org: cell}, {category: cell}) of value added at ``period``."""
-    whole, orgs, cats = None, {}, {}
-    for row in rows:
-        if row.period != period or VA not in row.cells:
-            continue
-        cell = row.cells[VA]
-        if row.org_total and row.category_total:
-            whole = cell
-        elif not row.org_total and row.category_total:
-            orgs[row.org] = cell
-        elif row.org_total and not row.category_total:
-            cats[row.category or ""] = cell
-    return whole, orgs, cats
 
 
 def _parts(cells: dict, whole, names: dict[str, str], before: dict) -> list[Part]:
@@ -169,55 +221,66 @@ def monthly_analysis(unit, month: str, *, rules, county_names, category_names, g
     ``groups_of``: 1244 category key → its group; ``rules``: the policy's [monitoring]."""
     year = month[:4]
     previous = shift_month(month, -1) if month[5:7] != "01" else None
-    start = previous or month
     division_names = {}
 
-    # Cumulative, now and a month earlier: the whole, counties, divisions; then categories.
-    rows = _run(unit, "ytd", start, month, level="county", breakdown="division")
-    whole, counties, divisions = _split(rows, month)
-    _, counties_before, divisions_before = _split(rows, previous) if previous else (None, {}, {})
+    # One pass over the year's facts: cumulative now and a month earlier, and each month.
+    m = int(month[5:7])
+    ytd_now, ytd_before = Cut(), Cut()
+    months: dict[int, Cut] = {}
+    for row in scan(unit, month):
+        ytd_now.add(row)
+        if row[0] < m:
+            ytd_before.add(row)
+        months.setdefault(row[0], Cut()).add(row)
+    whole = ytd_now.whole[VA]
+    counties, divisions = ytd_now.counties, ytd_now.divisions
+    categories, high_tech = ytd_now.categories, ytd_now.high_tech
+    counties_before = ytd_before.counties if previous else {}
+    divisions_before = ytd_before.divisions if previous else {}
+    categories_before = ytd_before.categories if previous else {}
     for code in divisions:
         found = industry.get(code) if code else None
         division_names[code] = found.name if found else "未分类"
-    cat_rows = _run(unit, "ytd", start, month, breakdown="category_1244")
-    _, _, categories = _split(cat_rows, month)
-    _, _, categories_before = _split(cat_rows, previous) if previous else (None, {}, {})
-    ht_rows = _run(unit, "ytd", month, month, breakdown="high_tech_category")
-    _, _, high_tech = _split(ht_rows, month)
 
-    # Month by month this year (comparable prices) and the month's own growth.
-    month_rows = _run(unit, "month", f"{year}-01", month, level="county", breakdown="division",
-                      cross=True)  # fmt: skip
-    index = price_indices()
+    # Comparable prices: each month deflated by its index, division by division where a
+    # division has its own, else as a whole by the general series.
+    index = {k: v for k, v in price_indices().items() if k[0].startswith(year)}
+    by_division = any(division for _, division in index)
     city_months: list[analysis.MonthValue] = []
     division_months: dict[str, list] = {}
     county_months: dict[str, list] = {}
-    month_whole, month_counties = None, {}
-    for row in month_rows:
-        cell = row.cells.get(VA)
-        if cell is None:
-            continue
-        if row.period == month and row.category_total:
-            if row.org_total:
-                month_whole = cell
-            else:
-                month_counties[row.org] = cell
-        if row.category_total or cell.yoy_current is None or cell.yoy_base is None:
-            continue
-        value = analysis.MonthValue(
-            row.period, _dec(cell.yoy_current), _dec(cell.yoy_base), row.category or None
+
+    def value(period, cell, division=None):
+        if cell.yoy_current is None or cell.yoy_base is None:
+            return None
+        return analysis.MonthValue(
+            period, _dec(cell.yoy_current), _dec(cell.yoy_base), division or None
         )
-        if row.org_total:
-            city_months.append(value)
-            division_months.setdefault(row.category or "", []).append(value)
+
+    for number, cut in sorted(months.items()):
+        period = f"{year}-{number:02d}"
+        for code, cell in cut.divisions.items():
+            if (v := value(period, cell, code)) is not None:
+                division_months.setdefault(code, []).append(v)
+                if by_division:
+                    city_months.append(v)
+        if by_division:
+            for (county, code), cell in cut.county_divisions.items():
+                if (v := value(period, cell, code)) is not None:
+                    county_months.setdefault(county, []).append(v)
         else:
-            county_months.setdefault(row.org, []).append(value)
+            if (v := value(period, cut.whole[VA])) is not None:
+                city_months.append(v)
+            for county, cell in cut.counties.items():
+                if (v := value(period, cell)) is not None:
+                    county_months.setdefault(county, []).append(v)
+    this_month = months.get(m, Cut())
+    month_whole, month_counties = this_month.whole[VA], this_month.counties
 
     whole_part = Part(unit.code, unit.name, _dec(whole.value) if whole else None)
     if whole is not None:
         whole_part.growth = _growth(whole)
-    before_whole = _split(rows, previous)[0] if previous else None
-    whole_part.previous_growth = _growth(before_whole) if before_whole else None
+    whole_part.previous_growth = _growth(ytd_before.whole[VA]) if previous else None
     whole_part.month_growth = _growth(month_whole) if month_whole else None
     whole_part.comparable_growth = analysis.comparable_growth(city_months, index)
 
@@ -265,10 +328,7 @@ def monthly_analysis(unit, month: str, *, rules, county_names, category_names, g
         str(pk): name
         for pk, name in Enterprise.objects.filter(pk__in=ids).values_list("pk", "name")
     }
-    measures = {}
-    for row in rows:
-        if row.period == month and row.org_total and row.category_total:
-            measures = {k: _growth(c) for k, c in row.cells.items()}
+    measures = {k: _growth(c) for k, c in ytd_now.whole.items()}
     bench = rules.benchmarks.get(month)
     return Analysis(
         month=month,
@@ -314,3 +374,63 @@ def _group(name: str, cells: list, whole) -> Group:
         contribution=contribution(now - before, whole_delta) if paired else None,
         pull=pull(now - before, whole_base) if paired else None,
     )
+
+
+@dataclass(frozen=True)
+class TargetConcern:
+    """A target at risk or off track: the indicator, its value and the target (as shown)."""
+
+    name: str
+    unit: str
+    year: int
+    value: str
+    target_year: int
+    target: str
+    off_track: bool
+    required_growth: float | None  # yearly growth now needed, %
+    broken_in: int | None = None  # an "every year" rule first broken in this year
+
+
+def _shown(value, decimals) -> str:
+    return "—" if value is None else format_number(value, decimals, grouping=False)
+
+
+def targets_at_risk(unit, month: str) -> list[TargetConcern]:
+    """The programme's targets for ``unit`` at risk or off track on the latest year whose annual
+    reports are in by ``month`` (the year before, except in December), each with the yearly
+    growth now needed where one applies (for 需要关注的问题)."""
+    from zhuanxing.analytics import cockpit
+    from zhuanxing.analytics import targets as rules
+
+    span = analytics.years_available()
+    if span is None:
+        return []
+    first, last, _ = span
+    year = min(int(month[:4]) - (0 if month[5:7] == "12" else 1), last)
+    policy = analytics.policy()
+    keys = cockpit.target_indicators(policy)
+    if not keys or year < first:
+        return []
+    req = analytics.Request(unit=unit, level=None, breakdown=None, industry=None, kind="year",
+                            start=first, end=year, indicators=tuple(keys))  # fmt: skip
+    rows = analytics.run(req, cross=False)
+    out = []
+    for card in cockpit.evaluate_targets(policy, rows, year, is_city=unit.depth == 0):
+        for part in card["parts"]:
+            ev, ind = part["ev"], part["indicator"]
+            if ev.status not in (rules.AT_RISK, rules.OFF_TRACK):
+                continue
+            out.append(
+                TargetConcern(
+                    name=ind.name,
+                    unit=ind.unit,
+                    year=year,
+                    value=_shown(ev.value, ind.decimals),
+                    target_year=card["target"].year,
+                    target=_shown(ev.target, ind.decimals),
+                    off_track=ev.status == rules.OFF_TRACK,
+                    required_growth=ev.required_growth_pct,
+                    broken_in=ev.broken_in,
+                )
+            )
+    return out

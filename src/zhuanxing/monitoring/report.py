@@ -216,6 +216,13 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
          "总产值增长（%）", "贡献率（%）", "拉动（百分点）"],
         big_rows,
     ))  # fmt: skip
+    if a.targets:
+        blocks.append(Block(
+            "targets", "目标进度",
+            ["指标", "年份", "数值", "目标年份", "目标值", "单位", "状态", "今后每年需增长（%）"],
+            [[x.name, str(x.year), x.value, str(x.target_year), x.target, x.unit,
+              "进度滞后" if x.off_track else "有风险", t(x.required_growth)] for x in a.targets],
+        ))  # fmt: skip
     return blocks
 
 
@@ -238,7 +245,7 @@ def analysis_texts(a, op: Operation, region_name: str, counts: dict[str, int], n
         "ranks": wording.ranks_paragraph(a),
         "groups": wording.groups_paragraph(a, whole),
         "big": wording.big_firms_paragraph(a),
-        "concerns": wording.concerns(a, counts, [], whole),
+        "concerns": wording.concerns(a, counts, a.targets, whole),
     }
 
 
@@ -259,7 +266,8 @@ def names_by_kind(a) -> dict[str, dict[str, str]]:
 
 def _chart_png(op: Operation, county_names: dict[str, str]) -> bytes:
     plt = _setup_fonts()
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.6), dpi=150)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.6), dpi=110)
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.22, top=0.9, wspace=0.45)
     periods = [p for p, _ in op.trend]
     for key, label in (("value_added", "增加值"), ("gross_output", "总产值")):
         values = [float(v[key]) if v.get(key) is not None else None for _, v in op.trend]
@@ -273,7 +281,6 @@ def _chart_png(op: Operation, county_names: dict[str, str]) -> bytes:
     right.barh(names, growths, color="#b3261e")
     right.set_title("各地累计增加值增速（%）")
     right.tick_params(axis="y", labelsize=8)
-    fig.tight_layout()
     out = BytesIO()
     fig.savefig(out, format="png")
     plt.close(fig)
@@ -281,20 +288,21 @@ def _chart_png(op: Operation, county_names: dict[str, str]) -> bytes:
 
 
 def _table(doc, header: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
+    """A grid of 8-point text, the first column (and, in a four-column list, the third)
+    wider; built in one pass (python-docx's cell look-ups are what a report's time goes on)."""
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = text
-    for row in table.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(8)
+    table.autofit = False
+    first = Cm(3.4) if len(header) > 3 else Cm(17 / len(header))
+    other = (Cm(17) - first) // max(1, len(header) - 1)
+    size = Pt(8)
+    for number, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+        for index, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = first if index == 0 or (len(header) == 4 and index == 2) else other
+            run = cell.paragraphs[0].add_run(text)
+            run.font.size = size
+            if number == 0:
+                run.bold = True
 
 
 def section_texts(
@@ -377,13 +385,13 @@ def _divisions_png(a) -> bytes:
     parts = [p for p in a.divisions if p.code and p.growth is not None]
     parts.sort(key=lambda p: p.growth)
     height = max(2.5, 0.22 * len(parts) + 0.8)
-    fig, ax = plt.subplots(figsize=(8, height), dpi=120)
+    fig, ax = plt.subplots(figsize=(8, height), dpi=100)
+    fig.subplots_adjust(left=0.36, right=0.97, bottom=0.6 / height, top=1 - 0.45 / height)
     colors = ["#b3261e" if p.growth >= 0 else "#3a6ea5" for p in parts]
     ax.barh([p.name for p in parts], [float(p.growth) for p in parts], color=colors)
     ax.axvline(0, color="#333", linewidth=0.6)
     ax.set_title(f"1—{int(a.month[5:7])}月各大类行业增加值累计增速（%，现价）", fontsize=10)
     ax.tick_params(axis="y", labelsize=7)
-    fig.tight_layout()
     out = BytesIO()
     fig.savefig(out, format="png")
     plt.close(fig)
@@ -449,6 +457,8 @@ def build_docx(
     doc.add_heading("三、需要关注的问题", level=2)
     for text in prose.get("concerns", []):
         doc.add_paragraph(text)
+    if "targets" in blocks:
+        _block(doc, blocks["targets"])
     doc.add_paragraph(texts["warnings"])
     doc.add_paragraph(METHOD_NOTE)
     out = BytesIO()
@@ -460,6 +470,12 @@ def _block(doc, block: Block) -> None:
     caption = doc.add_paragraph(block.title)
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].bold = True
+    if block.key == "overall":  # a list of figures: two pairs a line
+        half = (len(block.rows) + 1) // 2
+        left, right = block.rows[:half], block.rows[half:] + [["", ""]]
+        rows = [a + b for a, b in zip(left, right, strict=False)]
+        _table(doc, block.header * 2, rows)
+        return
     _table(doc, block.header, block.rows)
 
 
@@ -470,6 +486,7 @@ SHEET_TITLES = {
     "divisions": "分行业",
     "groups": "新兴产业",
     "big": "亿元以上企业",
+    "targets": "目标进度",
 }
 
 

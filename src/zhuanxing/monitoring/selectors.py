@@ -8,7 +8,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_in_force
 
-from .monthly import monthly_analysis
+from .monthly import monthly_analysis, targets_at_risk
 from .operation import operation
 from .warnings import county_warnings, enterprise_warnings
 
@@ -59,6 +59,7 @@ def context_for(unit: OrgUnit, month: str, *, with_analysis: bool = True) -> dic
             category_names=categories,
             groups_of={key: c.group for key, c in policy.categories_1244.items()},
         )
+        analysis.targets = targets_at_risk(unit, month)
     # Each warning's definition, in Chinese as the report is written.
     definitions = {rule: rules.definition(rule, month) for rule in rules.definitions}
     return {

@@ -320,10 +320,15 @@ SENTENCES.update(
         "concern_divisions": "{count}个大类行业增加值下降，其中{names}",
         "concern_counties": "{names}增加值下降",
         "concern_slowing": "{count}个大类行业累计增速比1—{previous}月回落{turned}",
-        "concern_firms": "停产企业{stopped}家，由盈转亏企业{turned}家",
+        "concern_stopped": "停产企业{count}家",
+        "concern_turned": "由盈转亏企业{count}家",
         "concern_losses": "亏损面{share}%{share_change}，亏损额{growth}",
         "concern_profit": "利润总额{growth}",
-        "concern_targets": "{names}",
+        "concern_target": (
+            "{name}目标{status}（{year}年为{value}{unit}，{target_year}年目标{target}{unit}{needed}）"
+        ),
+        "concern_target_needed": "，今后每年需增长{pct}%",
+        "concern_target_broken": "，{year}年未达逐年要求",
         "concern_item": "{n}．{title}。{text}。",
         "no_concerns": "本月各项指标未见需要特别关注的问题。",
     }
@@ -548,6 +553,24 @@ def big_firms_paragraph(a) -> str:
     )
 
 
+def target_sentence(x) -> str:
+    needed = ""
+    if x.required_growth is not None:
+        needed = SENTENCES["concern_target_needed"].format(pct=number(x.required_growth))
+    if x.broken_in is not None:
+        needed += SENTENCES["concern_target_broken"].format(year=x.broken_in)
+    return SENTENCES["concern_target"].format(
+        name=x.name,
+        status="进度滞后" if x.off_track else "有风险",
+        year=x.year,
+        value=x.value,
+        unit=x.unit,
+        target_year=x.target_year,
+        target=x.target,
+        needed=needed,
+    )
+
+
 def concerns(a, warning_counts: dict[str, int], targets: list[str], whole: str) -> list[str]:
     """需要关注的问题, numbered, each from the data; [no_concerns] when nothing stands out."""
     items: list[tuple[str, str]] = []
@@ -584,8 +607,10 @@ def concerns(a, warning_counts: dict[str, int], targets: list[str], whole: str) 
             )
     firm_texts = []
     stopped, turned = warning_counts.get("zero_output", 0), warning_counts.get("turn_to_loss", 0)
-    if stopped or turned:
-        firm_texts.append(SENTENCES["concern_firms"].format(stopped=stopped, turned=turned))
+    if stopped:
+        firm_texts.append(SENTENCES["concern_stopped"].format(count=stopped))
+    if turned:
+        firm_texts.append(SENTENCES["concern_turned"].format(count=turned))
     lo = a.losses
     if lo.share is not None and lo.previous_share is not None and lo.share > lo.previous_share:
         firm_texts.append(
@@ -600,7 +625,7 @@ def concerns(a, warning_counts: dict[str, int], targets: list[str], whole: str) 
     if firm_texts:
         items.append(("firms", "；".join(firm_texts)))
     if targets:
-        items.append(("targets", "；".join(targets)))
+        items.append(("targets", "；".join(target_sentence(x) for x in targets)))
     if not items:
         return [SENTENCES["no_concerns"]]
     return [
