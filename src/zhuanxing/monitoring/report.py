@@ -165,8 +165,8 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
         breadth_rows,
     ))  # fmt: skip
 
-    def part_row(p, *, county=False):
-        row = [
+    def part_row(p):
+        return [
             p.name,
             t_money(p.value),
             t(p.share),
@@ -177,19 +177,30 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
             t(p.contribution),
             t(p.pull, 2),
         ]
-        if county:
-            r = p.rank or analysis.Rank(None, None, None)
-            change = "—" if r.change is None else f"{r.change:+d}" if r.change else "0"
-            row += [t(p.month_growth), _int(r.rank), _int(r.previous), change]
-        return row
+
+    def county_row(p):  # value, contribution and pull are in the operation table beside it
+        r = p.rank or analysis.Rank(None, None, None)
+        change = "—" if r.change is None else f"{r.change:+d}" if r.change else "0"
+        return [
+            p.name,
+            t(p.growth),
+            t(p.comparable_growth),
+            t(p.previous_growth),
+            t(p.change_pp, 2),
+            t(p.month_growth),
+            _int(r.rank),
+            _int(r.previous),
+            change,
+        ]
 
     head = ["名称", "增加值（亿元）", "占比（%）", "累计增长（%，现价）", "累计增长（%，可比价）",
             f"{since}增长（%）", "增速增减（百分点）",
             "贡献率（%）", "拉动（百分点）"]  # fmt: skip
     blocks.append(Block(
         "counties", "分地区增长、位次及当月增速",
-        [*head, f"{m}月当月增长（%）", "位次", f"{since}位次", "位次变化"],
-        [part_row(p, county=True) for p in a.counties],
+        ["名称", "累计增长（%，现价）", "累计增长（%，可比价）", f"{since}增长（%）",
+         "增速增减（百分点）", f"{m}月当月增长（%）", "位次", f"{since}位次", "位次变化"],
+        [county_row(p) for p in a.counties],
         link="region", codes=[p.code for p in a.counties],
     ))  # fmt: skip
     blocks.append(Block(
@@ -293,12 +304,13 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
     """A grid of 8-point text, the first column (and, in a four-column list, the third)
     wider. Written as WordprocessingML in one piece: python-docx's cell-by-cell calls took
     most of the report's time."""
-    first = Cm(3.4) if len(header) > 3 else Cm(17 / len(header))
-    other = (Cm(17) - first) // max(1, len(header) - 1)
-    widths = [
-        int((first if i == 0 or (len(header) == 4 and i == 2) else other) / 635)  # EMU → twips
-        for i in range(len(header))
-    ]
+    if len(header) == 4:  # a list of figures, two pairs a line
+        widths = [Cm(5.5), Cm(3), Cm(5.5), Cm(3)]
+    else:
+        first = Cm(3.4) if len(header) > 3 else Cm(17 / len(header))
+        other = (Cm(17) - first) // max(1, len(header) - 1)
+        widths = [first, *[other] * (len(header) - 1)]
+    widths = [int(w / 635) for w in widths]  # EMU → twentieths of a point
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     lines = []
     for number, values in enumerate([header, *rows]):
