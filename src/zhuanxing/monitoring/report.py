@@ -284,10 +284,14 @@ def _chart_png(op: Operation, county_names: dict[str, str]) -> bytes:
     periods = [p for p, _ in op.trend]
     for key, label in (("value_added", "增加值"), ("gross_output", "总产值")):
         values = [float(v[key]) if v.get(key) is not None else None for _, v in op.trend]
-        left.plot(periods, values, marker="o", markersize=3, label=f"{label}当月增速")
-    left.set_title("近24个月规上工业当月同比增速（%）")
-    left.tick_params(axis="x", labelrotation=60, labelsize=7)
-    left.legend(fontsize=8)
+        left.plot(range(len(periods)), values, marker="o", markersize=3, label=f"{label}当月增速")
+    left.set_title(f"近{len(periods)}个月规上工业当月同比增速（%）")
+    # Every third month labelled, the report's month among them; a fixed legend place (the
+    # "best" place is searched for, at a cost).
+    ticks = list(range(len(periods) - 1, -1, -3))[::-1]
+    left.set_xticks(ticks, [periods[i] for i in ticks])
+    left.tick_params(axis="x", labelrotation=45, labelsize=7)
+    left.legend(fontsize=8, loc="lower left")
     left.grid(alpha=0.3)
     names = [county_names.get(line.code, line.code) for line in op.counties]
     growths = [float(line.figures["value_added"].growth or 0) for line in op.counties]
