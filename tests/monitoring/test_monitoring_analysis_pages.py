@@ -156,3 +156,15 @@ def test_the_analysis_figures_equal_the_engines(client, city_with_store, users):
     assert {p.code: p.previous_growth for p in a.counties} == pytest.approx(
         {p.code: p.growth for p in before.counties}
     )
+
+
+def test_the_city_administrator_enters_a_price_index_in_the_admin(client, city_with_store, users):
+    url = reverse("admin:monitoring_priceindex_add")
+    client.force_login(users["admin"])
+    response = client.post(url, {"month": "2012-06", "division": "26", "value": "97.5"})
+    assert response.status_code == 302
+    assert PriceIndex.objects.get(month="2012-06", division="26").value == Decimal("97.5")
+    response = client.post(url, {"month": "2012-6", "division": "C26", "value": "0"})
+    assert response.status_code == 200 and PriceIndex.objects.count() == 1  # refused
+    client.force_login(users["leader"])
+    assert client.get(url).status_code in (302, 403)
