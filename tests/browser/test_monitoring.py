@@ -18,14 +18,23 @@ def test_leader_opens_monitoring_and_downloads_the_report(
     expect(page.locator("#county-table tbody tr.total td").first).to_have_text("合计")
     assert page.locator("#county-table tbody tr").count() >= 5  # units with 规上 firms + total
     expect(page.locator("#trend-chart[data-rendered='1'] canvas")).to_be_visible()
+    # The bureau's analysis: its three parts, its tables, and a county to drill down to.
+    expect(page.locator("#breadth-text")).to_contain_text("增长面为")
+    expect(page.locator("#analysis-breadth tbody tr")).to_have_count(3)
+    expect(page.locator("#concerns p").first).to_be_visible()
     screenshot("monitoring")
+    page.locator("#analysis-big").scroll_into_view_if_needed()
+    screenshot("monitoring-analysis")
     with page.expect_download() as download:
         page.click("#report-docx")
     path = download.value.path()
     import docx
 
     document = docx.Document(str(path))
-    assert document.paragraphs[1].text == page.locator("#headline").inner_text()
+    headline = page.locator("#headline").inner_text()
+    assert any(p.text.startswith(headline) for p in document.paragraphs)
+    page.click("#analysis-counties tbody tr:first-child a")
+    expect(page.locator("h1")).not_to_contain_text("嘉兴市")
 
 
 def test_county_officer_sees_only_their_warnings(page, live_server, live_store, login, screenshot):

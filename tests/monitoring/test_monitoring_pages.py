@@ -1,9 +1,10 @@
 """Monitoring over HTTP: the page's figures, the Word report's figures equal to them, the
 warnings scoped to the user's county, the CLI."""
 
+import re
 import shutil
 import subprocess
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 
 import docx
@@ -87,11 +88,18 @@ def test_word_report_has_the_pages_figures(client, city_with_store, users, leade
     report = leader_report
     assert report["Content-Type"].startswith("application/vnd.openxmlformats")
     document = docx.Document(BytesIO(report.content))
-    county_table = document.tables[0]
-    rows = [[c.text for c in row.cells] for row in county_table.rows]
-    assert rows[0] == page.context["tables"].county_header
-    assert rows[1:] == page.context["tables"].county_rows
-    assert page.context["headline"] in [p.text for p in document.paragraphs]
+    tables = [[[c.text for c in row.cells] for row in table.rows] for table in document.tables]
+    county_table = next(t for t in tables if t[0] == page.context["tables"].county_header)
+    assert county_table[1:] == page.context["tables"].county_rows
+    # Every analysis table of the page is in the report, row for row.
+    for block in page.context["blocks"]:
+        if block.key == "overall":  # two pairs a line in the report
+            found = next(t for t in tables if t[0] == block.header * 2)
+            pairs = [r[:2] for r in found[1:]] + [r[2:] for r in found[1:] if r[2]]
+            assert pairs == block.rows
+            continue
+        assert [block.header, *block.rows] in tables, block.key
+    assert any(p.text.startswith(page.context["headline"]) for p in document.paragraphs)
     assert any(shape for shape in document.inline_shapes), "the chart image is in the report"
 
 
@@ -149,3 +157,49 @@ def test_cli_writes_the_report(city_with_store, tmp_path, capsys):
     document = docx.Document(str(out))
     assert document.paragraphs[0].text.startswith("嘉兴市2012年1—6月")
     assert (tmp_path / "r.xlsx").stat().st_size > 1000
+
+
+DATES = re.compile(r"\d{4}年(\d{1,2}月)?|1—\d{1,2}月|\d{1,2}月|近\d+个月|“1244”|1244|第[一二三四]")
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers(text: str) -> list[str]:
+    return NUMBER.findall(DATES.sub(" ", text))
+
+
+def _page_figures(html: str) -> list[Decimal]:
+    """Every number the page shows outside its prose: tables, cards, the chart's data."""
+    html = re.sub(r"<(p|div)[^>]*data-prose[^>]*>.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<h[1-3][^>]*>.*?</h[1-3]>", " ", html, flags=re.S)
+    html = re.sub(r'<input[^>]*>|href="[^"]*"', " ", html)
+    return [Decimal(n.replace(",", "")) for n in NUMBER.findall(html)]
+
+
+def _shown(text: str, figures: list[Decimal]) -> bool:
+    """``text`` (a number as the report writes it, sign dropped) equals a page figure rounded
+    to the places the text shows."""
+    value = abs(Decimal(text.replace(",", "")))
+    places = Decimal(1).scaleb(value.as_tuple().exponent)
+    return any(
+        abs(f).quantize(places, rounding=ROUND_HALF_UP) == value
+        for f in figures
+        if -f.as_tuple().exponent >= -value.as_tuple().exponent
+    )
+
+
+def test_every_number_in_the_reports_text_is_a_figure_on_the_page(
+    client, city_with_store, users, leader_report
+):
+    client.force_login(users["leader"])
+    html = client.get(reverse("monitoring:index"), {"month": MONTH}).content.decode()
+    figures = _page_figures(html)
+    assert not _shown("123456.78", figures)
+    document = docx.Document(BytesIO(leader_report.content))
+    prose = [p.text for p in document.paragraphs if p.style.name == "Normal" and p.text]
+    prose = [p for p in prose if not p.startswith("注：")]  # the method note: no figures
+    checked = 0
+    for paragraph in prose:
+        for number in _numbers(paragraph):
+            assert _shown(number, figures), f"{number} in «{paragraph}» is not on the page"
+            checked += 1
+    assert checked > 60  # the analysis's text is full of figures, all of them checked

@@ -128,3 +128,48 @@ def test_whole_names():
     assert w.whole_name("嘉兴市") == "全市"
     assert w.whole_name("嘉善县") == "全县"
     assert w.whole_name("南湖区") == "全区"
+
+
+def test_analysis_sentences_from_a_small_city():
+    """增长面, 边际变化 and ranks (ties share a rank) as the report writes them."""
+    from types import SimpleNamespace
+
+    from zhuanxing.monitoring import analysis as an
+    from zhuanxing.monitoring.monthly import Part
+
+    now = {"A": D("8.84"), "B": D("8.75"), "C": D("-1.2")}
+    before = {"A": D("9.0"), "B": D("7.0"), "C": D("0.5")}
+    ranked = an.ranks_with_change(now, before)
+    counties = [
+        Part(code, name, growth=now[code], previous_growth=before[code], rank=ranked[code])
+        for code, name in (("A", "甲县"), ("B", "乙县"), ("C", "丙县"))
+    ]
+    a = SimpleNamespace(
+        month="2012-06",
+        previous_month="2012-05",
+        counties=counties,
+        breadth={
+            "division": an.breadth(now),
+            "county": an.breadth(now),
+            "category": an.breadth({}),
+        },
+        previous_breadth={
+            "division": an.breadth(before),
+            "county": an.breadth(before),
+            "category": an.breadth({}),
+        },  # fmt: skip
+        margins={"division": an.margins(now, before), "county": an.margins(now, before)},
+    )
+    assert w.breadth_paragraph(a) == (
+        "从增长面看，3个大类行业中2个实现增长，增长面为66.7%，比1—5月收窄33.3个百分点；"
+        "3个县（市、区）中2个实现增长，增长面为66.7%，比1—5月收窄33.3个百分点。"
+    )
+    names = {"division": {}, "county": {"C": "丙县"}}
+    assert w.margins_paragraph(a, names) == (
+        "与1—5月相比，大类行业中增速提高的1个、回落的1个，由增转降的1个（C）；"
+        "各地中增速提高的1个、回落的1个，由增转降的1个（丙县）。"
+    )
+    # 8.84 and 8.75 both show as 8.8: joint first; in May B was 2nd, so B moved up one.
+    assert w.ranks_paragraph(a) == (
+        "从位次看，甲县居第1位，乙县居第1位（较1—5月上升1位），丙县居第3位。"
+    )

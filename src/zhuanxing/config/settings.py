@@ -239,6 +239,7 @@ ZHUANXING = {
     "RECENT_LIST_CAP": int(os.environ.get("ZHUANXING_RECENT_LIST_CAP", "20")),
     "HISTORY_LIST_CAP": int(os.environ.get("ZHUANXING_HISTORY_LIST_CAP", "50")),
     "TREND_MONTHS": int(os.environ.get("ZHUANXING_TREND_MONTHS", "24")),
+    "ANALYSIS_TOP_FIRMS": int(os.environ.get("ZHUANXING_ANALYSIS_TOP_FIRMS", "10")),
     "MAX_PERIODS": int(os.environ.get("ZHUANXING_MAX_PERIODS", "120")),
     "QUERY_ROW_CAP": int(os.environ.get("ZHUANXING_QUERY_ROW_CAP", "50000")),
     "API_MAX_PAGE_SIZE": int(os.environ.get("ZHUANXING_API_MAX_PAGE_SIZE", "200")),

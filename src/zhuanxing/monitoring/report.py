@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -17,7 +19,7 @@ from openpyxl.styles import Font, PatternFill
 from zhuanxing.core.figures import format_number
 from zhuanxing.core.spreadsheets import safe
 
-from . import wording
+from . import analysis, wording
 from .operation import Operation, headline
 
 CJK_FONT = "Noto Sans CJK SC"
@@ -77,33 +79,225 @@ def tables(op: Operation, county_names: dict[str, str], category_names: dict[str
     return Tables(header, county_rows, ["产业", *header[1:]], category_rows)
 
 
+@dataclass
+class Block:
+    """One table of the analysis: its key (the page's element id), title, header and rows of
+    text, each figure shown as the report's text shows it."""
+
+    key: str
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    link: str | None = None  # "region": the first column drills down to that unit's page
+    codes: list[str] | None = None  # the rows' codes, for the drill-down
+
+    @property
+    def linked_rows(self) -> list[tuple[str | None, list[str]]]:
+        codes = self.codes or []
+        return [(codes[i] if i < len(codes) else None, row) for i, row in enumerate(self.rows)]
+
+
+def t(value, places: int = 1) -> str:
+    """A figure as the analysis text shows it (rounded half up, no separators); — if none."""
+    if value is None:
+        return "—"
+    return wording.number(value, places)
+
+
+def t_money(value_wan) -> str:
+    return "—" if value_wan is None else f"{Decimal(value_wan) / 10_000:.2f}"
+
+
+def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
+    """The analysis tables (总体情况, 增长面, 分行业, 分地区, 新兴产业, 亿元以上企业), shared by
+    the page, the Word report and the workbook."""
+    m, prev = int(a.month[5:7]), int(a.month[5:7]) - 1
+    since = f"1—{prev}月" if prev else "上月"
+    va = op.ytd_total.figures.get("value_added")
+    q1 = op.q1_growth.get("value_added")
+    trend = [g.get("value_added") for _, g in op.trend]
+    month_change = None
+    if len(trend) > 1 and trend[-1] is not None and trend[-2] is not None:
+        month_change = trend[-1] - trend[-2]
+    lo, sales = a.losses, a.sales
+    overall = [
+        ["规上工业增加值（亿元）", t_money(va.value if va else None)],
+        ["累计增速（%，现价）", t(a.whole.growth)],
+        ["累计增速（%，可比价）", t(a.whole.comparable_growth)],
+        ["一季度累计增速（%）", t(q1)],
+        ["比一季度增减（百分点）", t(_minus(va.growth if va else None, q1), 2)],
+        [f"{since}累计增速（%）", t(a.whole.previous_growth)],
+        [f"比{since}增减（百分点）", t(a.whole.change_pp, 2)],
+        [f"{m}月当月增速（%，现价）", t(a.whole.month_growth)],
+        ["当月增速比上月增减（百分点）", t(month_change, 2)],
+        ["全省累计增速（%）", t(a.benchmarks.get("province"))],
+        ["全国累计增速（%）", t(a.benchmarks.get("nation"))],
+        ["产销率（%）", t(sales.ratio)],
+        ["产销率比上年同期增减（百分点）", t(sales.change, 2)],
+        ["亏损企业（家）", str(lo.losing)],
+        ["亏损面（%）", t(lo.share)],
+        ["上年同期亏损面（%）", t(lo.previous_share)],
+        ["亏损面增减（百分点）", t(_minus(lo.share, lo.previous_share), 2)],
+        ["亏损企业亏损额（亿元）", t_money(lo.amount)],
+        ["亏损额增速（%）", t(lo.amount_growth)],
+        ["利润总额增速（%）", t(a.profit_growth)],
+        ["用电量增速（%）", t(a.electricity_growth)],
+        ["停产企业（家）", str(counts.get("zero_output", 0))],
+        ["由盈转亏企业（家）", str(counts.get("turn_to_loss", 0))],
+        ["预警合计（项）", str(sum(counts.values()))],
+    ]  # fmt: skip
+    blocks = [Block("overall", "主要指标", ["指标", "数值"], overall)]
+
+    breadth_rows = []
+    for kind, label in wording.BREADTH_KINDS.items():
+        b, before, mg = a.breadth[kind], a.previous_breadth[kind], a.margins[kind]
+        breadth_rows.append([
+            label, str(b.parts), str(b.grew), str(b.fell), t(b.share),
+            t(before.share) if prev else "—",
+            t(_minus(b.share, before.share), 2) if prev else "—",
+            *(str(len(x)) if prev else "—" for x in (
+                mg.rose, mg.fell, mg.turned_positive, mg.turned_negative)),
+        ])  # fmt: skip
+    blocks.append(Block(
+        "breadth", "增长面与边际变化",
+        ["类别", "个数", "增长", "下降", "增长面（%）", f"{since}增长面（%）", "增减（百分点）",
+         "增速提高", "增速回落", "由降转增", "由增转降"],
+        breadth_rows,
+    ))  # fmt: skip
+
+    def part_row(p):
+        return [
+            p.name,
+            t_money(p.value),
+            t(p.share),
+            t(p.growth),
+            t(p.comparable_growth),
+            t(p.previous_growth),
+            t(p.change_pp, 2),
+            t(p.contribution),
+            t(p.pull, 2),
+        ]
+
+    def county_row(p):  # value, contribution and pull are in the operation table beside it
+        r = p.rank or analysis.Rank(None, None, None)
+        change = "—" if r.change is None else f"{r.change:+d}" if r.change else "0"
+        return [
+            p.name,
+            t(p.growth),
+            t(p.comparable_growth),
+            t(p.previous_growth),
+            t(p.change_pp, 2),
+            t(p.month_growth),
+            _int(r.rank),
+            _int(r.previous),
+            change,
+        ]
+
+    head = ["名称", "增加值（亿元）", "占比（%）", "累计增长（%，现价）", "累计增长（%，可比价）",
+            f"{since}增长（%）", "增速增减（百分点）",
+            "贡献率（%）", "拉动（百分点）"]  # fmt: skip
+    blocks.append(Block(
+        "counties", "分地区增长、位次及当月增速",
+        ["名称", "累计增长（%，现价）", "累计增长（%，可比价）", f"{since}增长（%）",
+         "增速增减（百分点）", f"{m}月当月增长（%）", "位次", f"{since}位次", "位次变化"],
+        [county_row(p) for p in a.counties],
+        link="region", codes=[p.code for p in a.counties],
+    ))  # fmt: skip
+    blocks.append(Block(
+        "divisions", "分行业（国民经济行业大类）",
+        head, [part_row(p) for p in a.divisions],
+    ))  # fmt: skip
+    group_rows = [[g.name, t_money(g.value), t(g.share), t(g.growth), "—", "—", "—",
+                   t(g.contribution), t(g.pull, 2)] for g in a.groups]  # fmt: skip
+    blocks.append(Block(
+        "groups", "“1244”产业、新兴产业和高技术制造业",
+        head, group_rows + [part_row(p) for p in a.categories],
+    ))  # fmt: skip
+    b = a.big
+    big_rows = [
+        [f"亿元以上企业（总产值≥{t(b.line / 10_000, 2)}亿元）", str(b.count),
+         t(Decimal(b.count) / b.firms * 100) if b.firms else "—", t_money(b.output),
+         t(b.output_share), t(b.growth), t(b.contribution), t(b.pull, 2)],
+    ] + [
+        [a.big_names.get(c.id, c.id), "", "", t_money(c.value), "", t(c.growth),
+         t(c.contribution), t(c.pull, 2)]
+        for c in b.top
+    ]  # fmt: skip
+    blocks.append(Block(
+        "big", "亿元以上企业及增量居前企业",
+        ["企业", "家数", "占规上企业（%）", "总产值（亿元）", "占规上总产值（%）",
+         "总产值增长（%）", "贡献率（%）", "拉动（百分点）"],
+        big_rows,
+    ))  # fmt: skip
+    if a.targets:
+        blocks.append(Block(
+            "targets", "目标进度",
+            ["指标", "年份", "数值", "目标年份", "目标值", "单位", "状态", "今后每年需增长（%）"],
+            [[x.name, str(x.year), x.value, str(x.target_year), x.target, x.unit,
+              "进度滞后" if x.off_track else "有风险", t(x.required_growth)] for x in a.targets],
+        ))  # fmt: skip
+    return blocks
+
+
+def _minus(a, b):
+    return None if a is None or b is None else a - b
+
+
+def _int(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def analysis_texts(a, op: Operation, region_name: str, counts: dict[str, int], names) -> dict:
+    """The analysis prose (总体情况, 主要特点, 需要关注的问题); the page shows the same."""
+    whole = wording.whole_name(region_name)
+    return {
+        "overall": wording.overall_paragraph(a, region_name),
+        "efficiency": wording.efficiency_paragraph(a),
+        "breadth": wording.breadth_paragraph(a),
+        "margins": wording.margins_paragraph(a, names),
+        "ranks": wording.ranks_paragraph(a),
+        "groups": wording.groups_paragraph(a, whole),
+        "big": wording.big_firms_paragraph(a),
+        "concerns": wording.concerns(a, counts, a.targets, whole),
+    }
+
+
+def warning_counts(warnings) -> dict[str, int]:
+    counts = dict.fromkeys(RULE_NAMES, 0)
+    for w in warnings:
+        counts[w.rule] = counts.get(w.rule, 0) + 1
+    return counts
+
+
+def names_by_kind(a) -> dict[str, dict[str, str]]:
+    return {
+        "division": {p.code: p.name for p in a.divisions},
+        "county": {p.code: p.name for p in a.counties},
+        "category": {p.code: p.name for p in a.categories},
+    }
+
+
 def _chart_png(op: Operation, county_names: dict[str, str]) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib import font_manager
-
-    for path in font_manager.findSystemFonts():
-        if "NotoSansCJK" in path or "NotoSerifCJK" in path:
-            font_manager.fontManager.addfont(path)
-    plt.rcParams["font.family"] = [CJK_FONT, "Noto Serif CJK SC", "DejaVu Sans"]
-    plt.rcParams["axes.unicode_minus"] = False
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.6), dpi=150)
+    plt = _setup_fonts()
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.6), dpi=110)
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.22, top=0.9, wspace=0.45)
     periods = [p for p, _ in op.trend]
     for key, label in (("value_added", "增加值"), ("gross_output", "总产值")):
         values = [float(v[key]) if v.get(key) is not None else None for _, v in op.trend]
-        left.plot(periods, values, marker="o", markersize=3, label=f"{label}当月增速")
-    left.set_title("近24个月规上工业当月同比增速（%）")
-    left.tick_params(axis="x", labelrotation=60, labelsize=7)
-    left.legend(fontsize=8)
+        left.plot(range(len(periods)), values, marker="o", markersize=3, label=f"{label}当月增速")
+    left.set_title(f"近{len(periods)}个月规上工业当月同比增速（%）")
+    # Every third month labelled, the report's month among them; a fixed legend place (the
+    # "best" place is searched for, at a cost).
+    ticks = list(range(len(periods) - 1, -1, -3))[::-1]
+    left.set_xticks(ticks, [periods[i] for i in ticks])
+    left.tick_params(axis="x", labelrotation=45, labelsize=7)
+    left.legend(fontsize=8, loc="lower left")
     left.grid(alpha=0.3)
     names = [county_names.get(line.code, line.code) for line in op.counties]
     growths = [float(line.figures["value_added"].growth or 0) for line in op.counties]
     right.barh(names, growths, color="#b3261e")
     right.set_title("各地累计增加值增速（%）")
     right.tick_params(axis="y", labelsize=8)
-    fig.tight_layout()
     out = BytesIO()
     fig.savefig(out, format="png")
     plt.close(fig)
@@ -111,20 +305,35 @@ def _chart_png(op: Operation, county_names: dict[str, str]) -> bytes:
 
 
 def _table(doc, header: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = text
-    for row in table.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(8)
+    """A grid of 8-point text, the first column (and, in a four-column list, the third)
+    wider. Written as WordprocessingML in one piece: python-docx's cell-by-cell calls took
+    most of the report's time."""
+    if len(header) == 4:  # a list of figures, two pairs a line
+        widths = [Cm(5.5), Cm(3), Cm(5.5), Cm(3)]
+    else:
+        first = Cm(3.4) if len(header) > 3 else Cm(17 / len(header))
+        other = (Cm(17) - first) // max(1, len(header) - 1)
+        widths = [first, *[other] * (len(header) - 1)]
+    widths = [int(w / 635) for w in widths]  # EMU → twentieths of a point
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    lines = []
+    for number, values in enumerate([header, *rows]):
+        bold = "<w:b/>" if number == 0 else ""
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:r><w:rPr>{bold}'
+            f'<w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+            "</w:p></w:tc>"
+            for w, text in zip(widths, values, strict=True)
+        )
+        lines.append(f"<w:tr>{cells}</w:tr>")
+    xml = (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(lines)}</w:tbl>"
+    )
+    table = doc.add_table(rows=0, cols=0, style="Table Grid")  # registers the style
+    table._tbl.getparent().replace(table._tbl, parse_xml(xml))
 
 
 def section_texts(
@@ -172,13 +381,62 @@ def section_texts(
 
 
 METHOD_NOTE = (
-    "注：增速按现价、同口径计算，即本期合计除以同一批企业填报的上年同期合计；"
+    "注：增速按同口径计算，即本期合计除以同一批企业填报的上年同期合计；"
     "企业未填上年同期的取其上年同月所报数据，两者皆无的企业计入总量、不参与增速计算。"
+    "标“现价”的增速按现价计算；可比价增速以各月工业生产者出厂价格指数（上年同月=100，"
+    "有分行业指数的按行业）缩减本期数后计算，缺少当月指数的不计算。"
+)
+SECTION_FEATURES = (
+    "（一）增长面与边际变化",
+    "（二）分地区情况",
+    "（三）分产业情况",
+    "（四）大企业情况",
 )
 
 
+def _setup_fonts():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
+    if not getattr(_setup_fonts, "done", False):
+        for path in font_manager.findSystemFonts():
+            if "NotoSansCJK" in path or "NotoSerifCJK" in path:
+                font_manager.fontManager.addfont(path)
+        _setup_fonts.done = True
+    plt.rcParams["font.family"] = [CJK_FONT, "Noto Serif CJK SC", "DejaVu Sans"]
+    plt.rcParams["axes.unicode_minus"] = False
+    return plt
+
+
+def _divisions_png(a) -> bytes:
+    plt = _setup_fonts()
+    parts = [p for p in a.divisions if p.code and p.growth is not None]
+    parts.sort(key=lambda p: p.growth)
+    height = max(2.5, 0.22 * len(parts) + 0.8)
+    fig, ax = plt.subplots(figsize=(8, height), dpi=100)
+    fig.subplots_adjust(left=0.36, right=0.97, bottom=0.6 / height, top=1 - 0.45 / height)
+    colors = ["#b3261e" if p.growth >= 0 else "#3a6ea5" for p in parts]
+    ax.barh([p.name for p in parts], [float(p.growth) for p in parts], color=colors)
+    ax.axvline(0, color="#333", linewidth=0.6)
+    ax.set_title(f"1—{int(a.month[5:7])}月各大类行业增加值累计增速（%，现价）", fontsize=10)
+    ax.tick_params(axis="y", labelsize=7)
+    out = BytesIO()
+    fig.savefig(out, format="png")
+    plt.close(fig)
+    return out.getvalue()
+
+
 def build_docx(
-    op: Operation, region_name: str, county_names, category_names, warnings, definitions=None
+    op: Operation,
+    region_name: str,
+    county_names,
+    category_names,
+    warnings,
+    definitions=None,
+    analysis=None,
 ) -> bytes:
     doc = Document()
     style = doc.styles["Normal"]
@@ -190,19 +448,48 @@ def build_docx(
     year, month = op.month[:4], int(op.month[5:7])
     title = doc.add_heading(f"{region_name}{year}年1—{month}月工业经济运行分析", level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph(headline(op, region_name))
     t = tables(op, county_names, category_names)
     texts = section_texts(op, region_name, county_names, category_names, warnings, definitions)
-    doc.add_heading(f"一、分地区主要指标（1—{month}月累计）", level=2)
-    doc.add_paragraph(texts["counties"])
-    _table(doc, t.county_header, t.county_rows)
-    doc.add_heading("二、分“1244”产业主要指标", level=2)
-    doc.add_paragraph(texts["categories"])
-    _table(doc, t.category_header, t.category_rows)
-    doc.add_heading("三、运行走势", level=2)
+    a = analysis
+    counts = warning_counts(warnings)
+    blocks = {} if a is None else {b.key: b for b in analysis_tables(a, op, counts)}
+    prose = {} if a is None else analysis_texts(a, op, region_name, counts, names_by_kind(a))
+
+    doc.add_heading("一、总体情况", level=2)
+    doc.add_paragraph(headline(op, region_name) + prose.get("overall", ""))
+    if a is not None:
+        doc.add_paragraph(prose["efficiency"])
+        _block(doc, blocks["overall"])
     doc.add_paragraph(texts["trend"])
     doc.add_picture(BytesIO(_chart_png(op, county_names)), width=Cm(17))
-    doc.add_heading("四、预警情况", level=2)
+
+    doc.add_heading("二、主要特点", level=2)
+    if a is not None:
+        doc.add_heading(SECTION_FEATURES[0], level=3)
+        doc.add_paragraph(prose["breadth"] + prose["margins"])
+        _block(doc, blocks["breadth"])
+        _block(doc, blocks["divisions"])
+        doc.add_picture(BytesIO(_divisions_png(a)), width=Cm(15))
+        doc.add_heading(SECTION_FEATURES[1], level=3)
+    doc.add_paragraph(texts["counties"] + prose.get("ranks", ""))
+    _table(doc, t.county_header, t.county_rows)
+    if a is not None:
+        _block(doc, blocks["counties"])
+        doc.add_heading(SECTION_FEATURES[2], level=3)
+    doc.add_paragraph(texts["categories"] + prose.get("groups", ""))
+    if a is not None:
+        _block(doc, blocks["groups"])
+        doc.add_heading(SECTION_FEATURES[3], level=3)
+        doc.add_paragraph(prose["big"])
+        _block(doc, blocks["big"])
+    else:
+        _table(doc, t.category_header, t.category_rows)
+
+    doc.add_heading("三、需要关注的问题", level=2)
+    for text in prose.get("concerns", []):
+        doc.add_paragraph(text)
+    if "targets" in blocks:
+        _block(doc, blocks["targets"])
     doc.add_paragraph(texts["warnings"])
     doc.add_paragraph(METHOD_NOTE)
     out = BytesIO()
@@ -210,8 +497,32 @@ def build_docx(
     return out.getvalue()
 
 
+def _block(doc, block: Block) -> None:
+    caption = doc.add_paragraph(block.title)
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.runs[0].bold = True
+    if block.key == "overall":  # a list of figures: two pairs a line
+        half = (len(block.rows) + 1) // 2
+        left, right = block.rows[:half], block.rows[half:] + [["", ""]]
+        rows = [a + b for a, b in zip(left, right, strict=False)]
+        _table(doc, block.header * 2, rows)
+        return
+    _table(doc, block.header, block.rows)
+
+
+SHEET_TITLES = {
+    "overall": "主要指标",
+    "breadth": "增长面",
+    "counties": "分地区位次",
+    "divisions": "分行业",
+    "groups": "新兴产业",
+    "big": "亿元以上企业",
+    "targets": "目标进度",
+}
+
+
 def build_xlsx(
-    op: Operation, region_name: str, county_names, category_names, warnings, names
+    op: Operation, region_name: str, county_names, category_names, warnings, names, analysis=None
 ) -> bytes:
     t = tables(op, county_names, category_names)
     wb = Workbook()
@@ -220,6 +531,11 @@ def build_xlsx(
         ("分地区", t.county_header, t.county_rows),
         ("分产业", t.category_header, t.category_rows),
     ]
+    if analysis is not None:
+        sheets += [
+            (SHEET_TITLES[b.key], b.header, b.rows)
+            for b in analysis_tables(analysis, op, warning_counts(warnings))
+        ]
     ws = wb.active
     for index, (title, header, rows) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
@@ -254,7 +570,7 @@ def _number(text: str):
     try:
         return float(text.replace(",", ""))
     except ValueError:
-        return text
+        return safe(text)
 
 
 def _float(value):

@@ -8,6 +8,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_in_force
 
+from .monthly import monthly_analysis, targets_at_risk
 from .operation import operation
 from .warnings import county_warnings, enterprise_warnings
 
@@ -17,13 +18,17 @@ def latest_month() -> str | None:
     return info.get("last_month") or None
 
 
-def context(*, user, month: str, region_code: str | None = None) -> dict:
-    """Everything the page, the report and the workbook show for ``month``, for ``user``."""
+def context(
+    *, user, month: str, region_code: str | None = None, with_analysis: bool = False
+) -> dict:
+    """Everything the page, the report and the workbook show for ``month``, for ``user``;
+    ``with_analysis``: also the bureau's analysis (``monthly.py``; the warnings list and the
+    cockpit's counts do without it)."""
     unit = analytics.region_for(user, region_code)
-    return context_for(unit, month)
+    return context_for(unit, month, with_analysis=with_analysis)
 
 
-def context_for(unit: OrgUnit, month: str) -> dict:
+def context_for(unit: OrgUnit, month: str, *, with_analysis: bool = True) -> dict:
     """The same for ``unit`` (already checked against whoever asks: everything under it is in
     scope; the city's own figures are public and serve as the comparison)."""
     op = operation(unit, month)
@@ -42,13 +47,26 @@ def context_for(unit: OrgUnit, month: str) -> dict:
     ids = [int(w.subject) for w in found if w.rule != "county_lagging"]
     names = {str(pk): e.name for pk, e in Enterprise.objects.in_bulk(ids).items()}
     names |= {code: name for code, name in units.items()}
-    categories = {key: c.name for key, c in policy_in_force().categories_1244.items()}
+    policy = policy_in_force()
+    categories = {key: c.name for key, c in policy.categories_1244.items()}
+    analysis = None
+    if with_analysis:
+        analysis = monthly_analysis(
+            unit,
+            month,
+            rules=rules,
+            county_names=units,
+            category_names=categories,
+            groups_of={key: c.group for key, c in policy.categories_1244.items()},
+        )
+        analysis.targets = targets_at_risk(unit, month)
     # Each warning's definition, in Chinese as the report is written.
     definitions = {rule: rules.definition(rule, month) for rule in rules.definitions}
     return {
         "definitions": definitions,
         "unit": unit,
         "op": op,
+        "analysis": analysis,
         "warnings": found,
         "county_names": units,
         "category_names": categories,

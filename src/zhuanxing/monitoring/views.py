@@ -30,7 +30,7 @@ def _month(request) -> str | None:
     return month or span[2]
 
 
-def _context(request):
+def _context(request, *, with_analysis: bool = False):
     if not analytics.may_use_analytics(request.user):
         raise PermissionDenied(_("This page is for officials."))
     month = _month(request)
@@ -38,7 +38,10 @@ def _context(request):
         return None
     try:
         return selectors.context(
-            user=request.user, month=month, region_code=request.GET.get("region")
+            user=request.user,
+            month=month,
+            region_code=request.GET.get("region"),
+            with_analysis=with_analysis,
         )
     except StoreMissing:
         return None  # the page says how to build the store
@@ -46,7 +49,7 @@ def _context(request):
 
 @login_required
 def monitoring_view(request):
-    ctx = _context(request)
+    ctx = _context(request, with_analysis=True)
     if ctx is None:
         return render(request, "monitoring/index.html", {"missing": True})
     op = ctx["op"]
@@ -81,8 +84,20 @@ def monitoring_view(request):
             ],
             "month": op.month,
             "month_cards": _month_cards(op),
+            **_analysis(ctx, region_name),
         },
     )
+
+
+def _analysis(ctx, region_name: str) -> dict:
+    """The bureau's analysis (总体情况, 主要特点, 需要关注的问题): the same tables and prose as the
+    Word report."""
+    a, op = ctx["analysis"], ctx["op"]
+    counts = report.warning_counts(ctx["warnings"])
+    return {
+        "blocks": report.analysis_tables(a, op, counts),
+        "prose": report.analysis_texts(a, op, region_name, counts, report.names_by_kind(a)),
+    }
 
 
 def _definitions(month: str) -> dict[str, str]:
@@ -150,7 +165,7 @@ def warnings_view(request):
 
 @login_required
 def report_download(request, kind: str):
-    ctx = _context(request)
+    ctx = _context(request, with_analysis=True)
     if ctx is None:
         return render(request, "monitoring/index.html", {"missing": True})
     args = (
@@ -161,10 +176,12 @@ def report_download(request, kind: str):
         ctx["warnings"],
     )
     if kind == "docx":
-        body = report.build_docx(*args, definitions=ctx["definitions"])
+        body = report.build_docx(*args, definitions=ctx["definitions"], analysis=ctx["analysis"])
         return _download(body, DOCX, f"monthly-report-{ctx['op'].month}.docx")
     return _download(
-        report.build_xlsx(*args, ctx["names"]), XLSX, f"monthly-report-{ctx['op'].month}.xlsx"
+        report.build_xlsx(*args, ctx["names"], ctx["analysis"]),
+        XLSX,
+        f"monthly-report-{ctx['op'].month}.xlsx",
     )
 
 

@@ -38,6 +38,15 @@ class WarningDefinition(StrictModel):
         return self
 
 
+class Benchmark(StrictModel):
+    """The province's and the nation's cumulative 规上工业增加值 growth (%, comparable prices)
+    for one month, as published; the city administrator enters them here so the report can set
+    the city beside them. Either may be left out."""
+
+    province: Decimal | None = None
+    nation: Decimal | None = None
+
+
 class Monitoring(StrictModel):
     # An enterprise whose cumulative output falls more than this share year on year is flagged.
     output_drop_pct: Annotated[Decimal, Field(gt=0, le=100)]
@@ -47,6 +56,10 @@ class Monitoring(StrictModel):
     flag_turn_to_loss: bool = True
     # A county whose cumulative growth is this many percentage points below the city's.
     county_growth_margin_pp: NonNegative
+    # 亿元以上企业: firms whose cumulative gross output (万元) is at least this line.
+    big_firm_output_line: Annotated[Decimal, Field(gt=0)] = Decimal(10000)
+    # Published cumulative value-added growth of the province and the nation, by "YYYY-MM".
+    benchmarks: dict[Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")], Benchmark] = {}
     # Each rule's definition, stated beside its count in the report and on the page.
     definitions: dict[Literal[WARNING_RULES], WarningDefinition] = {}
 

@@ -40,8 +40,10 @@ class Command(BaseCommand):
         except StoreMissing as exc:
             raise CommandError(f"{exc} (run: zhuanxing analytics build)") from None
         args = (ctx["op"], unit.name, ctx["county_names"], ctx["category_names"], ctx["warnings"])
-        Path(output).write_bytes(build_docx(*args, definitions=ctx["definitions"]))
+        Path(output).write_bytes(
+            build_docx(*args, definitions=ctx["definitions"], analysis=ctx["analysis"])
+        )
         self.stdout.write(f"wrote {output}")
         if xlsx:
-            Path(xlsx).write_bytes(build_xlsx(*args, ctx["names"]))
+            Path(xlsx).write_bytes(build_xlsx(*args, ctx["names"], ctx["analysis"]))
             self.stdout.write(f"wrote {xlsx}")
