@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "zhuanxing.evaluation",
     "zhuanxing.assessment",
     "zhuanxing.monitoring",
+    "zhuanxing.projects",
     "zhuanxing.web",
     "zhuanxing.api",
     "zhuanxing.demo",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("evaluation/", include("zhuanxing.evaluation.urls")),
     path("assessment/", include("zhuanxing.assessment.urls")),
     path("monitoring/", include("zhuanxing.monitoring.urls")),
+    path("projects/", include("zhuanxing.projects.urls")),
     path("audit/", include("zhuanxing.audit.urls")),
     path("api/", api.urls),
     path("account/tokens/", api_views.token_list, name="api_tokens"),

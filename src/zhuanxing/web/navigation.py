@@ -33,5 +33,9 @@ from zhuanxing.monitoring.menu import ENTRIES as _MONITORING  # noqa: E402
 
 MENU += _MONITORING
 
+from zhuanxing.projects.menu import ENTRIES as _PROJECTS  # noqa: E402
+
+MENU += _PROJECTS
+
 
 MENU += [(_("Audit log"), "audit:log", access.is_city_admin)]
