@@ -63,9 +63,13 @@ def test_cli_json_verdict(averages_city, tmp_path):
 
 @pytest.mark.parametrize(
     ("change", "field"),
-    [({"so2_t": None}, "so2_t"), ({"energy_tce": -1}, "energy_tce"), ({"region": "999999"}, "region"),
-     ({"name": ""}, "name")],
-)  # fmt: skip
+    [
+        ({"so2_t": None}, "so2_t"),
+        ({"energy_tce": -1}, "energy_tce"),
+        ({"region": "999999"}, "region"),
+        ({"name": ""}, "name"),
+    ],
+)
 def test_cli_bad_input_exits_2_naming_the_field(averages_city, tmp_path, capsys, change, field):
     data = {**PROJECT, **change}
     data = {k: v for k, v in data.items() if v is not None}

@@ -149,7 +149,8 @@ def test_only_the_city_admin_builds_the_plan(client, city):
     assert client.post(url, {"year": 2012, "project": [own.pk]}).status_code == 403
     client.force_login(city["users"]["admin"])
     assert client.post(url, {"year": 2012, "project": [own.pk]}).status_code == 302
-    assert list(PlanEntry.objects.filter(in_plan=True).values_list("project", flat=True)) == [own.pk]
+    in_plan = PlanEntry.objects.filter(in_plan=True).values_list("project", flat=True)
+    assert list(in_plan) == [own.pk]
     assert client.post(url, {"year": 2012, "project": ["x"]}).status_code == 400
 
 
