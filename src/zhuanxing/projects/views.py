@@ -74,6 +74,7 @@ def project_list(request):
 def _project_form_page(request, project=None):
     policy = policy_in_force()
     access.require_official(request.user)
+    access.require(request.user, Action.CHANGE)
     form = ProjectForm(request.POST or None, instance=project, user=request.user, policy=policy)
     if request.method == "POST" and form.is_valid():
         try:
@@ -96,7 +97,6 @@ def project_create(request):
 
 @login_required
 def project_edit(request, pk: int):
-    access.require_official(request.user)
     project = selectors.project_get(request.user, pk, Action.CHANGE)
     return _project_form_page(request, project)
 
@@ -323,6 +323,7 @@ def attraction(request):
 @login_required
 def screen(request):
     access.require_official(request.user)
+    access.require(request.user, Action.CHANGE)
     policy = policy_in_force()
     initial = {}
     project = None
