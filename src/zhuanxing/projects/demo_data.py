@@ -90,7 +90,7 @@ def seed_projects(seed: int, count: int = 320, today: date = date(2012, 12, 31))
         return 0
     kinds, weights = zip(*KINDS, strict=True)
     projects = []
-    for i in range(count):
+    for _i in range(count):
         kind = rng.choices(kinds, weights)[0]
         owned = firms and kind != ProjectKind.NEW and rng.random() < 0.9
         owner = rng.choice(firms) if owned else None
@@ -116,7 +116,7 @@ def seed_projects(seed: int, count: int = 320, today: date = date(2012, 12, 31))
             else ProjectStatus.BUILDING if start <= today else ProjectStatus.PLANNED
         )  # fmt: skip
         projects.append(Project(
-            name=f"{name}（{i + 1:03d}）", owner_id=owner[0] if owner else None,
+            name=name, owner_id=owner[0] if owner else None,
             investor_name=investor, org_unit_id=owner[1] if owner else rng.choice(towns),
             kind=kind, status=status, total_investment=_money(investment),
             land_mu=_money(rng.uniform(20, 200) if new_land else rng.uniform(0, 60)),

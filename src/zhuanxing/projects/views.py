@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from zhuanxing.accounts import access
@@ -375,6 +376,17 @@ def screen(request):
     )
 
 
+INPUT_LABELS = [
+    ("value_added", _lazy("value added (万元/yr)")),
+    ("energy_tce", _lazy("energy other than electricity (tce/yr)")),
+    ("electricity_kwh", _lazy("electricity (kWh/yr)")),
+    ("cod_t", _lazy("COD (t/yr)")),
+    ("nh3n_t", _lazy("NH3-N (t/yr)")),
+    ("so2_t", _lazy("SO2 (t/yr)")),
+    ("nox_t", _lazy("NOx (t/yr)")),
+]
+
+
 def _verdict_context(request, row):
     policy = policy_in_force()
     english = _english(request)
@@ -391,10 +403,21 @@ def _verdict_context(request, row):
                 "city": format_number(c["city_average_per_va"], places),
             }
         )
+    screening = policy.screening
+    screened = {
+        measure
+        for key in (screening.energy_indicator, *screening.emission_indicators)
+        for measure in policy.indicators[key].numerator.measures
+    }
+    labels = dict(INPUT_LABELS)
     return {
         "row": row,
         "result": result,
         "checks": checks,
+        "inputs": [(labels.get(k, k), v) for k, v in row.inputs.items()],
+        "unscreened": [
+            str(labels[m]) for m in ("cod_t", "nh3n_t", "so2_t", "nox_t") if m not in screened
+        ],
         "tier": tier_label(result["review_tier"]),
         "policy": policy,
     }
