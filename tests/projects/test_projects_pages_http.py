@@ -243,3 +243,20 @@ def test_screening_over_http_shows_every_number(client, averages_city):
     assert client.get(reverse("projects:screening", args=[row.pk])).status_code == 404
     refused = client.post(reverse("projects:screen"), data)  # Tongxiang: not theirs
     assert refused.status_code == 200 and Screening.objects.count() == 1
+
+
+def test_enterprise_page_lists_its_projects(client, city):
+    client.force_login(city["users"]["firm"])
+    page = client.get(reverse("enterprises:detail", args=[city["firm"].pk])).content.decode()
+    assert "桐乡自有项目" in page and "桐乡邻厂项目" not in page
+    client.force_login(city["users"]["admin"])
+    detail = client.get(reverse("projects:detail", args=[city["projects"]["own"].pk]))
+    assert reverse("evaluation:enterprise", args=[city["firm"].pk]) in detail.content.decode()
+
+
+def test_cockpit_shows_plan_progress_in_scope(client, city, store_settings):
+    client.force_login(city["users"]["tongxiang"])
+    response = client.get(reverse("home"))
+    progress = response.context["plan_progress"]
+    assert (progress["year"], progress["projects"], progress["priority"]) == (2012, 2, 1)
+    assert 'id="plan-progress"' in response.content.decode()

@@ -26,6 +26,11 @@ def project_get(user, pk: int, action=Action.VIEW) -> Project:
     return get_object_or_404(projects_visible(user, action), pk=pk)
 
 
+def projects_of(user, enterprise):
+    """The enterprise's projects the user may see (its page lists them)."""
+    return projects_visible(user).filter(owner=enterprise).order_by("-start_date")
+
+
 def project_list(user, *, county: str = "", kind: str = "", status: str = "", q: str = ""):
     rows = projects_visible(user)
     if county:
@@ -141,6 +146,19 @@ def plan_summary(rows) -> dict:
         "completed_pct": (completed * 100 / planned) if planned else None,
         "behind": sum(1 for r in rows if r.schedule and r.schedule.behind),
     }
+
+
+def plan_progress(user, settings) -> dict | None:
+    """The latest plan year's progress in the user's scope, for the cockpit; None without a
+    plan."""
+    years = plan_years()
+    if not years:
+        return None
+    rows = plan_rows(user, years[-1], settings)
+    if not rows:
+        return None
+    return {"year": years[-1], "month": rows[0].month, **plan_summary(rows),
+            "overdue": problems(user, overdue=True).count()}  # fmt: skip
 
 
 def problems(user, *, overdue: bool = False, today: date | None = None):
