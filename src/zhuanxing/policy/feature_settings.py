@@ -13,7 +13,6 @@ from pydantic import Field, model_validator
 from .evaluation import ClassBand, Evaluation  # noqa: F401  (re-exported for schema.py)
 from .fields import Key, NonNegative, PathError, Percent, StrictModel, Year
 
-
 # The pollutants a new project declares (t/yr); an emission indicator screens one of them.
 SCREENING_EMISSION_MEASURES = ("cod_t", "nh3n_t", "so2_t", "nox_t")
 
