@@ -70,6 +70,17 @@ CASES = {
         "",
         "projects: missing field",
     ),
+    "plan score points not adding up to 100": (
+        "notable_investor = 20\n",
+        "notable_investor = 25\n",
+        "projects.score.investment: the points must add up to 100, not 105",
+    ),
+    "screening indicator that is not per unit of value added": (
+        'emission_indicators = ["cod_per_va", "so2_per_va"]',
+        'emission_indicators = ["cod_per_va", "industrial_so2_emissions"]',
+        "screening.emission_indicators[1]: indicator 'industrial_so2_emissions' cannot screen a "
+        "project: it must be enterprise cod_t + nh3n_t + nox_t + so2_t over enterprise value_added",
+    ),
     "overlap between two categories": (
         'codes = ["17"] # 纺织业',
         'codes = ["17", "2822"]',
