@@ -260,3 +260,30 @@ def test_cockpit_shows_plan_progress_in_scope(client, city, store_settings):
     progress = response.context["plan_progress"]
     assert (progress["year"], progress["projects"], progress["priority"]) == (2012, 2, 1)
     assert 'id="plan-progress"' in response.content.decode()
+
+
+def test_progress_import_is_all_or_nothing_and_scoped(client, city):
+    client.force_login(city["users"]["tongxiang"])
+    template = client.get(reverse("projects:progress_template"), {"year": 2012})
+    book = load_workbook(io.BytesIO(template.content))
+    sheet = book.active
+    listed = {row[1]: row[0] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert set(listed) == {"桐乡自有项目", "桐乡邻厂项目"}
+    sheet["D3"], sheet["E3"], sheet["F3"] = 5, 300, "主体封顶"
+    sheet["D4"], sheet["E4"] = 5, -1  # negative: the whole file is refused
+    sheet.append([city["projects"]["haining"].pk, "海宁", 2012, 5, 10, ""])  # not theirs
+
+    def post(book):
+        buffer = io.BytesIO()
+        book.save(buffer)
+        buffer.seek(0)
+        buffer.name = "progress.xlsx"
+        return client.post(reverse("projects:progress_import"), {"file": buffer})
+
+    post(book)
+    assert not Progress.objects.exists()
+    sheet["E4"] = 200
+    sheet.delete_rows(5)
+    assert post(book).status_code == 302
+    assert sorted(Progress.objects.values_list("investment", flat=True)) == [D(200), D(300)]
+    assert Progress.objects.get(investment=300).milestone == "主体封顶"

@@ -107,6 +107,8 @@ EXPECTED = {
     "projects:problem_resolve": (lambda o: {"pk": o["problem"].pk}, POST_ONLY),
     "projects:plan": (none, OFFICIALS),
     "projects:plan_build": (none, POST_ONLY),
+    "projects:progress_template": (none, OFFICIALS),
+    "projects:progress_import": (none, POST_ONLY),
     "projects:problems": (none, OFFICIALS),
     "projects:attraction": (none, OFFICIALS),
     "projects:screen": (none, CHANGERS),

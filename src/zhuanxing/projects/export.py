@@ -198,3 +198,13 @@ def verdict_docx(
     response = HttpResponse(buffer.getvalue(), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="screening-{screening.pk}.docx"'
     return response
+
+
+def progress_template(rows, year: int) -> HttpResponse:
+    """Monthly progress to fill in: one row per project of the year's plan (project number and
+    name given; month, investment and milestone to fill), a hidden row of column keys."""
+    from .workbook import PROGRESS_HEADER, PROGRESS_KEYS
+
+    body = ([r.project.pk, r.project.name, year, None, None, ""] for r in rows)
+    return _workbook(f"{year}年进度", PROGRESS_HEADER, body, f"project-progress-{year}.xlsx",
+                     PROGRESS_KEYS)  # fmt: skip

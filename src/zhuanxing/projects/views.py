@@ -35,7 +35,7 @@ from .forms import (
 from .models import Problem, ProjectKind, ProjectStatus
 from .screening import parse_figures
 from .verdict import tier_label
-from .workbook import read_projects_workbook
+from .workbook import read_progress_workbook, read_projects_workbook
 
 
 def _english(request) -> bool:
@@ -464,23 +464,49 @@ def screening_docx(request, pk: int):
 
 
 @login_required
+def progress_template(request):
+    access.require_official(request.user)
+    year = _plan_year(PlanForm.parse(request.GET))
+    rows = selectors.plan_rows(request.user, year, policy_in_force().projects)
+    return export.progress_template(rows, year)
+
+
+@login_required
 @require_POST
-def project_import(request):
+def progress_import(request):
     access.require_official(request.user)
     access.require(request.user, Action.CHANGE)
+    content = _upload(request)
+    found, saved = read_progress_workbook(content, request.user)
+    _report_import(request, found, _("%(n)s months of progress imported.") % {"n": saved})
+    return redirect("projects:plan")
+
+
+def _upload(request) -> bytes:
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         raise UserError(_("Choose a workbook to import."))
     upload = form.cleaned_data["file"]
     if upload.size > django_settings.ZHUANXING["IMPORT_MAX_BYTES"]:
         raise UserError(_("The file is too large."))
-    problems_found, created = read_projects_workbook(upload.read(), request.user, policy_in_force())
-    if problems_found:
-        for p in problems_found[: django_settings.ZHUANXING["RECENT_LIST_CAP"]]:
-            messages.error(request, p)
-        messages.error(
-            request, _("Nothing was imported: %(n)s problems.") % {"n": len(problems_found)}
-        )
+    return upload.read()
+
+
+def _report_import(request, found: list[str], success: str) -> None:
+    if found:
+        for problem in found[: django_settings.ZHUANXING["RECENT_LIST_CAP"]]:
+            messages.error(request, problem)
+        messages.error(request, _("Nothing was imported: %(n)s problems.") % {"n": len(found)})
     else:
-        messages.success(request, _("%(n)s projects imported.") % {"n": created})
+        messages.success(request, success)
+
+
+@login_required
+@require_POST
+def project_import(request):
+    access.require_official(request.user)
+    access.require(request.user, Action.CHANGE)
+    content = _upload(request)
+    found, created = read_projects_workbook(content, request.user, policy_in_force())
+    _report_import(request, found, _("%(n)s projects imported.") % {"n": created})
     return redirect("projects:list")

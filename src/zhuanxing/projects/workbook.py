@@ -4,6 +4,7 @@ row, then a hidden row of column keys)."""
 
 import io
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import transaction
@@ -31,8 +32,7 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def read_projects_workbook(content: bytes, user, policy) -> tuple[list[str], int]:
-    """(problems, projects created): nothing is written unless there is no problem."""
+def _rows(content: bytes) -> list[list]:
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0)
         rows = sheet.to_python(skip_empty_area=False)
@@ -42,6 +42,12 @@ def read_projects_workbook(content: bytes, user, policy) -> tuple[list[str], int
         raise UserError(_("The workbook has no header rows."))
     if len(rows) > settings.ZHUANXING["IMPORT_MAX_ROWS"]:
         raise UserError(_("The workbook has too many rows."))
+    return rows
+
+
+def read_projects_workbook(content: bytes, user, policy) -> tuple[list[str], int]:
+    """(problems, projects created): nothing is written unless there is no problem."""
+    rows = _rows(content)
     keys = [_text(k) for k in rows[1]]
     known = {k for k, _h in PROJECT_COLUMNS}
     if not {"name", "org_unit", "kind", "total_investment"} <= set(keys):
@@ -94,3 +100,55 @@ def read_projects_workbook(content: bytes, user, policy) -> tuple[list[str], int
     except UserError as exc:
         return [str(exc)], 0
     return [], len(forms)
+
+
+PROGRESS_KEYS = ["project", "name", "year", "month", "investment", "milestone"]
+PROGRESS_HEADER = ["项目编号", "项目名称", "年份", "月份", "本月完成投资（万元）", "形象进度"]
+
+
+def read_progress_workbook(content: bytes, user) -> tuple[list[str], int]:
+    """Monthly progress (the template of ``export.progress_template``), all or nothing: each row
+    names a project the user may change, a year, a month 1–12 and a non-negative investment."""
+    from .models import Project
+    from .services import progress_record
+
+    rows = _rows(content)
+    keys = [_text(k) for k in rows[1]]
+    if not {"project", "year", "month", "investment"} <= set(keys):
+        raise UserError(_("The second row must hold the column keys of the export."))
+    reach = set(Project.objects.restrict(user, "change").values_list("pk", flat=True))
+    problems, records = [], []
+    for number, row in enumerate(rows[2:], start=3):
+        values = {k: _text(v) for k, v in zip(keys, row, strict=False)}
+        if not values.get("investment") and not values.get("month"):
+            continue
+        try:
+            pk, year, month = int(values["project"]), int(values["year"]), int(values["month"])
+            investment = Decimal(values["investment"])
+        except (KeyError, ValueError, InvalidOperation):
+            problems.append(_("Row %(row)s: project, year, month and investment must be numbers.")
+                            % {"row": number})  # fmt: skip
+            continue
+        if pk not in reach:
+            problems.append(
+                _("Row %(row)s: no project %(pk)s in your area.") % {"row": number, "pk": pk}
+            )
+        elif (
+            not (1 <= month <= 12 and 2000 <= year <= 2100)
+            or investment < 0
+            or not investment.is_finite()
+        ):
+            problems.append(
+                _("Row %(row)s: month 1–12, a year and a non-negative investment.")
+                % {"row": number}
+            )
+        else:
+            records.append((pk, year, month, investment, values.get("milestone", "")[:300]))
+    if problems:
+        return problems, 0
+    projects = Project.objects.in_bulk({r[0] for r in records})
+    with transaction.atomic():
+        for pk, year, month, investment, milestone in records:
+            progress_record(user=user, project=projects[pk], year=year, month=month,
+                            investment=investment, milestone=milestone)  # fmt: skip
+    return [], len(records)
