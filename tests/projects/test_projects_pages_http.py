@@ -287,3 +287,9 @@ def test_progress_import_is_all_or_nothing_and_scoped(client, city):
     assert post(book).status_code == 302
     assert sorted(Progress.objects.values_list("investment", flat=True)) == [D(200), D(300)]
     assert Progress.objects.get(investment=300).milestone == "主体封顶"
+
+
+def test_edit_form_keeps_the_dates(client, city):
+    client.force_login(city["users"]["tongxiang"])
+    page = client.get(reverse("projects:edit", args=[city["projects"]["own"].pk])).content.decode()
+    assert 'value="2011-03-01"' in page and 'value="2012-12-31"' in page

@@ -46,8 +46,8 @@ class ProjectForm(forms.ModelForm):
             "nox_t",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "finish_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "finish_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, user, policy, **kwargs):
@@ -125,15 +125,17 @@ class ProblemForm(forms.Form):
     description = forms.CharField(label=_("problem"), max_length=500)
     department = forms.CharField(label=_("owner department"), max_length=100)
     raised_on = forms.DateField(
-        label=_("raised on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("raised on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    deadline = forms.DateField(label=_("deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 class ResolveForm(forms.Form):
     resolution = forms.CharField(label=_("resolution"), max_length=500)
     resolved_on = forms.DateField(
-        label=_("resolved on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("resolved on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
 

@@ -105,7 +105,9 @@ def project_edit(request, pk: int):
 @login_required
 def project_detail(request, pk: int):
     project = selectors.project_get(request.user, pk)
-    settings = policy_in_force().projects
+    policy = policy_in_force()
+    settings = policy.projects
+    category = policy.categories_1244.get(project.category_1244)
     entries = list(project.plan_entries.order_by("year"))
     done = {}
     for p in project.progress.all():
@@ -132,6 +134,7 @@ def project_detail(request, pk: int):
         "projects/detail.html",
         {
             "project": project,
+            "category": category.name if category else "",
             "years": years,
             "may_change": may_change,
             "problems": project.problems.all(),
