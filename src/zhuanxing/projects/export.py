@@ -43,6 +43,10 @@ PROJECT_COLUMNS = [
 ]
 
 
+PROGRESS_KEYS = ["project", "name", "year", "month", "investment", "milestone"]
+PROGRESS_HEADER = ["项目编号", "项目名称", "年份", "月份", "本月完成投资（万元）", "形象进度"]
+
+
 def _cell(value):
     if isinstance(value, bool) or value is None:
         return value
@@ -203,8 +207,6 @@ def verdict_docx(
 def progress_template(rows, year: int) -> HttpResponse:
     """Monthly progress to fill in: one row per project of the year's plan (project number and
     name given; month, investment and milestone to fill), a hidden row of column keys."""
-    from .workbook import PROGRESS_HEADER, PROGRESS_KEYS
-
     body = ([r.project.pk, r.project.name, year, None, None, ""] for r in rows)
     return _workbook(f"{year}年进度", PROGRESS_HEADER, body, f"project-progress-{year}.xlsx",
                      PROGRESS_KEYS)  # fmt: skip

@@ -102,10 +102,6 @@ def read_projects_workbook(content: bytes, user, policy) -> tuple[list[str], int
     return [], len(forms)
 
 
-PROGRESS_KEYS = ["project", "name", "year", "month", "investment", "milestone"]
-PROGRESS_HEADER = ["项目编号", "项目名称", "年份", "月份", "本月完成投资（万元）", "形象进度"]
-
-
 def read_progress_workbook(content: bytes, user) -> tuple[list[str], int]:
     """Monthly progress (the template of ``export.progress_template``), all or nothing: each row
     names a project the user may change, a year, a month 1–12 and a non-negative investment."""
