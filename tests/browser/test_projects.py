@@ -69,9 +69,17 @@ def test_admin_builds_the_plan_with_big_projects_first(page, live_server, plan_c
     page.click("#plan-build button[type=submit]")
     expect(page.locator(".messages")).to_be_visible()
     expect(page.locator("#plan tbody tr")).to_have_count(before - 1)
+    page.goto(f"{live_server.url}/projects/plan/problems/?overdue=on")
+    expect(page.locator("#problems tbody tr").first).to_contain_text("逾期")
+    screenshot("projects-problems")
+    page.goto(f"{live_server.url}/")
+    expect(page.locator("#plan-progress")).to_be_visible()
+    screenshot("projects-cockpit")
 
 
-def test_officer_cannot_open_another_countys_project(page, live_server, plan_city, login):
+def test_officer_cannot_open_another_countys_project(
+    page, live_server, plan_city, login, screenshot
+):
     from zhuanxing.projects.models import Project
 
     haining = Project.objects.filter(org_unit__path__contains="/330481/").first()
@@ -82,3 +90,5 @@ def test_officer_cannot_open_another_countys_project(page, live_server, plan_cit
     assert response.status == 404
     page.goto(f"{live_server.url}/projects/registry/")
     expect(page.locator("#projects")).not_to_contain_text(haining.name)
+    expect(page.locator("#by-county tbody tr")).to_have_count(1)  # Tongxiang only
+    screenshot("projects-list")
