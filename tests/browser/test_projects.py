@@ -64,6 +64,10 @@ def test_admin_builds_the_plan_with_big_projects_first(page, live_server, plan_c
     assert all(c == "priority" for c in classes[:first_other])
     assert "priority" not in classes[first_other:]
     screenshot("projects-plan")
+    page.goto(f"{live_server.url}/projects/registry/")
+    expect(page.locator("#project-map")).to_have_attribute("data-drawn", "1")
+    screenshot("projects-map")
+    page.goto(f"{live_server.url}/projects/plan/?year=2012")
     before = rows.count()
     page.locator("#plan-build input[type=checkbox]").first.uncheck()
     page.click("#plan-build button[type=submit]")

@@ -56,13 +56,20 @@ def project_list(request):
         access.require(request.user, Action.EXPORT)
         return export.projects_workbook(rows)
     page = Paginator(rows, django_settings.ZHUANXING["PAGE_SIZE"]).get_page(request.GET.get("page"))
+    counties = selectors.by_county(selectors.projects_visible(request.user))
+    map_rows = [
+        {"name": c["code"], "label": c["name"], "value": float(c["investment"]),
+         "text": f"{c['projects']} · {format_number(c['investment'], 0)}"}
+        for c in counties
+    ]  # fmt: skip
     return render(
         request,
         "projects/list.html",
         {
             "page": page,
             "params": params,
-            "counties": selectors.by_county(selectors.projects_visible(request.user)),
+            "counties": counties,
+            "map_rows": map_rows,
             "kinds": ProjectKind.choices,
             "statuses": ProjectStatus.choices,
             "query": request.GET.urlencode(),
