@@ -306,6 +306,9 @@ def test_settings_for_later_features(policy):
     assert screening.key_energy_user.min_tce == 10000
 
     assert policy.projects.priority_investment_min == 10000
+    assert policy.projects.behind_schedule_margin_pct == 10
+    score = policy.projects.score
+    assert (score.investment, score.no_new_land, score.notable_investor) == (50, 30, 20)
     assert (policy.awards.guarantee_agencies.count, policy.awards.guarantee_agencies.amount) == (
         5,
         2,

@@ -33,6 +33,12 @@ def load_error(tmp_path: Path, text: str) -> str:
 RD_NUMERATOR = 'numerator = { source = "enterprise", measures = ["rd_spending"]'
 RD_TARGET = 'indicators = ["rd_intensity"]\nrule = { kind = "threshold", op = ">=", value = 1.85 }'
 
+# The whole [projects] table with its [projects.score] sub-table, as the policy file has it.
+PROJECTS_TABLE = (
+    JIAXING_TEXT[JIAXING_TEXT.index("[projects]\n") : JIAXING_TEXT.index("notable_investor = 20\n")]
+    + "notable_investor = 20\n"
+)
+
 CASES = {
     "unknown key": (
         RD_NUMERATOR,
@@ -40,8 +46,8 @@ CASES = {
         "indicators.rd_intensity.numerater: unknown key (did you mean 'numerator'?)",
     ),
     "unknown top-level table": (
-        "[projects]",
-        "[project]",
+        PROJECTS_TABLE,
+        PROJECTS_TABLE.replace("[projects", "[project"),
         "project: unknown key (did you mean 'projects'?)",
     ),
     "bad code": (
@@ -60,9 +66,20 @@ CASES = {
         "policy.city_code: missing field",
     ),
     "missing table": (
-        "[projects]\npriority_investment_min = 10000\n",
+        PROJECTS_TABLE,
         "",
         "projects: missing field",
+    ),
+    "plan score points not adding up to 100": (
+        "notable_investor = 20\n",
+        "notable_investor = 25\n",
+        "projects.score.investment: the points must add up to 100, not 105",
+    ),
+    "screening indicator that is not per unit of value added": (
+        'emission_indicators = ["cod_per_va", "so2_per_va"]',
+        'emission_indicators = ["cod_per_va", "industrial_so2_emissions"]',
+        "screening.emission_indicators[1]: indicator 'industrial_so2_emissions' cannot screen a "
+        "project: it must be enterprise cod_t + nh3n_t + nox_t + so2_t over enterprise value_added",
     ),
     "overlap between two categories": (
         'codes = ["17"] # 纺织业',
@@ -233,7 +250,7 @@ def test_toml_syntax_error_gives_line_and_column(tmp_path):
 
 def test_all_problems_are_kept(tmp_path):
     text = edited('city_code = "330400" # GB/T 2260: 嘉兴市\n', "")
-    text = text.replace("[projects]\npriority_investment_min = 10000\n", "")
+    text = text.replace(PROJECTS_TABLE, "")
     path = tmp_path / "broken.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(PolicyError, match="policy.city_code: missing field") as caught:

@@ -78,6 +78,7 @@ def shared_objects(module_city, django_db_blocker):
         users = {u.username: u for u in User.objects.all()}
         seed_environment(7)
         run = evaluation_run_create(year=2012, user=users["admin"], policy=policy_in_force())
+        projects = seed_security_projects(users)
         job = ImportJob.objects.create(
             created_by=users["haining"], kind="annual", filename="haining.xlsx", size=1,
             sha256="0" * 64, content=b"", status=ImportStatus.INVALID,
@@ -101,6 +102,7 @@ def shared_objects(module_city, django_db_blocker):
             .first(),
             "run": run,
             "haining_job": job,
+            **projects,
             "tongxiang_job": ImportJob.objects.create(
                 created_by=users["tongxiang"],
                 kind="annual",
@@ -131,3 +133,37 @@ def _fund_objects(firm, haining_firm):
             for e in (firm, haining_firm)
         ),
     )
+
+
+def seed_security_projects(users) -> dict:
+    """A project of the enterprise user's firm (Tongxiang) with a problem and a screening, and a
+    Haining project with a problem: the project pages' objects."""
+    from datetime import date
+    from decimal import Decimal
+
+    from zhuanxing.orgunits.models import OrgUnit
+    from zhuanxing.projects.models import PlanEntry, Problem, Project, Screening
+
+    firm = users["firm"].enterprise
+    haining_town = OrgUnit.objects.filter(path__contains="/330481/", depth=2).order_by("pk").first()
+    common = {"kind": "stock", "total_investment": Decimal(12000), "start_date": date(2011, 1, 1),
+              "finish_date": date(2012, 12, 31)}  # fmt: skip
+    own = Project.objects.create(
+        name="安全测试自有项目", owner=firm, org_unit=firm.org_unit, **common
+    )
+    haining = Project.objects.create(
+        name="安全测试海宁项目", investor_name="某投资方", org_unit=haining_town, **common
+    )
+    for project in (own, haining):
+        PlanEntry.objects.create(project=project, year=2012, planned_investment=Decimal(100))
+        Problem.objects.create(project=project, description="问题", department="发改委",
+                               raised_on=date(2012, 1, 1), deadline=date(2012, 2, 1))  # fmt: skip
+    screening = Screening.objects.create(
+        project=own, name=own.name, org_unit=firm.org_unit.county_level, inputs={},
+        result={"approved": True, "review_tier": "registration", "key_energy_user": False,
+                "may_be_designated": False, "benchmark_year": 2011, "comprehensive_tce": 1.0,
+                "checks": [], "reasons": [], "inputs": {}},
+        approved=True, review_tier="registration", created_by=users["tongxiang"],
+    )  # fmt: skip
+    return {"project": own, "haining_project": haining, "screening": screening,
+            "problem": own.problems.get(), "haining_problem": haining.problems.get()}  # fmt: skip

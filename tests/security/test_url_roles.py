@@ -18,6 +18,7 @@ POST_ONLY = (302, 405, 405, 405, 405)
 OWN_JOBS = (302, 200, 404, 200, 404)  # the Tongxiang officer's import job (and the admin)
 API_EVERYONE = (401, 200, 200, 200, 200)
 API_OFFICIALS = (401, 200, 200, 200, 403)
+CHANGERS = (302, 200, 403, 200, 403)  # officials who may change data (not leaders)
 
 
 def own_firm(o):
@@ -38,6 +39,10 @@ def run(o):
 
 def tongxiang_job(o):
     return {"pk": o["tongxiang_job"].pk}
+
+
+def own_project(o):
+    return {"pk": o["project"].pk}
 
 
 def none(o):
@@ -98,6 +103,24 @@ EXPECTED = {
     "support:financing": (none, OFFICIALS),
     "support:programme": (lambda o: {"pk": o["programme"].pk}, EVERYONE),
     "support:application": (lambda o: {"pk": o["firm_application"].pk}, EVERYONE),
+    "projects:list": (none, EVERYONE),
+    "projects:create": (none, CHANGERS),
+    "projects:import": (none, POST_ONLY),
+    "projects:detail": (own_project, EVERYONE),
+    "projects:edit": (own_project, (302, 200, 404, 200, 403)),
+    "projects:plan_entry": (own_project, POST_ONLY),
+    "projects:progress": (own_project, POST_ONLY),
+    "projects:problem_add": (own_project, POST_ONLY),
+    "projects:problem_resolve": (lambda o: {"pk": o["problem"].pk}, POST_ONLY),
+    "projects:plan": (none, OFFICIALS),
+    "projects:plan_build": (none, POST_ONLY),
+    "projects:progress_template": (none, OFFICIALS),
+    "projects:progress_import": (none, POST_ONLY),
+    "projects:problems": (none, OFFICIALS),
+    "projects:attraction": (none, OFFICIALS),
+    "projects:screen": (none, CHANGERS),
+    "projects:screening": (lambda o: {"pk": o["screening"].pk}, EVERYONE),
+    "projects:screening_docx": (lambda o: {"pk": o["screening"].pk}, EVERYONE),
     # The JSON API: 401 without a token or session; the schema and its docs are public.
     "api:api-root": (none, (404, 404, 404, 404, 404)),
     "api:openapi-json": (none, (200, 200, 200, 200, 200)),
@@ -150,6 +173,7 @@ FOREIGN_GETS = {
     "reporting:job_progress": lambda o: {"pk": o["haining_job"].pk},
     "reporting:job_report": lambda o: {"pk": o["haining_job"].pk},
     "api:enterprise_detail": lambda o: {"pk": o["haining_firm"].pk},
+    "projects:detail": lambda o: {"pk": o["haining_project"].pk},
     "api:annual_report_detail": lambda o: {"pk": o["haining_report"].pk},
     "api:monthly_report_detail": lambda o: {
         "pk": o["haining_report"].enterprise.monthly_reports.order_by("pk").first().pk
@@ -163,6 +187,11 @@ FOREIGN_POSTS = {
     "reporting:review_action": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
     "reporting:submit": lambda o: {"kind": "annual", "pk": o["haining_report"].pk},
     "support:application": lambda o: {"pk": o["haining_application"].pk},
+    "projects:progress": lambda o: {"pk": o["haining_project"].pk},
+    "projects:plan_entry": lambda o: {"pk": o["haining_project"].pk},
+    "projects:problem_add": lambda o: {"pk": o["haining_project"].pk},
+    "projects:problem_resolve": lambda o: {"pk": o["haining_problem"].pk},
+    "projects:edit": lambda o: {"pk": o["haining_project"].pk},
 }
 
 

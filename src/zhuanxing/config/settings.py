@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "zhuanxing.assessment",
     "zhuanxing.monitoring",
     "zhuanxing.support",
+    "zhuanxing.projects",
     "zhuanxing.web",
     "zhuanxing.api",
     "zhuanxing.demo",

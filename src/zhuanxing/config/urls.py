@@ -16,6 +16,7 @@ urlpatterns = [
     path("assessment/", include("zhuanxing.assessment.urls")),
     path("monitoring/", include("zhuanxing.monitoring.urls")),
     path("support/", include("zhuanxing.support.urls")),
+    path("projects/", include("zhuanxing.projects.urls")),
     path("audit/", include("zhuanxing.audit.urls")),
     path("api/", api.urls),
     path("account/tokens/", api_views.token_list, name="api_tokens"),

@@ -13,6 +13,9 @@ from pydantic import Field, model_validator
 from .evaluation import ClassBand, Evaluation  # noqa: F401  (re-exported for schema.py)
 from .fields import Key, NonNegative, PathError, Percent, StrictModel, Text, Year
 
+# The pollutants a new project declares (t/yr); an emission indicator screens one of them.
+SCREENING_EMISSION_MEASURES = ("cod_t", "nh3n_t", "so2_t", "nox_t")
+
 
 class EnergyReview(StrictModel):
     report_min_tce: NonNegative
@@ -52,8 +55,29 @@ class Screening(StrictModel):
     key_energy_user: KeyEnergyUser
 
 
+class ProjectScore(StrictModel):
+    """Points of the annual plan's ordering score (docs/projects.md); they add up to 100."""
+
+    investment: NonNegative  # × min(total investment / priority_investment_min, 1)
+    no_new_land: NonNegative  # a project on existing land (零增地)
+    notable_investor: NonNegative  # Fortune 500, central SOE or industry leader (clause 十三)
+
+    @model_validator(mode="after")
+    def _total(self) -> "ProjectScore":
+        total = self.investment + self.no_new_land + self.notable_investor
+        if total != 100:
+            raise PathError(("investment",), f"the points must add up to 100, not {total}")
+        return self
+
+
 class Projects(StrictModel):
-    priority_investment_min: NonNegative  # 万元
+    """``[projects]``: the annual major-project plan (clauses 十二, 十三, 十五)."""
+
+    priority_investment_min: NonNegative  # 万元: projects from here come first in the plan
+    # A project is behind schedule when its share of the year's planned investment completed is
+    # more than this many percentage points below the elapsed share of the year.
+    behind_schedule_margin_pct: Percent
+    score: ProjectScore
 
 
 GUARANTEE_MEASURES = ("sme_guarantee_amount", "sme_count")

@@ -20,7 +20,16 @@ from pydantic import Field, PrivateAttr, model_validator
 from zhuanxing.reference import high_tech as high_tech_reference
 from zhuanxing.reference import industry
 
-from .feature_settings import Awards, Evaluation, Funds, Projects, Screening, Tax, TaxRuleSet
+from .feature_settings import (
+    SCREENING_EMISSION_MEASURES,
+    Awards,
+    Evaluation,
+    Funds,
+    Projects,
+    Screening,
+    Tax,
+    TaxRuleSet,
+)
 from .fields import (
     SNAKE_CASE,
     DivisionCode,
@@ -430,6 +439,29 @@ class Policy(StrictModel):
             if name not in self.indicators:
                 raise PathError(
                     ("screening", "emission_indicators", i), f"unknown indicator {name!r}"
+                )
+        # A new project is compared on its own figures: each screened indicator must be a sum of
+        # enterprise measures a project declares, over value added.
+        screened = [(("screening", "energy_indicator"), self.screening.energy_indicator, True)]
+        screened += [
+            (("screening", "emission_indicators", i), name, False)
+            for i, name in enumerate(self.screening.emission_indicators)
+        ]
+        for path, name, energy in screened:
+            indicator = self.indicators[name]
+            allowed = {"energy_tce"} if energy else set(SCREENING_EMISSION_MEASURES)
+            den = indicator.denominator
+            if (
+                indicator.numerator.source != "enterprise"
+                or not set(indicator.numerator.measures) <= allowed
+                or den is None
+                or den.source != "enterprise"
+                or list(den.measures) != ["value_added"]
+            ):
+                raise PathError(
+                    path,
+                    f"indicator {name!r} cannot screen a project: it must be enterprise "
+                    f"{' + '.join(sorted(allowed))} over enterprise value_added",
                 )
 
     def _check_assessment(self) -> None:

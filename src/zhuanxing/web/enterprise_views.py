@@ -14,6 +14,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import EnterpriseFilter, enterprise_get, enterprise_list
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
+from zhuanxing.projects.selectors import projects_of
 from zhuanxing.reference import size_class
 from zhuanxing.reporting import selectors as reports
 
@@ -96,5 +97,6 @@ def enterprise_detail_view(request, pk: int):
             "report_changes": reports.report_changes(user=request.user, enterprise=enterprise),
             "review_log": reports.review_log(user=request.user, enterprise=enterprise),
             "filing": reports.filing_periods(user=request.user, enterprise=enterprise),
+            "projects": projects_of(request.user, enterprise),
         },
     )

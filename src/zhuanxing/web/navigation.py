@@ -36,6 +36,9 @@ MENU += _MONITORING
 from zhuanxing.support.menu import ENTRIES as _SUPPORT  # noqa: E402
 
 MENU += _SUPPORT
+from zhuanxing.projects.menu import ENTRIES as _PROJECTS  # noqa: E402
+
+MENU += _PROJECTS
 
 
 MENU += [(_("Audit log"), "audit:log", access.is_city_admin)]

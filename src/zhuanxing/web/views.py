@@ -9,6 +9,7 @@ from zhuanxing.analytics.cockpit import cockpit_page
 from zhuanxing.analytics.selectors import home_region
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_in_force
+from zhuanxing.projects.selectors import plan_progress
 from zhuanxing.reporting.selectors import latest_report_year
 
 from .selectors import overview
@@ -25,7 +26,9 @@ def home(request):
         return render(request, "web/home.html", {"scope_name": _("no enterprise assigned")})
     if home_region(user) is None:
         return registry_overview(request)
-    return render(request, "analytics/cockpit.html", cockpit_page(user, request.GET))
+    context = cockpit_page(user, request.GET)
+    context["plan_progress"] = plan_progress(user, policy_in_force().projects)
+    return render(request, "analytics/cockpit.html", context)
 
 
 @login_required

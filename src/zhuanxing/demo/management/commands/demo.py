@@ -92,6 +92,15 @@ class Command(BaseCommand):
         runs = publish_demo_evaluations(policy=policy, admin=admin, years=years)
         if runs:
             console.print(f"Per-mu evaluations published: {', '.join(str(r.year) for r in runs)}")
+        self._projects(console, options)
+
+    def _projects(self, console, options):
+        """The 2009–2012 major-project plan with progress and problems (clause 十五)."""
+        from zhuanxing.projects.demo_data import seed_projects
+
+        created = seed_projects(options["seed"])
+        if created:
+            console.print(f"Major projects: {created} with plans, progress and problems")
 
     def _support(self, console, policy, options):
         """Special funds and guarantee agencies, 2009–2012."""
