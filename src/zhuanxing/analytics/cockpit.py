@@ -228,22 +228,37 @@ def _structure(policy, rows, years: list[int]) -> dict:
 
 def cockpit_page(user, params) -> dict:
     """The cockpit page's context for ``params`` (the query string: ``region``, ``year``): the
-    analytics app's cockpit and the web home page render the same."""
+    analytics app's cockpit and the web home page render the same.
+
+    The figures and the rendered body (``body``) are computed once per scope, region, year,
+    language and store build, then served from the cache (``analytics.cache``): the region is
+    checked against the user first, on every request."""
+    from django.template.loader import render_to_string
+
     from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 
+    from . import cache
     from .forms import YearParams
     from .store import StoreMissing
 
     checked = YearParams.parse(params)  # BadParameter (400) for a malformed or unbounded year
     unit = selectors.region_for(user, checked["region"] or None)
-    try:
-        context = cockpit(user, unit, checked["year"])
-    except StoreMissing:
-        context = {"unit": unit, "empty": True}
-    context["regions"] = (
+    regions = (
         OrgUnit.objects.restrict(user)
         .filter(kind__in=(OrgUnitKind.CITY, OrgUnitKind.COUNTY, OrgUnitKind.ZONE))
         .order_by("path")
     )
-    context["high_tech_scope"] = selectors.high_tech_scope()
+
+    def compute() -> dict:
+        try:
+            context = cockpit(user, unit, checked["year"])
+        except StoreMissing:
+            context = {"unit": unit, "empty": True}
+        context["regions"] = list(regions)
+        context["high_tech_scope"] = selectors.high_tech_scope()
+        context["body"] = render_to_string("analytics/_cockpit_body.html", context)
+        return context
+
+    context = dict(cache.cached("cockpit", user, (unit.code, checked["year"]), compute))
+    context["unit"] = unit
     return context
