@@ -257,8 +257,33 @@ def cockpit_page(user, params) -> dict:
         context["regions"] = list(regions)
         context["high_tech_scope"] = selectors.high_tech_scope()
         context["body"] = render_to_string("analytics/_cockpit_body.html", context)
-        return context
+        return _detached(context)
 
     context = dict(cache.cached("cockpit", user, (unit.code, checked["year"]), compute))
     context["unit"] = unit
+    context["regions"] = regions
+    return _attached(context)
+
+
+def _detached(context: dict) -> dict:
+    """What the cache keeps: the rendered body and the figures, with the policy's targets and
+    indicators as keys (unpickling the policy objects cost more than the rest of a cached page)
+    and without the unit and region list (the page is rendered already)."""
+    context = {k: v for k, v in context.items() if k not in ("unit", "regions")}
+    for card in context.get("cards", []):
+        card["target"] = card["target"].key
+        for part in card["parts"]:
+            part["indicator"] = part["key"]
+    return context
+
+
+def _attached(context: dict) -> dict:
+    policy = selectors.policy()
+    targets = {t.key: t for t in policy.targets}
+    for card in context.get("cards", []):
+        if isinstance(card["target"], str):
+            card["target"] = targets[card["target"]]
+        for part in card["parts"]:
+            if isinstance(part["indicator"], str):
+                part["indicator"] = policy.indicators[part["indicator"]]
     return context
