@@ -112,3 +112,16 @@ def test_a_store_rebuild_changes_what_the_cockpit_shows(
 
 def city_store_path(settings):
     return settings.ZHUANXING["ANALYTICS_PATH"]
+
+
+def test_cached_monitoring_stays_in_its_scope(client, city_store, users):
+    url = reverse("monitoring:index")
+    client.force_login(users["leader"])
+    leader = client.get(url, {"region": "330483"})
+    assert leader.status_code == 200 and leader.context["unit"].code == "330483"
+    client.force_login(users["haining"])
+    assert client.get(url, {"region": "330483"}).status_code == 404  # cached, still refused
+    assert client.get(reverse("monitoring:summary"), {"region": "330483"}).status_code == 404
+    own = client.get(url)
+    assert own.context["unit"].code == "330481"
+    assert "330483" not in {w.subject for w in own.context["warnings"]}

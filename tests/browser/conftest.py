@@ -18,12 +18,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("ZHUANXING_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 SERVER_WORKERS = 2  # processes; each costs memory
 SERVER_THREADS = 4  # per worker: a page, its static files and its htmx fragments at once
 SERVER_START_SECONDS = 120  # on a loaded 2-core machine gunicorn with the app takes 5-20 s
+# Assertions wait up to this long (Playwright's default is 5 s): on a shared 2-core machine a
+# page's htmx fragment, computed once per store build, can take longer the first time.
+expect.set_options(timeout=15_000)
 
 
 class _Unchanged:
