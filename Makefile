@@ -24,9 +24,9 @@ demo: install
 	$(ZX) analytics build --incremental  # full the first time; a no-op when the store is current
 	$(ZX) assessment_demo_targets
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	@# Imports run in the background worker (django-tasks); it stops with the server.
-	$(ZX) db_worker >var/worker.log 2>&1 & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
-	$(ZX) runserver --noreload "127.0.0.1:$(PORT)"
+	@# gunicorn serves the app (static files through whitenoise); imports run in the background
+	@# worker (django-tasks) beside it; Ctrl-C stops both (docs/deployment.md).
+	$(ZX) serve --bind "127.0.0.1:$(PORT)" --worker-log var/worker.log
 
 system-test-deps:
 	@bash scripts/install-system-packages.sh test

@@ -62,6 +62,35 @@ def pytest_collection_modifyitems(items):
     items.sort(key=rank)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (cached analytics results, analytics.cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _serves_live(item) -> bool:
+    return "live_server" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory
+):
+    """With browser tests in the session, the SQLite test database is a file, not memory: the
+    browser tests drive the production server (gunicorn, tests/browser/conftest.py), whose
+    worker processes must read what the tests write."""
+    if not any(_serves_live(item) for item in request.session.items):
+        return
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        path = tmp_path_factory.mktemp("test-database") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(path)
+
+
 @pytest.fixture(scope="session")
 def session_policy():
     from django.conf import settings

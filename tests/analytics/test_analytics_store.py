@@ -41,14 +41,14 @@ def test_full_build_writes_one_row_per_enterprise_period(golden):
     assert not list(Path(store_path()).parent.glob(".*.building"))  # no temporary file left
 
 
-def test_incremental_refresh_rereads_only_changed_periods(golden):
+def test_incremental_refresh_rereads_only_changed_enterprise_periods(golden):
     assert build_store(incremental=True).mode == "current"
     report = AnnualReport.objects.get(enterprise=golden["B"], year=2009)
     report.value_added = Decimal("850")
     report.save()
     result = build_store(incremental=True)
     assert result.mode == "incremental" and result.periods == ["2009"]
-    assert result.rows == {"fact_annual": 6}
+    assert result.rows == {"fact_annual": 1}  # B's 2009 only, not the year's six firms
     assert (
         _count("SELECT sum(value_added) FROM fact_annual WHERE year = 2009") == 1815 + 100
     )  # all six firms' 2009 VA, B up by 100
@@ -57,6 +57,17 @@ def test_incremental_refresh_rereads_only_changed_periods(golden):
     result = build_store(incremental=True)
     assert result.periods == ["2010"]
     assert _count("SELECT count(*) FROM fact_annual WHERE year = 2010") == 5
+
+
+def test_more_changed_enterprises_than_the_limit_reread_the_whole_period(golden, settings):
+    settings.ZHUANXING = {**settings.ZHUANXING, "ANALYTICS_REFRESH_MAX_ENTERPRISES": 1}
+    for name in ("A", "B"):
+        report = AnnualReport.objects.get(enterprise=golden[name], year=2009)
+        report.value_added += 1
+        report.save()
+    result = build_store(incremental=True)
+    assert result.periods == ["2009"] and result.rows == {"fact_annual": 6}
+    assert _count("SELECT sum(value_added) FROM fact_annual WHERE year = 2009") == 1815 + 2
 
 
 def test_drafts_are_left_out(golden):

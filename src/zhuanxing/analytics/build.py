@@ -20,6 +20,7 @@ periods whose data changed, and swaps the copy in. Either way readers see old or
 """
 
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -192,6 +193,7 @@ def _write_info(con, policy, began: datetime, now_print: Fingerprint) -> None:
     months = con.execute("SELECT max(period) FROM fact_monthly").fetchone()
     info = {
         "schema_version": str(store.SCHEMA_VERSION),
+        "build_id": uuid.uuid4().hex,
         "policy_id": policy.info.id,
         "watermark": began.isoformat(),
         "built_at": datetime.now(UTC).isoformat(),
@@ -293,13 +295,16 @@ def _size_sql() -> str:
     )
 
 
-def _load_annual(con, policy: Policy, years: list[int] | None) -> int:
+def _load_annual(
+    con, policy: Policy, years: list[int] | None, enterprises: list[int] | None = None
+) -> int:
     params: list = list(counted_statuses())
     table = AnnualReport._meta.db_table
     sql = (
         f"SELECT enterprise_id, year, {_measure_sql(ANNUAL_MEASURES, AnnualReport)}, "
         f"business_mode FROM {table} WHERE status IN ({', '.join(['%s'] * len(params))})"
         + _in_clause("year", years, params)
+        + _in_clause("enterprise_id", enterprises, params)
     )
     names = ("enterprise_id", "year", *ANNUAL_MEASURES, "business_mode")
     types = (pa.int64(), pa.int32(), *[pa.float64()] * len(ANNUAL_MEASURES), pa.string())
@@ -321,13 +326,14 @@ def _load_annual(con, policy: Policy, years: list[int] | None) -> int:
     return count
 
 
-def _load_monthly(con, periods: list[str] | None) -> int:
+def _load_monthly(con, periods: list[str] | None, enterprises: list[int] | None = None) -> int:
     params: list = list(counted_statuses())
     table = MonthlyReport._meta.db_table
     sql = (
         f"SELECT enterprise_id, year, month, {_measure_sql(MONTHLY_FACT_COLUMNS, MonthlyReport)} "
         f"FROM {table} WHERE status IN ({', '.join(['%s'] * len(params))})"
         + _in_clause("period", periods, params)
+        + _in_clause("enterprise_id", enterprises, params)
     )
     names = ("enterprise_id", "year", "month", *MONTHLY_FACT_COLUMNS)
     types = (pa.int64(), pa.int32(), pa.int32(), *[pa.float64()] * len(MONTHLY_FACT_COLUMNS))
@@ -354,7 +360,7 @@ def _next_year(period: str) -> str:
     return f"{int(period[:4]) + 1:04d}{period[4:]}"
 
 
-def _resolve_prior(con, periods: list[str] | None) -> None:
+def _resolve_prior(con, periods: list[str] | None, enterprises: list[int] | None = None) -> None:
     """上年同期 the enterprise left empty: its counted report of the same month a year earlier
     (the entry form pre-fills the same), so the comparable base needs no join at query time."""
     sets = ", ".join(
@@ -369,6 +375,8 @@ def _resolve_prior(con, periods: list[str] | None) -> None:
             return
         only = f" AND fact_monthly.period IN ({', '.join('?' * len(periods))})"
         params = list(periods)
+    if enterprises is not None:
+        only += " AND fact_monthly.enterprise_id IN (SELECT enterprise_id FROM refresh_ids)"
     con.execute(
         f"UPDATE fact_monthly SET {sets} FROM (SELECT enterprise_id, year, month, "
         f"{', '.join(MONTHLY_PRIOR)} FROM fact_monthly) p "
@@ -407,16 +415,21 @@ def _load_regions(con, years: list[int] | None) -> int:
 
 
 def _refresh(path, policy, periods, began, now_print, note) -> BuildReport:
+    """Copy the live store, replace the changed enterprise-periods (or whole periods when too
+    many enterprises changed), swap the copy in."""
     tmp = store.new_file(path, copy_current=True)
     report = BuildReport("incremental", periods=periods.labels())
+    limit = settings.ZHUANXING["ANALYTICS_REFRESH_MAX_ENTERPRISES"]
     try:
         con = duckdb.connect(str(tmp))
         if periods.annual_years:
             years = sorted(periods.annual_years)
-            note(f"annual reports {years}")
+            ids = _only(con, periods.annual_enterprises, limit)
+            note(f"annual reports {years}" + (f", {len(ids)} enterprises" if ids else ""))
             marks = ", ".join("?" * len(years))
-            con.execute(f"DELETE FROM fact_annual WHERE year IN ({marks})", years)
-            report.rows["fact_annual"] = _load_annual(con, policy, years)
+            which = _enterprise_filter("fact_annual", ids)
+            con.execute(f"DELETE FROM fact_annual WHERE year IN ({marks}){which}", years)
+            report.rows["fact_annual"] = _load_annual(con, policy, years, ids)
             # Only rows whose flag really changed: rewriting millions of unchanged monthly
             # rows would double the refresh's checkpoint.
             con.execute(
@@ -424,6 +437,7 @@ def _refresh(path, policy, periods, began, now_print, note) -> BuildReport:
                 "size_class = a.size_class FROM fact_annual a "
                 "WHERE a.enterprise_id = fact_monthly.enterprise_id "
                 f"AND a.year = fact_monthly.year AND fact_monthly.year IN ({marks}) "
+                f"{_enterprise_filter('fact_monthly', ids)} "
                 "AND (fact_monthly.above_scale IS DISTINCT FROM coalesce(a.above_scale, TRUE) "
                 "OR fact_monthly.size_class IS DISTINCT FROM a.size_class)",
                 years,
@@ -433,11 +447,13 @@ def _refresh(path, policy, periods, began, now_print, note) -> BuildReport:
             months = sorted(
                 set(periods.monthly_periods) | {_next_year(p) for p in periods.monthly_periods}
             )
-            note(f"monthly reports {months}")
+            ids = _only(con, periods.monthly_enterprises, limit)
+            note(f"monthly reports {months}" + (f", {len(ids)} enterprises" if ids else ""))
             marks = ", ".join("?" * len(months))
-            con.execute(f"DELETE FROM fact_monthly WHERE period IN ({marks})", months)
-            report.rows["fact_monthly"] = _load_monthly(con, months)
-            _resolve_prior(con, months)
+            which = _enterprise_filter("fact_monthly", ids)
+            con.execute(f"DELETE FROM fact_monthly WHERE period IN ({marks}){which}", months)
+            report.rows["fact_monthly"] = _load_monthly(con, months, ids)
+            _resolve_prior(con, months, ids)
         if periods.region_years:
             years = sorted(periods.region_years)
             marks = ", ".join("?" * len(years))
@@ -448,3 +464,19 @@ def _refresh(path, policy, periods, began, now_print, note) -> BuildReport:
         store.discard(tmp)
         raise
     return report
+
+
+def _only(con, enterprises: set[int], limit: int) -> list[int] | None:
+    """The enterprises to re-read, registered as ``refresh_ids`` for the statements that follow;
+    None (re-read the whole periods) when there are more than ``limit``."""
+    if not enterprises or len(enterprises) > limit:
+        return None
+    ids = sorted(enterprises)
+    con.register("refresh_ids", pa.table({"enterprise_id": pa.array(ids, pa.int64())}))
+    return ids
+
+
+def _enterprise_filter(table: str, ids: list[int] | None) -> str:
+    if ids is None:
+        return ""
+    return f" AND {table}.enterprise_id IN (SELECT enterprise_id FROM refresh_ids)"

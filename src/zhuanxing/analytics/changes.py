@@ -5,7 +5,10 @@ and deletions made through the ORM, which django-simple-history records with an 
 ``history_date``), or when it is new since the build (bulk inserts write no history). Annual
 reports and region statistics are also checked by ``updated_at``; monthly reports are not: that
 column has no index, and scanning five million rows would cost more than the whole refresh. The
-unit of refresh is the period: a changed annual report re-reads its year, a monthly one its month.
+unit of refresh is the enterprise-period: a changed annual report re-reads that enterprise's
+year, a monthly one its month (and the same month a year later, whose 上年同期 may fall back on
+it). When more enterprises changed than ``ANALYTICS_REFRESH_MAX_ENTERPRISES`` (a bulk import),
+the changed periods are re-read whole, which is then cheaper than a long list of ids.
 
 Changes to the registry or the region tree (an enterprise moving county or changing industry)
 touch every period, so they force a full build: the fingerprint catches them.
@@ -41,9 +44,14 @@ def fingerprint() -> Fingerprint:
 
 @dataclass
 class ChangedPeriods:
+    """The periods with changes, and in each table the enterprises that changed (re-read only
+    them: the changed enterprises × the changed periods)."""
+
     annual_years: set[int] = field(default_factory=set)
     monthly_periods: set[str] = field(default_factory=set)
     region_years: set[int] = field(default_factory=set)
+    annual_enterprises: set[int] = field(default_factory=set)
+    monthly_enterprises: set[int] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -55,20 +63,40 @@ class ChangedPeriods:
         )
 
 
-def _changed(model, column: str, since: datetime) -> set:
+def _changed_pairs(model, column: str, since: datetime) -> set[tuple]:
+    """(period, enterprise id) of rows changed since ``since``: edited or created (its
+    ``updated_at``) or recorded in its history (edits and deletions)."""
     # order_by(): the default ordering would otherwise enter the DISTINCT and repeat each value.
+    fields = (column, "enterprise_id")
+    live = model.objects.filter(updated_at__gt=since).order_by().values_list(*fields)
+    past = model.history.filter(history_date__gt=since).order_by().values_list(*fields)
+    return set(live.distinct()) | set(past.distinct())
+
+
+def _changed(model, column: str, since: datetime) -> set:
     live = model.objects.filter(updated_at__gt=since).order_by().values_list(column, flat=True)
     past = model.history.filter(history_date__gt=since).order_by().values_list(column, flat=True)
-    live, past = live.distinct(), past.distinct()
-    return set(live) | set(past)
+    return set(live.distinct()) | set(past.distinct())
 
 
 def changed_periods(since: datetime, monthly_after_id: int) -> ChangedPeriods:
-    monthly = MonthlyReport.history.filter(history_date__gt=since)
-    new = MonthlyReport.objects.filter(pk__gt=monthly_after_id)
+    annual = _changed_pairs(AnnualReport, "year", since)
+    fields = ("period", "enterprise_id")
+    monthly = set(
+        MonthlyReport.history.filter(history_date__gt=since)
+        .order_by()
+        .values_list(*fields)
+        .distinct()
+    ) | set(
+        MonthlyReport.objects.filter(pk__gt=monthly_after_id)
+        .order_by()
+        .values_list(*fields)
+        .distinct()
+    )
     return ChangedPeriods(
-        annual_years=_changed(AnnualReport, "year", since),
-        monthly_periods=set(monthly.order_by().values_list("period", flat=True).distinct())
-        | set(new.order_by().values_list("period", flat=True).distinct()),
+        annual_years={year for year, _e in annual},
+        monthly_periods={period for period, _e in monthly},
         region_years=_changed(RegionStatistics, "year", since),
+        annual_enterprises={e for _y, e in annual},
+        monthly_enterprises={e for _p, e in monthly},
     )

@@ -238,22 +238,64 @@ def _structure(policy, rows, years: list[int]) -> dict:
 
 def cockpit_page(user, params) -> dict:
     """The cockpit page's context for ``params`` (the query string: ``region``, ``year``): the
-    analytics app's cockpit and the web home page render the same."""
+    analytics app's cockpit and the web home page render the same.
+
+    The figures and the rendered body (``body``) are computed once per scope, region, year,
+    language and store build, then served from the cache (``analytics.cache``): the region is
+    checked against the user first, on every request."""
+    from django.template.loader import render_to_string
+
     from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 
+    from . import cache
     from .forms import YearParams
     from .store import StoreMissing
 
     checked = YearParams.parse(params)  # BadParameter (400) for a malformed or unbounded year
     unit = selectors.region_for(user, checked["region"] or None)
-    try:
-        context = cockpit(user, unit, checked["year"], same_firms=checked["firms"] == "same")
-    except StoreMissing:
-        context = {"unit": unit, "empty": True}
-    context["regions"] = (
+    regions = (
         OrgUnit.objects.restrict(user)
         .filter(kind__in=(OrgUnitKind.CITY, OrgUnitKind.COUNTY, OrgUnitKind.ZONE))
         .order_by("path")
     )
-    context["high_tech_scope"] = selectors.high_tech_scope()
+
+    def compute() -> dict:
+        try:
+            context = cockpit(user, unit, checked["year"], same_firms=same_firms)
+        except StoreMissing:
+            context = {"unit": unit, "empty": True}
+        context["regions"] = list(regions)
+        context["high_tech_scope"] = selectors.high_tech_scope()
+        context["body"] = render_to_string("analytics/_cockpit_body.html", context)
+        return _detached(context)
+
+    same_firms = checked["firms"] == "same"
+    key = (unit.code, checked["year"], same_firms)
+    context = dict(cache.cached("cockpit", user, key, compute))
+    context["unit"] = unit
+    context["regions"] = regions
+    return _attached(context)
+
+
+def _detached(context: dict) -> dict:
+    """What the cache keeps: the rendered body and the figures, with the policy's targets and
+    indicators as keys (unpickling the policy objects cost more than the rest of a cached page)
+    and without the unit and region list (the page is rendered already)."""
+    context = {k: v for k, v in context.items() if k not in ("unit", "regions")}
+    for card in context.get("cards", []):
+        card["target"] = card["target"].key
+        for part in card["parts"]:
+            part["indicator"] = part["key"]
+    return context
+
+
+def _attached(context: dict) -> dict:
+    policy = selectors.policy()
+    targets = {t.key: t for t in policy.targets}
+    for card in context.get("cards", []):
+        if isinstance(card["target"], str):
+            card["target"] = targets[card["target"]]
+        for part in card["parts"]:
+            if isinstance(part["indicator"], str):
+                part["indicator"] = policy.indicators[part["indicator"]]
     return context

@@ -198,9 +198,11 @@ def compile_query(
     else:
         y0, y1 = int(str(q.start)[:4]) - 1, int(str(q.end)[:4])
         time_cols, time_keys = ["year", "month"], "year, month"
+    # Portable SQL (docs/scale.md): LIKE on a prefix rather than DuckDB's starts_with; org-unit
+    # paths hold digits, letters and slashes only, never a LIKE wildcard.
     params: list = [] if q.population_year is None else [int(q.population_year)]
-    params += [q.region_path, y0, y1]
-    where = "starts_with(path, ?) AND year BETWEEN ? AND ?"
+    params += [q.region_path + "%", y0, y1]
+    where = "path LIKE ? AND year BETWEEN ? AND ?"
     if q.industry:
         column = {1: "industry_section", 2: "industry_division", 3: "industry_group"}.get(
             len(q.industry)
@@ -223,12 +225,12 @@ def compile_query(
     org_sel = (
         f"{org_col} AS org, GROUPING({org_col}) AS g_org"
         if org_col
-        else ("NULL::VARCHAR AS org, 1 AS g_org")
+        else ("CAST(NULL AS VARCHAR) AS org, 1 AS g_org")
     )
     cat_sel = (
         f"CAST({cat_col} AS VARCHAR) AS cat, GROUPING({cat_col}) AS g_cat"
         if cat_col
-        else ("NULL::VARCHAR AS cat, 1 AS g_cat")
+        else ("CAST(NULL AS VARCHAR) AS cat, 1 AS g_cat")
     )
     if basis is not None and not annual:
         # ``prior_*``: the 上年同期 as reported, else the report of a year earlier (build.py).
@@ -289,9 +291,11 @@ def compile_query(
             "r AS (SELECT year, CASE WHEN org_code = ? THEN NULL ELSE org_code END AS org, "
             "CASE WHEN org_code = ? THEN 1 ELSE 0 END AS g_org, * EXCLUDE (year, org_code) "
             "FROM region_stats WHERE year BETWEEN ? AND ? AND (org_code = ? OR "
-            "(depth = ? AND starts_with(path, ?))))"
+            "(depth = ? AND path LIKE ?)))"
         )
-        params += [q.region_code, q.region_code, y0, y1, q.region_code, level_depth, q.region_path]
+        params += [
+            q.region_code, q.region_code, y0, y1, q.region_code, level_depth, q.region_path + "%",
+        ]  # fmt: skip
         source = (
             "e FULL OUTER JOIN r ON e.year = r.year AND e.g_cat = 1 AND e.g_org = r.g_org "
             "AND e.org IS NOT DISTINCT FROM r.org"

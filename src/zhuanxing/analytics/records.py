@@ -14,6 +14,17 @@
 from . import cockpit, selectors, targets
 
 
+def cached_records(user, unit, year: int, level: str | None = None) -> list[dict]:
+    """``indicator_records`` for a page or the API, cached per scope and store build
+    (``analytics.cache``); ``unit`` is already checked against ``user``."""
+    from . import cache
+
+    return cache.cached(
+        "indicator-records", user, (unit.code, year, level),
+        lambda: indicator_records(unit, year, level),
+    )  # fmt: skip
+
+
 def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
     policy = selectors.policy()
     span = selectors.years_available()

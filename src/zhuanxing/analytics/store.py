@@ -60,14 +60,33 @@ class _Reader:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._open: dict[str, tuple[tuple[int, int], duckdb.DuckDBPyConnection]] = {}
+        self._info: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
 
-    def cursor(self, path: Path) -> duckdb.DuckDBPyConnection:
-        key = str(path)
+    @staticmethod
+    def _version(path: Path) -> tuple[int, int]:
         try:
             stat = os.stat(path)
         except FileNotFoundError as exc:
             raise StoreMissing(str(path)) from exc
-        version = (stat.st_ino, stat.st_mtime_ns)
+        return (stat.st_ino, stat.st_mtime_ns)
+
+    def info(self, path: Path) -> dict[str, str]:
+        """The ``build_info`` table of the file at ``path``, read once per file version (every
+        request asks for it: the years on offer, the build id of cached results)."""
+        key = str(path)
+        version = self._version(path)
+        current = self._info.get(key)
+        if current is not None and current[0] == version:
+            return current[1]
+        cursor = self.cursor(path)
+        info = dict(cursor.execute("SELECT key, value FROM build_info").fetchall())
+        if self._version(path) == version:  # not replaced while it was read
+            self._info[key] = (version, info)
+        return info
+
+    def cursor(self, path: Path) -> duckdb.DuckDBPyConnection:
+        key = str(path)
+        version = self._version(path)
         with self._lock:
             current = self._open.get(key)
             if current is None or current[0] != version:
@@ -84,6 +103,7 @@ class _Reader:
     def forget(self) -> None:
         with self._lock:
             self._open.clear()
+            self._info.clear()
 
 
 def _quoted(path: Path) -> str:
@@ -106,7 +126,17 @@ def forget_readers() -> None:
 def build_info(path: Path) -> dict[str, str]:
     """The key/value ``build_info`` table of the live store ({} when there is no store)."""
     try:
-        cursor = read_cursor(path)
+        return dict(_reader.info(Path(path)))
     except StoreMissing:
         return {}
-    return dict(cursor.execute("SELECT key, value FROM build_info").fetchall())
+
+
+def build_id(path: Path) -> str | None:
+    """What identifies one build of the store (new on every full build and every incremental
+    refresh): results computed from the store are cached under it, so a swap makes them
+    unreachable. None when there is no store."""
+    info = build_info(path)
+    if not info:
+        return None
+    # Stores written before build ids existed: their build time is as unique.
+    return info.get("build_id") or f"{info.get('built_at')}/{info.get('watermark')}"

@@ -127,5 +127,5 @@ def indicators_json(request):
     depth = unit.depth
     if level not in selectors.LEVEL_DEPTH or selectors.LEVEL_DEPTH[level] <= depth:
         level = None
-    data = records.indicator_records(unit, year, level) if year else []
+    data = records.cached_records(request.user, unit, year, level) if year else []
     return JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})

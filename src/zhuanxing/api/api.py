@@ -308,7 +308,7 @@ def indicator_list(request, filters: Query[IndicatorFilter]):
     depth = unit.path.strip("/").count("/")
     if level not in analytics.LEVEL_DEPTH or analytics.LEVEL_DEPTH[level] <= depth:
         level = None
-    return records.indicator_records(unit, year, level) if year else []
+    return records.cached_records(request.user, unit, year, level) if year else []
 
 
 # --- evaluations -------------------------------------------------------------------------------

@@ -235,6 +235,9 @@ ZHUANXING = {
         "ZHUANXING_ANALYTICS_PATH", str(VAR_DIR / "analytics" / "store.duckdb")
     ),
     "ANALYTICS_STATUSES": os.environ.get("ZHUANXING_ANALYTICS_STATUSES", "approved,locked"),
+    "ANALYTICS_REFRESH_MAX_ENTERPRISES": int(
+        os.environ.get("ZHUANXING_ANALYTICS_REFRESH_MAX_ENTERPRISES", "5000")
+    ),
     "EXPORT_ROW_CAP": int(os.environ.get("ZHUANXING_EXPORT_ROW_CAP", "20000")),
     "REVIEW_QUEUE_CAP": int(os.environ.get("ZHUANXING_REVIEW_QUEUE_CAP", "200")),
     "RECENT_LIST_CAP": int(os.environ.get("ZHUANXING_RECENT_LIST_CAP", "20")),
@@ -248,6 +251,14 @@ ZHUANXING = {
     "LOGIN_FAILURE_LIMIT": int(os.environ.get("ZHUANXING_LOGIN_FAILURE_LIMIT", "5")),
     "LOGIN_LOCKOUT_MINUTES": int(os.environ.get("ZHUANXING_LOGIN_LOCKOUT_MINUTES", "30")),
     "TAX_TOP_FIRMS": int(os.environ.get("ZHUANXING_TAX_TOP_FIRMS", "20")),
+    # The application server (gunicorn, `zhuanxing serve` and config/gunicorn.py).
+    "WEB_BIND": os.environ.get("ZHUANXING_WEB_BIND", "127.0.0.1:8000"),
+    "WEB_WORKERS": int(os.environ.get("ZHUANXING_WEB_WORKERS", "0")),  # 0: 2 × cores + 1
+    "WEB_THREADS": int(os.environ.get("ZHUANXING_WEB_THREADS", "1")),
+    "WEB_TIMEOUT": int(os.environ.get("ZHUANXING_WEB_TIMEOUT", "60")),
+    "WEB_MAX_REQUESTS": int(os.environ.get("ZHUANXING_WEB_MAX_REQUESTS", "5000")),
+    # Cached analytics results (cockpit, indicator records), keyed by the store's build id.
+    "ANALYTICS_CACHE_SECONDS": int(os.environ.get("ZHUANXING_ANALYTICS_CACHE_SECONDS", "86400")),
 }
 
 # Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures an account, and separately
@@ -259,6 +270,26 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "zhuanxing.web.views.locked_out"
 AXES_VERBOSE = False
+
+# Computed analytics results are cached per scope and parameters and keyed by the store's build
+# id (zhuanxing.analytics.cache), so a rebuild makes every old entry unreachable. The default is
+# each process's own memory; the processes of one server can share a file cache
+# (ZHUANXING_CACHE_URL="file:///var/cache/zhuanxing"); see docs/deployment.md for several servers.
+_CACHE_URL = os.environ.get("ZHUANXING_CACHE_URL", "")
+if _CACHE_URL == "dummy:":  # no caching at all (bench/load.py's uncached baseline)
+    _CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+elif _CACHE_URL.startswith("file://"):
+    _CACHE = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": _CACHE_URL.removeprefix("file://"),
+    }
+else:
+    _CACHE = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "zhuanxing",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+CACHES = {"default": {**_CACHE, "TIMEOUT": ZHUANXING["ANALYTICS_CACHE_SECONDS"]}}
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_in_force
 
+from .models import PriceIndex
 from .monthly import monthly_analysis, targets_at_risk
 from .operation import operation
 from .warnings import county_warnings, enterprise_warnings
@@ -72,3 +73,14 @@ def context_for(unit: OrgUnit, month: str, *, with_analysis: bool = True) -> dic
         "category_names": categories,
         "names": names,
     }
+
+
+def price_indices_key(month: str) -> tuple:
+    """What the analysis reads outside the analytics store: the price indices (growth at
+    comparable prices; ``monthly.py`` reads them all, a few hundred rows a year). Part of the
+    cache key (``analytics.cache``), so an import of indices shows at once although the store
+    was not rebuilt."""
+    rows = PriceIndex.objects.order_by("month", "division").values_list(
+        "month", "division", "value"
+    )
+    return tuple(rows)

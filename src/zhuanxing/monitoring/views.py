@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from zhuanxing.analytics import cache as analytics_cache
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.core.figures import chart_number
@@ -36,13 +37,15 @@ def _context(request, *, with_analysis: bool = False):
     month = _month(request)
     if month is None:
         return None
+    # The region is checked against the user first (404 outside the scope); the figures are then
+    # computed once per scope, region, month and store build (analytics.cache).
+    unit = analytics.region_for(request.user, request.GET.get("region"))
     try:
-        return selectors.context(
-            user=request.user,
-            month=month,
-            region_code=request.GET.get("region"),
-            with_analysis=with_analysis,
-        )
+        return analytics_cache.cached(
+            "monitoring", request.user,
+            (unit.code, month, with_analysis, selectors.price_indices_key(month)),
+            lambda: selectors.context_for(unit, month, with_analysis=with_analysis),
+        )  # fmt: skip
     except StoreMissing:
         return None  # the page says how to build the store
 
