@@ -51,6 +51,7 @@ EXPECTED = {
     "set_language": (none, (302, 302, 302, 302, 302)),
     "home": (none, (302, 200, 200, 200, 302)),  # the enterprise user lands on their firm
     "registry": (none, OFFICIALS),
+    "policy": (none, OFFICIALS),
     "enterprises:list": (none, EVERYONE),
     "enterprises:detail": (own_firm, EVERYONE),
     "reporting:index": (none, EVERYONE),
