@@ -7,7 +7,7 @@ MAX_QUERIES = {
     "enterprise_list": 6,
     "enterprise_detail": 16,
     "evaluation_results": 6,
-    "review_queue": 4,
+    "review_queue": 29,  # issue 13: both queues checked by the policy's rules, a batch each
     "import_job_list": 8,
     "monitoring": 6,
     "cockpit": 5,

@@ -69,6 +69,7 @@ EXPECTED = {
     ),
     "reporting:review": (none, EVERYONE),  # an enterprise user's queue is empty
     "reporting:review_action": (lambda o: {"kind": "annual", "pk": 1}, POST_ONLY),
+    "reporting:review_selected": (lambda o: {"kind": "annual"}, POST_ONLY),
     "reporting:submit": (lambda o: {"kind": "annual", "pk": 1}, POST_ONLY),
     "reporting:locks": (none, EVERYONE),
     "analytics:cockpit": (none, OFFICIALS),
