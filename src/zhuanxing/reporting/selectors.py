@@ -27,6 +27,7 @@ from .models import (
     ReportReview,
     ReportStatus,
     ReportUnlock,
+    counted_statuses,
 )
 from .wording import change_reason_text
 
@@ -100,9 +101,14 @@ def import_job_get(*, user, pk: int) -> ImportJob:
     return get_object_or_404(import_job_list(user=user), pk=pk)
 
 
-def latest_report_year(user) -> int | None:
-    """The latest year with an annual report the user may see."""
-    return AnnualReport.objects.restrict(user).aggregate(year=Max("year"))["year"]
+def default_year(user) -> int | None:
+    """The year every page opens on (the one place it is chosen): the latest year with counted
+    (approved or locked) annual reports in the user's scope — one rejected or draft report of a
+    later year does not turn the pages to an empty year. Without any counted report, the latest
+    year the user has a report for; None without reports."""
+    reports = AnnualReport.objects.restrict(user)
+    counted = reports.filter(status__in=counted_statuses()).aggregate(year=Max("year"))["year"]
+    return counted or reports.aggregate(year=Max("year"))["year"]
 
 
 def with_annual_figures(enterprises: QuerySet, *, year: int, scale: str, policy: Policy):

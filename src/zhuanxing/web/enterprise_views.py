@@ -33,7 +33,7 @@ def enterprise_list_view(request):
     )
     valid = not form.is_bound or form.is_valid()
     cleaned = form.cleaned_data if form.is_bound and valid else {}
-    year = cleaned.get("year") or reports.latest_report_year(request.user)
+    year = cleaned.get("year") or reports.default_year(request.user)
     filters = EnterpriseFilter(
         query=cleaned.get("q", ""),
         county=cleaned.get("county", ""),
