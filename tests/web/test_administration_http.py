@@ -48,9 +48,7 @@ def test_who_opens_the_administration_site(client, users):
         assert _login(client, users[name]).get(reverse("admin:index")).status_code == status, name
 
 
-def test_the_city_administrator_creates_a_county_officer_who_sees_only_their_county(
-    client, users
-):
+def test_the_city_administrator_creates_a_county_officer_who_sees_only_their_county(client, users):
     _login(client, users["admin"])
     haining = OrgUnit.objects.get(code=HAINING)
     response = client.post(

@@ -103,13 +103,11 @@ def administered_users(user, queryset):
         clerks |= Q(enterprise__org_unit__path__startswith=path)
         officers |= Q(org_units__path__startswith=path)
     within = (Q(role=Role.ENTERPRISE) & clerks) | (Q(role=Role.COUNTY_OFFICER) & officers)
-    outside_units = (
-        queryset.model.org_units.field.related_model.objects.exclude(inside).values("pk")
+    outside_units = queryset.model.org_units.field.related_model.objects.exclude(inside).values(
+        "pk"
     )
     return (
-        queryset.filter(within, is_superuser=False)
-        .exclude(org_units__in=outside_units)
-        .distinct()
+        queryset.filter(within, is_superuser=False).exclude(org_units__in=outside_units).distinct()
     )
 
 

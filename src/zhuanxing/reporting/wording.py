@@ -23,6 +23,7 @@ def change_reason_text(reason: str) -> str:
         "submitted": _("Submitted for review"),
         "approve": _("Approved"),
         "reject": _("Rejected"),
+        "demo generator": _("Generated demo data"),
     }
     if reason in fixed:
         return fixed[reason]

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
@@ -24,6 +25,8 @@ def navigation(request):
     ]
     return {
         "nav_items": nav,
-        "active_policy_name": policy.info.name,
+        "active_policy_name": (
+            policy.info.name_en if (get_language() or "").startswith("en") else policy.info.name
+        ),
         "may": access.template_access(user),
     }

@@ -16,6 +16,7 @@ from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reference import size_class
 from zhuanxing.reporting import selectors as reports
+from zhuanxing.reporting.wording import change_reason_text
 
 SIZE_CLASS_LABELS = {
     "large": _("Large"),
@@ -90,11 +91,21 @@ def enterprise_detail_view(request, pk: int):
             "industry": info,
             "category": category,
             "ancestors": enterprise.org_unit.ancestors(),
-            "history": enterprise.history.select_related("history_user").order_by("-history_date")[
-                : settings.ZHUANXING["RECENT_LIST_CAP"]
-            ],
+            "history": _registry_history(enterprise),
             "report_changes": reports.report_changes(user=request.user, enterprise=enterprise),
             "review_log": reports.review_log(user=request.user, enterprise=enterprise),
             "filing": reports.filing_periods(user=request.user, enterprise=enterprise),
         },
     )
+
+
+def _registry_history(enterprise) -> list:
+    """The registry's changes of the firm, newest first, each reason in the reader's language."""
+    records = list(
+        enterprise.history.select_related("history_user").order_by("-history_date")[
+            : settings.ZHUANXING["RECENT_LIST_CAP"]
+        ]
+    )
+    for record in records:
+        record.reason_text = change_reason_text(record.history_change_reason or "")
+    return records

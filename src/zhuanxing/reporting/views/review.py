@@ -9,11 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhuanxing.accounts import access
+from zhuanxing.policy.active import policy_in_force
 
 from .. import services
 from ..forms import BulkApproveForm, LockForm, ReviewForm, UnlockForm
-from zhuanxing.policy.active import policy_in_force
-
 from ..selectors import (
     enterprise_by_uscc,
     open_unlocks,
