@@ -15,8 +15,13 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         if access.is_enterprise_user(user) and user.enterprise_id:
-            url = reverse("enterprises:detail", args=[user.enterprise_id])
-            items.append((_("My enterprise"), url))
+            # The clerk's own menu: their firm, filing (forms and imports), their results.
+            firm = user.enterprise_id
+            items += [
+                (_("My enterprise"), reverse("enterprises:detail", args=[firm])),
+                (_("Data reporting"), reverse("reporting:index")),
+                (_("Evaluation results"), reverse("evaluation:enterprise", args=[firm])),
+            ]
         items += [(label, reverse(name)) for label, name, who in MENU if who(user)]
     path = request.path
     nav = [

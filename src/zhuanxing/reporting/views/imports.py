@@ -9,12 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from zhuanxing.accounts import access
+
 from ..forms import CommitForm, UploadForm
 from ..importing.formats import TEMPLATES
 from ..importing.pipeline import Line, importable_kinds
 from ..importing.workbooks import report_xlsx, table_from_report_rows, template_csv, template_xlsx
 from ..models import ENTERPRISE_REPORT_KINDS
-from ..selectors import import_job_get, import_job_list, review_queue
+from ..selectors import filing_periods, import_job_get, import_job_list, review_queue
 from ..services import (
     ReportingError,
     import_job_commit,
@@ -36,6 +38,10 @@ def index(request):
     waiting = sum(
         review_queue(user=request.user, kind=kind).count() for kind in ENTERPRISE_REPORT_KINDS
     )
+    # An enterprise clerk files here too: the forms of their own firm's periods, above the
+    # import (the menu's 数据报送 leads here).
+    firm = request.user.enterprise if access.is_enterprise_user(request.user) else None
+    filing = filing_periods(user=request.user, enterprise=firm) if firm is not None else {}
     return render(
         request,
         "reporting/index.html",
@@ -45,6 +51,8 @@ def index(request):
             "templates": [TEMPLATES[k] for k in TEMPLATES],
             "jobs": jobs,
             "waiting": waiting,
+            "enterprise": firm,
+            "filing": filing,
         },
     )
 
