@@ -161,6 +161,8 @@ def cockpit(user, unit, year: int | None = None) -> dict:
         "structure": structure,
         "labels": {"heavy": _("Heavy industry (approximate)"), "light": _("Light industry"),
                    "share": _("share of output, %"), "output": _("100 million yuan")},
+        "year": year,
+        "decimals": {k: policy.indicators[k].decimals for k in keys},
         "map": {
             k: [{"name": c["code"], "label": names_by_code[c["code"]], "value": c["values"].get(k),
                  "text": format_number(c["values"].get(k), policy.indicators[k].decimals)}
@@ -246,4 +248,9 @@ def cockpit_page(user, params) -> dict:
         .order_by("path")
     )
     context["high_tech_scope"] = selectors.high_tech_scope()
+    # The way back up (city › county › town or park), through the units the user may open.
+    reachable = OrgUnit.objects.restrict(user).values_list("pk", flat=True)
+    context["crumbs"] = (
+        list(unit.ancestors().exclude(pk=unit.pk).filter(pk__in=reachable)) if unit else []
+    )
     return context
