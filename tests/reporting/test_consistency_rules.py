@@ -68,3 +68,23 @@ def test_the_monthly_form_and_its_prior_year_columns(few_firms):
         (5, "prior_sales_within_prior_gross_output"): "warning",
         (5, "prior_value_added_within_prior_gross_output"): "error",
     }
+
+
+def test_a_rule_is_named_in_the_reports_own_words(policy):
+    """Issue 13 §7: the import report names a rule in Chinese, never by its code."""
+    from zhuanxing.reporting.wording import rule_name
+
+    assert rule_name("sales_within_gross_output", "annual", policy, False) == (
+        "工业销售产值 ≤ 1.1 × 工业总产值"
+    )
+    assert rule_name("non_negative", "annual", policy, False) == "不得为负"
+    assert rule_name("land_reported", "annual", policy, False) == (
+        "用地面积 ＞ 0（当名录用地面积不为0时）"
+    )
+    assert rule_name("sales_within_gross_output", "annual", policy, True) == (
+        "sales_within_gross_output"
+    )
+    for rule in policy.reporting.validation_rules:
+        for kind in rule.applies_to:
+            name = rule_name(rule.key, kind, policy, False)
+            assert not any(word in name for word in ("_", "last_year", "gross")), name

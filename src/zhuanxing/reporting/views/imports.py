@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from zhuanxing.accounts import access
+from zhuanxing.policy.active import policy_in_force
 
 from ..forms import CommitForm, UploadForm
 from ..importing.formats import TEMPLATES
@@ -25,6 +26,7 @@ from ..services import (
     import_jobs_fail_dead,
 )
 from ..tasks import run_import_job
+from ..wording import rule_name
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -108,8 +110,11 @@ def _job_context(request, job):
         problems = problems.filter(importance=importance)
     page = Paginator(problems, 100).get_page(request.GET.get("page"))
     language = get_language() or "zh-hans"
+    policy = policy_in_force()
+    english = language.startswith("en")
     for problem in page:
         problem.display = problem.text(language)
+        problem.rule_name = rule_name(problem.rule, job.kind, policy, english)
     return {
         "job": job,
         "page": page,
@@ -177,7 +182,10 @@ def job_report(request, pk: int):
         for p in job.problems.all()
     ]  # fmt: skip
     table = table_from_report_rows(job.report_rows)
-    data = report_xlsx(table, lines, language=get_language() or "zh-hans")
+    language = get_language() or "zh-hans"
+    policy, english = policy_in_force(), language.startswith("en")
+    names = {line.rule: rule_name(line.rule, job.kind, policy, english) for line in lines}
+    data = report_xlsx(table, lines, language=language, rule_names=names)
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-report.xlsx"'
     return response
