@@ -174,6 +174,6 @@ def test_enterprise_history_is_shown(client, users):
 def test_the_policy_in_force_is_shown_with_its_validation(client, users):
     page = _login(client, users["admin"]).get(reverse("policy")).content.decode()
     assert "jiaxing-2009.toml" in page
-    assert "校验" in page and "sales_output" in page
+    assert "校验" in page and "工业销售产值 ≤ 1.1 × 工业总产值" in page
     client.logout()
     assert _login(client, users["firm"]).get(reverse("policy")).status_code == 403

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from zhuanxing.accounts import access
 from zhuanxing.policy import PolicyError, active_policy_path, load_policy
 from zhuanxing.policy.active import policy_in_force
+from zhuanxing.reporting.wording import rule_name
 
 
 @login_required
@@ -35,7 +36,9 @@ def policy_view(request):
             "message": rule.message_en if english else rule.message,
             "importance": rule.importance,
             "expression": (
-                f"{rule.left} {rule.operator} {rule.right}" if rule.check is None else ""
+                rule_name(rule.key, rule.applies_to[0], policy, english)
+                if rule.check is None
+                else ""
             ),
             "kinds": rule.applies_to,
         }
