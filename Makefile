@@ -5,7 +5,7 @@ VENV := .venv
 ZX := $(VENV)/bin/zhuanxing
 UV_VERSION := 0.13.9
 
-.PHONY: demo test install system-test-deps lint messages clean-demo
+.PHONY: demo test install system-test-deps lint messages clean-demo user-guide
 
 install: $(VENV)/.installed
 
@@ -44,6 +44,10 @@ lint: install
 messages: install
 	cd src/zhuanxing && ../../$(ZX) makemessages -l zh_Hans -l en --no-obsolete
 	cd src/zhuanxing && ../../$(ZX) compilemessages
+
+# The user guide's screenshots, taken from the demo city by tests/browser/test_user_guide.py.
+user-guide: install system-test-deps
+	ZHUANXING_USER_GUIDE=1 $(VENV)/bin/pytest tests/browser/test_user_guide.py -q -p no:cacheprovider
 
 clean-demo:
 	rm -f var/zhuanxing.sqlite3*

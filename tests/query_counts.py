@@ -7,8 +7,8 @@ MAX_QUERIES = {
     "enterprise_list": 6,
     "enterprise_detail": 17,  # + the enterprise's major projects (issue 15)
     "evaluation_results": 6,
-    "review_queue": 4,
+    "review_queue": 29,  # issue 13: both queues checked by the policy's rules, a batch each
     "import_job_list": 8,
-    "monitoring": 6,
-    "cockpit": 5,
+    "monitoring": 8,  # + the price indices: in the cache key, and read by the analysis
+    "cockpit": 6,  # issue 13: the breadcrumb back up (one query)
 }

@@ -21,6 +21,7 @@ def test_admin_runs_and_publishes(page, live_server, environment, login, screens
     page.click("#run-create button[type=submit]")
     expect(page.locator("#run-status")).to_have_text("草稿")
     expect(page.locator("#by-county tbody tr")).to_have_count(10)  # 9 units + total
+    page.once("dialog", lambda dialog: dialog.accept())  # "publish?" asked first
     page.click("#publish")
     expect(page.locator("#run-status")).to_have_text("已发布")
     screenshot("evaluation-run")

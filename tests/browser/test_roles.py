@@ -63,7 +63,11 @@ def test_enterprise_user_lands_on_their_enterprise(page, live_server, live_city,
     firm = User.objects.get(username="firm").enterprise
     login("firm")
     expect(page.locator("h1")).to_have_text(firm.name)
-    expect(page.locator("nav.mainnav a")).to_have_count(2)  # their firm; support policies
+    # The clerk's menu (issue 13): their firm, filing, their evaluation results; and the
+    # support policies (issue 16).
+    expect(page.locator("nav.mainnav a")).to_have_text(
+        ["本企业", "数据报送", "评价结果", "扶持政策"]
+    )
     screenshot("enterprise-user-home")
 
 

@@ -56,6 +56,7 @@ EXPECTED = {
     "set_language": (none, (302, 302, 302, 302, 302)),
     "home": (none, (302, 200, 200, 200, 302)),  # the enterprise user lands on their firm
     "registry": (none, OFFICIALS),
+    "policy": (none, OFFICIALS),
     "enterprises:list": (none, EVERYONE),
     "enterprises:detail": (own_firm, EVERYONE),
     "reporting:index": (none, EVERYONE),
@@ -73,6 +74,7 @@ EXPECTED = {
     ),
     "reporting:review": (none, EVERYONE),  # an enterprise user's queue is empty
     "reporting:review_action": (lambda o: {"kind": "annual", "pk": 1}, POST_ONLY),
+    "reporting:review_selected": (lambda o: {"kind": "annual"}, POST_ONLY),
     "reporting:submit": (lambda o: {"kind": "annual", "pk": 1}, POST_ONLY),
     "reporting:locks": (none, EVERYONE),
     "analytics:cockpit": (none, OFFICIALS),

@@ -65,8 +65,50 @@ def is_official(user) -> bool:
 
 
 def may_administer(user) -> bool:
-    """Opens the administration site (Django admin): staff accounts."""
-    return _active(user) and user.is_staff
+    """Opens the administration site (Django admin): staff city administrators, and staff
+    county officers, who manage the users, org units and enterprises of their own county
+    there (``administered_users`` and ``restrict`` scope every list)."""
+    if not (_active(user) and user.is_staff):
+        return False
+    return user.is_superuser or user.role in (Role.CITY_ADMIN, Role.COUNTY_OFFICER)
+
+
+def assignable_roles(user) -> list[str]:
+    """The roles an administrator may give: any for the city, clerks and officers for a
+    county (never a whole-city role)."""
+    if is_city_admin(user):
+        return list(Role.values)
+    if may_administer(user):
+        return [Role.COUNTY_OFFICER, Role.ENTERPRISE]
+    return []
+
+
+def administered_users(user, queryset):
+    """The accounts ``user`` manages in the administration site: every account for the city;
+    for a county officer, the officers and clerks wholly inside their units (an officer with
+    any unit outside, a whole-city account, a superuser: never)."""
+    if not may_administer(user):
+        return queryset.none()
+    if is_city_admin(user):
+        return queryset
+    paths = user.org_unit_paths
+    if not paths:
+        return queryset.none()
+    inside = Q()
+    for path in paths:
+        inside |= Q(path__startswith=path)
+    clerks = Q()
+    officers = Q()
+    for path in paths:
+        clerks |= Q(enterprise__org_unit__path__startswith=path)
+        officers |= Q(org_units__path__startswith=path)
+    within = (Q(role=Role.ENTERPRISE) & clerks) | (Q(role=Role.COUNTY_OFFICER) & officers)
+    outside_units = queryset.model.org_units.field.related_model.objects.exclude(inside).values(
+        "pk"
+    )
+    return (
+        queryset.filter(within, is_superuser=False).exclude(org_units__in=outside_units).distinct()
+    )
 
 
 def may(user, action: Action | str) -> bool:

@@ -169,6 +169,8 @@ def cockpit(user, unit, year: int | None = None, same_firms: bool = False) -> di
         "structure": structure,
         "labels": {"heavy": _("Heavy industry (approximate)"), "light": _("Light industry"),
                    "share": _("share of output, %"), "output": _("100 million yuan")},
+        "year": year,
+        "decimals": {k: policy.indicators[k].decimals for k in keys},
         "map": {
             k: [{"name": c["code"], "label": names_by_code[c["code"]], "value": c["values"].get(k),
                  "text": format_number(c["values"].get(k), policy.indicators[k].decimals)}
@@ -274,6 +276,11 @@ def cockpit_page(user, params) -> dict:
     context = dict(cache.cached("cockpit", user, key, compute))
     context["unit"] = unit
     context["regions"] = regions
+    # The way back up (city › county › town or park), through the units the user may open.
+    reachable = OrgUnit.objects.restrict(user).values_list("pk", flat=True)
+    context["crumbs"] = (
+        list(unit.ancestors().exclude(pk=unit.pk).filter(pk__in=reachable)) if unit else []
+    )
     return _attached(context)
 
 

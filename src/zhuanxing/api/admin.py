@@ -1,13 +1,17 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from zhuanxing.accounts.admin_scoping import ScopedAdmin
+
 from .models import ApiToken
 from .services import api_token_revoke
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ScopedAdmin):
     """The administrator sees every token (never the token itself) and can revoke any."""
+
+    city_only = True
 
     list_display = ("name", "user", "prefix", "created_at", "expires_at", "last_used_at",
                     "revoked_at")  # fmt: skip

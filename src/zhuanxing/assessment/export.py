@@ -1,6 +1,8 @@
 """The assessment's workbooks: the scored table, and the targets template the city fills in."""
 
 from django.http import HttpResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -16,10 +18,16 @@ def assessment_workbook(table, year: int) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = str(year)
-    header = ["排名 Rank", "县（市、区）County"]
+    english = (get_language() or "").startswith("en")  # one language at a time
+    header = [_("Rank"), _("County / zone")]
     for item, ind in table["indicators"]:
-        header += [f"{ind.name}（{ind.unit}）实际", "目标", f"得分（满分{item.weight}）"]
-    header.append("总分 Total")
+        name = ind.name_en if english else ind.name
+        header += [
+            _("%(indicator)s (%(unit)s), actual") % {"indicator": name, "unit": ind.unit},
+            _("Target"),
+            _("Score (of %(weight)s)") % {"weight": item.weight},
+        ]
+    header.append(_("Total score"))
     ws.append(header)
     for cell in ws[1]:
         cell.font, cell.fill = Font(bold=True), HEADER_FILL

@@ -8,7 +8,7 @@ from zhuanxing.core.errors import UserError
 from zhuanxing.core.params import year_param
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
-from zhuanxing.reporting.selectors import report_years
+from zhuanxing.reporting.selectors import default_year, report_years
 
 from .export import assessment_workbook, targets_workbook
 from .forms import TargetUploadForm
@@ -21,7 +21,7 @@ def _year(request) -> int:
     years = report_years()
     data = {"year": request.GET.get("year") or request.POST.get("year")}
     year = year_param(data, policy_in_force(), years)
-    return year or (years[-1] if years else 0)
+    return year or default_year(request.user) or 0
 
 
 @login_required

@@ -1,11 +1,15 @@
 from django.contrib import admin
 
+from zhuanxing.accounts.admin_scoping import ScopedAdmin
+
 from .models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ScopedAdmin):
     """Read only: the log is evidence."""
+
+    city_only = True
 
     list_display = ("at", "username", "action", "address", "path", "detail")
     list_filter = ("action",)

@@ -1,6 +1,8 @@
 """Excel export of a run's ranked list (openpyxl: styled headers, number formats, units)."""
 
 from django.http import HttpResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
@@ -13,16 +15,21 @@ def results_workbook(run, method, rows, reason_labels) -> HttpResponse:
     ws.title = f"{run.year}"
     population = rows[0].population if rows else "above_scale"
     indicators = getattr(method, population).indicators
+    # Headers in the reader's language, one language at a time.
+    english = (get_language() or "").startswith("en")
     header = [
-        "排名 Rank",
-        "企业名称 Name",
-        "统一社会信用代码 USCC",
-        "区域 Org unit",
-        "总分 Total",
-        "类别 Class",
+        _("Rank"),
+        _("Enterprise name"),
+        _("Unified social credit code"),
+        _("Org unit"),
+        _("Total score"),
+        _("Class"),
     ]
-    header += [f"{i.name}（{i.unit}）" for i in indicators] + [f"{i.name} 得分" for i in indicators]
-    header.append("未参评原因 Not graded because")
+    names = [i.name_en if english else i.name for i in indicators]
+    header += [f"{n} ({i.unit})" for n, i in zip(names, indicators, strict=True)]
+    header += [_("%(indicator)s score") % {"indicator": n} for n in names]
+    header.append(_("Not graded because"))
+    header = [str(h) for h in header]
     ws.append(header)
     for cell in ws[1]:
         cell.font = Font(bold=True)

@@ -18,7 +18,7 @@ from zhuanxing.core.params import year_param
 from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
-from zhuanxing.reporting.selectors import report_years
+from zhuanxing.reporting.selectors import default_year, report_years
 
 from . import selectors, services
 from .export import results_workbook
@@ -51,7 +51,9 @@ def _report_years() -> list[int]:
 def run_list(request):
     require_official(request.user)
     policy = policy_in_force()
-    form = RunCreateForm(request.POST or None, years=_report_years())
+    form = RunCreateForm(
+        request.POST or None, years=_report_years(), initial={"year": default_year(request.user)}
+    )
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -233,7 +235,7 @@ def backward_status(request, pk: int):
 def clean_production(request):
     require_official(request.user)
     years = _report_years()
-    year = year_param(request.GET, policy_in_force(), years) or (years[0] if years else 0)
+    year = year_param(request.GET, policy_in_force(), years) or default_year(request.user) or 0
     rows = (
         selectors.clean_production_list(user=request.user, year=year, policy=policy_in_force())
         if year

@@ -2,6 +2,7 @@
 run by the services and selectors."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .importing.formats import TEMPLATES
@@ -31,6 +32,23 @@ class CommitForm(forms.Form):
 class ReviewForm(forms.Form):
     action = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
     comment = forms.CharField(label=_("Comment"), required=False, max_length=2000)
+
+
+class BulkApproveForm(forms.Form):
+    """The reports ticked in the review queue (at most the queue's length)."""
+
+    selected = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any positive id may be named; each is checked against the user's scope on its own.
+        self.fields["selected"].valid_value = lambda value: str(value).isdigit()
+
+    def clean_selected(self):
+        chosen = self.cleaned_data["selected"]
+        if len(chosen) > settings.ZHUANXING["REVIEW_QUEUE_CAP"]:
+            raise forms.ValidationError(_("Too many reports at once."))
+        return chosen
 
 
 class LockForm(forms.Form):

@@ -13,7 +13,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import Policy
 from zhuanxing.policy.vocabulary import MONTHLY_PRIOR
 
-from .importing.checks import Batch, batch_from_values
+from .importing.checks import Batch, batch_from_rows, batch_from_values
 from .importing.formats import TEMPLATES
 from .importing.pipeline import Line, problem_line
 from .importing.validate import validate_batch
@@ -27,7 +27,9 @@ from .models import (
     ReportReview,
     ReportStatus,
     ReportUnlock,
+    counted_statuses,
 )
+from .wording import change_reason_text
 
 ENTRY_EXCLUDED = ("uscc", "name", "year", "period")
 
@@ -99,9 +101,14 @@ def import_job_get(*, user, pk: int) -> ImportJob:
     return get_object_or_404(import_job_list(user=user), pk=pk)
 
 
-def latest_report_year(user) -> int | None:
-    """The latest year with an annual report the user may see."""
-    return AnnualReport.objects.restrict(user).aggregate(year=Max("year"))["year"]
+def default_year(user) -> int | None:
+    """The year every page opens on (the one place it is chosen): the latest year with counted
+    (approved or locked) annual reports in the user's scope — one rejected or draft report of a
+    later year does not turn the pages to an empty year. Without any counted report, the latest
+    year the user has a report for; None without reports."""
+    reports = AnnualReport.objects.restrict(user)
+    counted = reports.filter(status__in=counted_statuses()).aggregate(year=Max("year"))["year"]
+    return counted or reports.aggregate(year=Max("year"))["year"]
 
 
 def with_annual_figures(enterprises: QuerySet, *, year: int, scale: str, policy: Policy):
@@ -146,6 +153,111 @@ def review_queue(*, user, kind: str) -> QuerySet:
         .filter(status=ReportStatus.SUBMITTED)
         .select_related("enterprise", "enterprise__org_unit")
         .order_by("enterprise__name")
+    )
+
+
+# The figures a reviewer compares, per report kind (the measures' verbose names label them).
+REVIEW_FIGURES = {
+    "annual": ("gross_output", "value_added", "main_revenue", "profit"),
+    "monthly": ("gross_output", "sales_output", "value_added"),
+}
+
+
+@dataclass
+class ReviewFigure:
+    label: str
+    value: object
+    last_period: object  # the month before (monthly); None for an annual report
+    last_year: object  # the same period a year earlier
+
+
+@dataclass
+class ReviewRow:
+    """A submitted report on the review page: its key figures beside last period's and last
+    year's, and what the policy's rules say about it now."""
+
+    report: object
+    figures: list[ReviewFigure]
+    warnings: list[Line]
+
+
+def _previous_month(period: str) -> str:
+    year, month = (int(part) for part in period.split("-"))
+    return f"{year - 1:04d}-12" if month == 1 else f"{year:04d}-{month - 1:02d}"
+
+
+def review_rows(*, user, kind: str, reports, policy: Policy) -> list[ReviewRow]:
+    """The review queue's rows, with the figures to compare and the rules' warnings (all rows
+    checked as one batch, the way an import is)."""
+    reports = list(reports)
+    if not reports:
+        return []
+    model = REPORT_MODELS[kind]
+    names = REVIEW_FIGURES[kind]
+    firms = [r.enterprise_id for r in reports]
+    if kind == "annual":
+        years = {r.year - 1 for r in reports}
+        earlier = model.objects.filter(enterprise_id__in=firms, year__in=years)
+        last_year = {(r.enterprise_id, r.year): r for r in earlier}
+        previous = {}
+    else:
+        wanted = {_previous_month(r.period) for r in reports}
+        wanted |= {f"{r.year - 1:04d}-{r.month:02d}" for r in reports}
+        earlier = model.objects.filter(enterprise_id__in=firms, period__in=wanted)
+        previous = {(r.enterprise_id, r.period): r for r in earlier}
+        last_year = previous
+    columns = [c.key for c in entry_fields(kind)]
+    rows = []
+    for r in reports:
+        values = {key: getattr(r, key) for key in columns}
+        values["uscc"] = r.enterprise.uscc
+        values["year" if kind == "annual" else "period"] = (
+            str(r.year) if kind == "annual" else r.period
+        )
+        rows.append(values)
+    batch = batch_from_rows(TEMPLATES[kind], policy.reporting, rows)
+    validate_batch(batch, user=user, policy=policy)
+    warnings: dict[int, list[Line]] = {}
+    for problem in batch.problems:
+        if problem.row is not None:
+            warnings.setdefault(problem.row, []).append(problem_line(problem, batch, policy))
+    found = []
+    for index, r in enumerate(reports, start=1):
+        if kind == "annual":
+            year_before = last_year.get((r.enterprise_id, r.year - 1))
+            month_before = None
+        else:
+            month_before = previous.get((r.enterprise_id, _previous_month(r.period)))
+            year_before = last_year.get((r.enterprise_id, f"{r.year - 1:04d}-{r.month:02d}"))
+        figures = []
+        for name in names:
+            prior = getattr(r, f"prior_{name}", None) if kind == "monthly" else None
+            if prior is None and year_before is not None:
+                prior = getattr(year_before, name)
+            figures.append(
+                ReviewFigure(
+                    label=str(model._meta.get_field(name).verbose_name),
+                    value=getattr(r, name),
+                    last_period=getattr(month_before, name) if month_before else None,
+                    last_year=prior,
+                )
+            )
+        found.append(ReviewRow(report=r, figures=figures, warnings=warnings.get(index, [])))
+    return found
+
+
+def rejection_of(report, kind: str) -> ReportReview | None:
+    """Why a rejected report was sent back: the latest rejection in the approval log."""
+    if report is None or report.status != ReportStatus.REJECTED:
+        return None
+    period = str(report.year) if kind == "annual" else report.period
+    return (
+        ReportReview.objects.filter(
+            kind=kind, enterprise_id=report.enterprise_id, period=period, action="reject"
+        )
+        .select_related("user")
+        .order_by("-at", "-pk")
+        .first()
     )
 
 
@@ -199,8 +311,13 @@ def report_changes(*, user, enterprise: Enterprise) -> list[Change]:
         if before is not None:
             delta = record.diff_against(before)
             for change in delta.changes:
-                label = str(record._meta.get_field(change.field).verbose_name)
-                diffs.append((label, change.old, change.new))
+                model_field = record._meta.get_field(change.field)
+                label = str(model_field.verbose_name)
+                old, new = change.old, change.new
+                if model_field.choices:  # "已报送 → 已退回", never the stored codes
+                    names = dict(model_field.flatchoices)
+                    old, new = names.get(old, old), names.get(new, new)
+                diffs.append((label, old, new))
         period = str(record.year) if kind == "annual" else record.period
         changes.append(
             Change(
@@ -209,7 +326,7 @@ def report_changes(*, user, enterprise: Enterprise) -> list[Change]:
                 report=period,
                 kind=kind,
                 action=record.get_history_type_display(),
-                reason=record.history_change_reason or "",
+                reason=change_reason_text(record.history_change_reason or ""),
                 changes=diffs,
             )
         )

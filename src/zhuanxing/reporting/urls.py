@@ -16,6 +16,7 @@ urlpatterns = [
     path("entry/<int:enterprise>/<str:period>/check/", entry.entry_check_view, name="entry_check"),
     path("review/", review.queue, name="review"),
     path("review/<str:kind>/<int:pk>/", review.review, name="review_action"),
+    path("review/<str:kind>/selected/", review.review_selected, name="review_selected"),
     path("submit/<str:kind>/<int:pk>/", review.submit, name="submit"),
     path("locks/", review.locks, name="locks"),
 ]

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
@@ -14,8 +15,13 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         if access.is_enterprise_user(user) and user.enterprise_id:
-            url = reverse("enterprises:detail", args=[user.enterprise_id])
-            items.append((_("My enterprise"), url))
+            # The clerk's own menu: their firm, filing (forms and imports), their results.
+            firm = user.enterprise_id
+            items += [
+                (_("My enterprise"), reverse("enterprises:detail", args=[firm])),
+                (_("Data reporting"), reverse("reporting:index")),
+                (_("Evaluation results"), reverse("evaluation:enterprise", args=[firm])),
+            ]
         items += [(label, reverse(name)) for label, name, who in MENU if who(user)]
     path = request.path
     nav = [
@@ -24,6 +30,8 @@ def navigation(request):
     ]
     return {
         "nav_items": nav,
-        "active_policy_name": policy.info.name,
+        "active_policy_name": (
+            policy.info.name_en if (get_language() or "").startswith("en") else policy.info.name
+        ),
         "may": access.template_access(user),
     }

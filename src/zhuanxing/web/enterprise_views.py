@@ -17,6 +17,7 @@ from zhuanxing.policy.active import policy_in_force
 from zhuanxing.projects.selectors import projects_of
 from zhuanxing.reference import size_class
 from zhuanxing.reporting import selectors as reports
+from zhuanxing.reporting.wording import change_reason_text
 
 SIZE_CLASS_LABELS = {
     "large": _("Large"),
@@ -34,7 +35,7 @@ def enterprise_list_view(request):
     )
     valid = not form.is_bound or form.is_valid()
     cleaned = form.cleaned_data if form.is_bound and valid else {}
-    year = cleaned.get("year") or reports.latest_report_year(request.user)
+    year = cleaned.get("year") or reports.default_year(request.user)
     filters = EnterpriseFilter(
         query=cleaned.get("q", ""),
         county=cleaned.get("county", ""),
@@ -91,12 +92,22 @@ def enterprise_detail_view(request, pk: int):
             "industry": info,
             "category": category,
             "ancestors": enterprise.org_unit.ancestors(),
-            "history": enterprise.history.select_related("history_user").order_by("-history_date")[
-                : settings.ZHUANXING["RECENT_LIST_CAP"]
-            ],
+            "history": _registry_history(enterprise),
             "report_changes": reports.report_changes(user=request.user, enterprise=enterprise),
             "review_log": reports.review_log(user=request.user, enterprise=enterprise),
             "filing": reports.filing_periods(user=request.user, enterprise=enterprise),
             "projects": projects_of(request.user, enterprise),
         },
     )
+
+
+def _registry_history(enterprise) -> list:
+    """The registry's changes of the firm, newest first, each reason in the reader's language."""
+    records = list(
+        enterprise.history.select_related("history_user").order_by("-history_date")[
+            : settings.ZHUANXING["RECENT_LIST_CAP"]
+        ]
+    )
+    for record in records:
+        record.reason_text = change_reason_text(record.history_change_reason or "")
+    return records

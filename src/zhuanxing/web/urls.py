@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import enterprise_views, views
+from . import enterprise_views, policy_views, views
 
 enterprise_patterns = [
     path("", enterprise_views.enterprise_list_view, name="list"),
@@ -10,5 +10,6 @@ enterprise_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("registry/", views.registry_overview, name="registry"),
+    path("policy/", policy_views.policy_view, name="policy"),
     path("enterprises/", include((enterprise_patterns, "enterprises"))),
 ]

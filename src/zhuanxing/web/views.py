@@ -10,7 +10,7 @@ from zhuanxing.analytics.selectors import home_region
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.projects.selectors import plan_progress
-from zhuanxing.reporting.selectors import latest_report_year
+from zhuanxing.reporting.selectors import default_year
 
 from .selectors import overview
 
@@ -37,7 +37,7 @@ def registry_overview(request):
     user = request.user
     access.require_official(user)
     policy = policy_in_force()
-    year = latest_report_year(user)
+    year = default_year(user)
     if access.sees_whole_city(user):
         city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
         scope_name = city.name if city else _("the whole city")

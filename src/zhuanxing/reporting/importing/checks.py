@@ -101,11 +101,16 @@ def check_cells(table: RawTable, reporting: Reporting, *, today: date | None = N
 
 def batch_from_values(template: Template, reporting: Reporting, values: dict) -> Batch:
     """A one-row batch from a form's values (already typed or still text)."""
-    batch = Batch(template=template, sheet="", rows=[1], values={})
+    return batch_from_rows(template, reporting, [values])
+
+
+def batch_from_rows(template: Template, reporting: Reporting, rows: list[dict]) -> Batch:
+    """A batch from rows of values (a form's, or stored reports' checked again for review)."""
+    batch = Batch(template=template, sheet="", rows=list(range(1, len(rows) + 1)), values={})
     today = date.today()
     for column in template.columns:
-        if column.key in values:
-            cells = [values[column.key]]
+        if rows and column.key in rows[0]:
+            cells = [row.get(column.key) for row in rows]
             batch.values[column.key] = _convert(batch, reporting, column, cells, today)
     return batch
 

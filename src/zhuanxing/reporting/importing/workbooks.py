@@ -85,7 +85,13 @@ def template_csv(kind: str, encoding: str = "utf-8", rows: Iterable[Sequence] = 
     return text.encode(encoding)
 
 
-def report_xlsx(table: RawTable | None, lines: Sequence, *, language: str = "zh-hans") -> bytes:
+def report_xlsx(
+    table: RawTable | None,
+    lines: Sequence,
+    *,
+    language: str = "zh-hans",
+    rule_names: dict[str, str] | None = None,
+) -> bytes:
     """The import report: the uploaded rows (those with a problem, when ``table`` comes from
     ``report_rows``) with every bad cell filled (red error, yellow
     warning) and its messages as a comment, then a sheet listing every problem."""
@@ -119,7 +125,7 @@ def report_xlsx(table: RawTable | None, lines: Sequence, *, language: str = "zh-
             line.column,
             line.header,
             line.value,
-            line.rule,
+            (rule_names or {}).get(line.rule, line.rule),
             importance,
             line.message_en if english else line.message,
         ]

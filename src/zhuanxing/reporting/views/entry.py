@@ -12,7 +12,7 @@ from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.policy.active import policy_in_force
 
 from ..forms import EntryForm
-from ..selectors import entry_check, entry_report, prior_period_defaults
+from ..selectors import entry_check, entry_report, prior_period_defaults, rejection_of
 from ..services import ReportingError, annual_report_save, monthly_report_save
 
 _PERIOD = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2]))?$")
@@ -100,6 +100,7 @@ def entry(request, enterprise: int, period: str):
             "period": period,
             "kind": kind,
             "report": report,
+            "rejection": rejection_of(report, kind),
             "form": form,
             "rows": rows,
             "general": general,

@@ -9,12 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from zhuanxing.accounts import access
+from zhuanxing.policy.active import policy_in_force
+
 from ..forms import CommitForm, UploadForm
 from ..importing.formats import TEMPLATES
 from ..importing.pipeline import Line, importable_kinds
 from ..importing.workbooks import report_xlsx, table_from_report_rows, template_csv, template_xlsx
 from ..models import ENTERPRISE_REPORT_KINDS
-from ..selectors import import_job_get, import_job_list, review_queue
+from ..selectors import filing_periods, import_job_get, import_job_list, review_queue
 from ..services import (
     ReportingError,
     import_job_commit,
@@ -23,6 +26,7 @@ from ..services import (
     import_jobs_fail_dead,
 )
 from ..tasks import run_import_job
+from ..wording import rule_name
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,6 +40,10 @@ def index(request):
     waiting = sum(
         review_queue(user=request.user, kind=kind).count() for kind in ENTERPRISE_REPORT_KINDS
     )
+    # An enterprise clerk files here too: the forms of their own firm's periods, above the
+    # import (the menu's 数据报送 leads here).
+    firm = request.user.enterprise if access.is_enterprise_user(request.user) else None
+    filing = filing_periods(user=request.user, enterprise=firm) if firm is not None else {}
     return render(
         request,
         "reporting/index.html",
@@ -45,6 +53,8 @@ def index(request):
             "templates": [TEMPLATES[k] for k in TEMPLATES],
             "jobs": jobs,
             "waiting": waiting,
+            "enterprise": firm,
+            "filing": filing,
         },
     )
 
@@ -100,8 +110,11 @@ def _job_context(request, job):
         problems = problems.filter(importance=importance)
     page = Paginator(problems, 100).get_page(request.GET.get("page"))
     language = get_language() or "zh-hans"
+    policy = policy_in_force()
+    english = language.startswith("en")
     for problem in page:
         problem.display = problem.text(language)
+        problem.rule_name = rule_name(problem.rule, job.kind, policy, english)
     return {
         "job": job,
         "page": page,
@@ -169,7 +182,10 @@ def job_report(request, pk: int):
         for p in job.problems.all()
     ]  # fmt: skip
     table = table_from_report_rows(job.report_rows)
-    data = report_xlsx(table, lines, language=get_language() or "zh-hans")
+    language = get_language() or "zh-hans"
+    policy, english = policy_in_force(), language.startswith("en")
+    names = {line.rule: rule_name(line.rule, job.kind, policy, english) for line in lines}
+    data = report_xlsx(table, lines, language=language, rule_names=names)
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-report.xlsx"'
     return response

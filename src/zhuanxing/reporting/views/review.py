@@ -4,29 +4,87 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhuanxing.accounts import access
+from zhuanxing.policy.active import policy_in_force
 
 from .. import services
-from ..forms import LockForm, ReviewForm, UnlockForm
-from ..selectors import enterprise_by_uscc, open_unlocks, period_locks, report_get, review_queue
+from ..forms import BulkApproveForm, LockForm, ReviewForm, UnlockForm
+from ..selectors import (
+    enterprise_by_uscc,
+    open_unlocks,
+    period_locks,
+    report_get,
+    review_queue,
+    review_rows,
+)
 
 
 @login_required
 def queue(request):
     """Submitted reports waiting for the officer's approval."""
     cap = settings.ZHUANXING["REVIEW_QUEUE_CAP"]
+    policy = policy_in_force()
+    user = request.user
+    rows = {
+        kind: review_rows(
+            user=user, kind=kind, reports=review_queue(user=user, kind=kind)[:cap], policy=policy
+        )
+        for kind in ("annual", "monthly")
+    }
+    english = (get_language() or "").startswith("en")
     return render(
         request,
         "reporting/review.html",
-        {
-            "annual": review_queue(user=request.user, kind="annual")[:cap],
-            "monthly": review_queue(user=request.user, kind="monthly")[:cap],
-            "form": ReviewForm(),
-        },
+        {"annual": rows["annual"], "monthly": rows["monthly"], "form": ReviewForm(),
+         "english": english},
+    )  # fmt: skip
+
+
+_SERVICES = {
+    ("annual", True): services.annual_report_approve,
+    ("annual", False): services.annual_report_reject,
+    ("monthly", True): services.monthly_report_approve,
+    ("monthly", False): services.monthly_report_reject,
+}
+
+
+def _decided_message(report, approve: bool) -> str:
+    period = report.period if hasattr(report, "period") else str(report.year)
+    values = {"firm": report.enterprise.name, "period": period}
+    if approve:
+        return _("Approved: %(firm)s, %(period)s.") % values
+    return _("Rejected: %(firm)s, %(period)s. The enterprise sees your reason on its report.") % (
+        values
     )
+
+
+@login_required
+@require_POST
+def review_selected(request, kind: str):
+    """Approve the reports ticked in the queue at once (each checked as if approved alone)."""
+    form = BulkApproveForm(request.POST)
+    if kind not in ("annual", "monthly") or not form.is_valid():
+        raise Http404
+    approved, refused = 0, []
+    for pk in form.cleaned_data["selected"]:
+        try:
+            report = report_get(user=request.user, kind=kind, pk=pk, action=access.Action.APPROVE)
+            _SERVICES[(kind, True)](report=report, user=request.user, comment="")
+            approved += 1
+        except (Http404, services.ReportingError) as error:
+            refused.append(str(error) if isinstance(error, services.ReportingError) else "")
+    if approved:
+        messages.success(request, _("%(n)d reports approved.") % {"n": approved})
+    if refused:
+        messages.error(
+            request, _("%(n)d reports could not be approved (no longer waiting, or not yours).")
+            % {"n": len(refused)},
+        )  # fmt: skip
+    return redirect("reporting:review")
 
 
 @login_required
@@ -37,16 +95,13 @@ def review(request, kind: str, pk: int):
     if not form.is_valid():
         raise Http404
     approve = form.cleaned_data["action"] == "approve"
-    service = {
-        ("annual", True): services.annual_report_approve,
-        ("annual", False): services.annual_report_reject,
-        ("monthly", True): services.monthly_report_approve,
-        ("monthly", False): services.monthly_report_reject,
-    }[(kind, approve)]
+    service = _SERVICES[(kind, approve)]
     try:
         service(report=report, user=request.user, comment=form.cleaned_data["comment"])
     except services.ReportingError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(request, _decided_message(report, approve))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = ""  # only back to a page of this site
@@ -62,6 +117,8 @@ def submit(request, kind: str, pk: int):
         service(report=report, user=request.user)
     except services.ReportingError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(request, _("Submitted for review."))
     period = str(report.year) if kind == "annual" else report.period
     return redirect("reporting:entry", enterprise=report.enterprise_id, period=period)
 

@@ -68,6 +68,10 @@
       // Regions are matched by their GB/T 2260 code; the file stores it as a number.
       geo.features.forEach(function (f) { f.properties.adcode = String(f.properties.adcode); });
       echarts.registerMap("jiaxing", geo);
+      function decimals(key) {
+        var d = (data.decimals || {})[key];
+        return d === null || d === undefined ? 2 : d;
+      }
       function draw() {
         var rows = data.map[select.value] || [];
         var values = rows.map(function (r) { return r.value; }).filter(function (v) { return v !== null; });
@@ -80,7 +84,9 @@
             var v = row ? row.text : "—";  // formatted by the server, as the table
             return (row ? row.label : p.name) + ": " + v;
           } },
+          // The legend rounds as the table does (the indicator's places in the policy file).
           visualMap: { min: min, max: max === min ? min + 1 : max, calculable: true, left: 8, bottom: 8,
+                       precision: decimals(select.value),
                        inRange: { color: ["#fde6d8", "#f4a582", "#d6604d", "#b2182b"] } },
           series: [{ type: "map", map: "jiaxing", nameProperty: "adcode", roam: false,
                      label: { show: true, formatter: function (p) {
@@ -92,6 +98,13 @@
         mapEl.dataset.drawn = "1";
       }
       select.addEventListener("change", draw);
+      // A click on a county opens its own cockpit (the table's links do the same).
+      mapChart.on("click", function (p) {
+        var row = (data.map[select.value] || []).find(function (r) { return r.name === p.name; });
+        if (row) {
+          window.location.search = "?region=" + encodeURIComponent(row.name) + "&year=" + data.year;
+        }
+      });
       draw();
     });
   }
