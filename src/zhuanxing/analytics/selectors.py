@@ -89,7 +89,7 @@ def unit_names(units: list[str]) -> dict[str, str]:
 
 def category_label(breakdown: str | None, value) -> str:
     if value is None:
-        return "—"
+        return _("Unclassified")
     if breakdown == "category_1244":
         category = policy().categories_1244.get(value)
         if category:
