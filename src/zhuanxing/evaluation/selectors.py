@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Min, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts.access import Action, sees_whole_city
@@ -20,6 +29,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.evaluation import Evaluation
+from zhuanxing.reporting.models import AnnualReport, counted_statuses
 
 from .data import firm_year, read_year
 from .models import (
@@ -108,12 +118,37 @@ def backward_batch_get(*, user, pk: int | None) -> BackwardCapacityBatch | None:
     return batches.first()
 
 
-def backward_entries(*, user, batch: BackwardCapacityBatch) -> QuerySet[BackwardCapacityEntry]:
-    return (
-        BackwardCapacityEntry.objects.restrict(user)
+BACKWARD_SORTS = {
+    "name": ("enterprise__name", "pk"),
+    "org": ("enterprise__org_unit__path", "enterprise__name", "pk"),
+    "status": ("status", "enterprise__name", "pk"),
+}
+
+
+@dataclass(frozen=True)
+class BackwardFilter:
+    county: str = ""  # code of a county-level unit
+    status: str = ""
+    query: str = ""  # part of the name
+
+
+def backward_entries(
+    *, user, batch: BackwardCapacityBatch, filters: BackwardFilter | None = None,
+    order: list[str] | None = None, action: Action = Action.VIEW,
+) -> QuerySet[BackwardCapacityEntry]:  # fmt: skip
+    filters = filters or BackwardFilter()
+    rows = (
+        BackwardCapacityEntry.objects.restrict(user, action)
         .filter(batch=batch)
         .select_related("enterprise", "enterprise__org_unit")
     )
+    if filters.county:
+        rows = rows.filter(enterprise__org_unit__path__contains=f"/{filters.county}/")
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    if filters.query:
+        rows = rows.filter(enterprise__name__icontains=filters.query)
+    return rows.order_by(*(order or BACKWARD_SORTS["name"]))
 
 
 def backward_entry_get(*, user, pk: int, action: Action = Action.VIEW) -> BackwardCapacityEntry:
@@ -180,57 +215,109 @@ class AuditCandidate:
     due: date
 
 
-def clean_production_list(*, user, year: int, policy) -> list[AuditCandidate]:
-    """Enterprises due a mandatory clean-production audit on ``year``'s data: over discharge
-    standards or load limits, users of toxic substances, energy per unit product over the limit,
-    or in an industry the city audits regardless. First audit due by the end of the next year
-    [assumed]; the cycle by industry (heavy metals, over-capacity, other)."""
-    rule = policy.evaluation.clean_production
-    if rule is None:
-        return []
-    visible = Enterprise.objects.restrict(user)
-    records = {
-        r.enterprise_id: r
-        for r in EnvironmentalRecord.objects.filter(year=year, enterprise__in=visible)
-    }
-    ids = set(visible.values_list("pk", flat=True))
-    out = []
-    for row in read_year(year, policy):
-        if row.enterprise_id not in ids:
-            continue
-        code = row.industry_code
-        reasons = []
-        record = records.get(row.enterprise_id)
-        if record and record.over_discharge_standard:
-            reasons.append("over_discharge_standard")
-        if record and record.over_load_limit:
-            reasons.append("over_load_limit")
-        if row.uses_toxic_substances:
-            reasons.append("toxic_substances")
-        if (
-            record
-            and year >= rule.energy_limit_from_year
-            and record.energy_per_product is not None
-            and record.energy_per_product_limit is not None
-            and record.energy_per_product > record.energy_per_product_limit
-        ):
-            reasons.append("energy_per_product")
-        if any(code.startswith(c) for c in rule.mandatory_classes):
-            reasons.append("mandatory_industry")
-        if not reasons:
-            continue
-        if any(code.startswith(c) for c in rule.heavy_metal_classes):
-            cycle = rule.cycle_years_heavy_metals
-        elif any(code.startswith(c) for c in rule.overcapacity_classes):
-            cycle = rule.cycle_years_overcapacity
-        else:
-            cycle = rule.cycle_years_other
-        out.append(AuditCandidate(row.enterprise_id, reasons, cycle, date(year + 1, 12, 31)))
-    enterprises = Enterprise.objects.select_related("org_unit").in_bulk([c.enterprise for c in out])
-    return sorted(
-        (AuditCandidate(enterprises[c.enterprise], c.reasons, c.cycle_years, c.due) for c in out),
-        key=lambda c: (c.enterprise.org_unit.path, c.enterprise.name),
+CLEAN_PRODUCTION_REASONS = (
+    "over_discharge_standard", "over_load_limit", "toxic_substances", "energy_per_product",
+    "mandatory_industry",
+)  # fmt: skip
+CLEAN_PRODUCTION_SORTS = {
+    "name": ("name", "pk"),
+    "org": ("org_unit__path", "name", "pk"),
+    "industry": ("industry_code", "name", "pk"),
+}
+
+
+@dataclass(frozen=True)
+class CleanProductionFilter:
+    county: str = ""  # code of a county-level unit
+    reason: str = ""  # one of CLEAN_PRODUCTION_REASONS
+    query: str = ""  # part of the name
+
+
+def _clean_production_grounds(year: int, rule) -> dict[str, Q]:
+    """Each ground of a mandatory audit as a condition on Enterprise (one SQL query for the
+    whole list, instead of reading every report of the year into Python)."""
+    env = EnvironmentalRecord.objects.filter(enterprise=OuterRef("pk"), year=year)
+    none = Q(pk__in=[])
+    mandatory = none
+    for code in rule.mandatory_classes:
+        mandatory |= Q(industry_code__startswith=code)
+    energy = (
+        Q(Exists(env.filter(energy_per_product__gt=F("energy_per_product_limit"))))
+        if year >= rule.energy_limit_from_year
+        else none
     )
+    return {
+        "over_discharge_standard": Q(Exists(env.filter(over_discharge_standard=True))),
+        "over_load_limit": Q(Exists(env.filter(over_load_limit=True))),
+        "toxic_substances": Q(uses_toxic_substances=True),
+        "energy_per_product": energy,
+        "mandatory_industry": mandatory,
+    }
+
+
+def clean_production_queryset(
+    *, user, year: int, policy, filters: CleanProductionFilter | None = None,
+    order: list[str] | None = None, action: Action = Action.VIEW,
+) -> QuerySet[Enterprise]:  # fmt: skip
+    """Enterprises due a mandatory clean-production audit on ``year``'s data, in the user's
+    scope: a counted annual report for the year and at least one ground (over discharge
+    standards or load limits, users of toxic substances, energy per unit product over the
+    limit, or in an industry the city audits regardless). Each ground is annotated
+    (``g_<reason>``), so a page names its rows' grounds without another query."""
+    rule = policy.evaluation.clean_production
+    if rule is None or not year:
+        return Enterprise.objects.none()
+    filters = filters or CleanProductionFilter()
+    grounds = _clean_production_grounds(year, rule)
+    reported = AnnualReport.objects.filter(
+        enterprise=OuterRef("pk"), year=year, status__in=counted_statuses()
+    )
+    rows = (
+        Enterprise.objects.restrict(user, action)
+        .filter(Exists(reported))
+        .annotate(
+            **{
+                f"g_{k}": ExpressionWrapper(q, output_field=BooleanField())
+                for k, q in grounds.items()
+            }
+        )  # fmt: skip
+        .select_related("org_unit")
+    )
+    wanted = grounds[filters.reason] if filters.reason else None
+    if wanted is None:
+        wanted = Q()
+        for q in grounds.values():
+            wanted |= q
+    rows = rows.filter(wanted)
+    if filters.county:
+        rows = rows.filter(org_unit__path__contains=f"/{filters.county}/")
+    if filters.query:
+        rows = rows.filter(name__icontains=filters.query)
+    return rows.order_by(*(order or CLEAN_PRODUCTION_SORTS["org"]))
+
+
+def audit_candidate(enterprise: Enterprise, *, year: int, policy) -> AuditCandidate:
+    """An annotated row of ``clean_production_queryset`` with its grounds, cycle and due date:
+    first audit due by the end of the next year [assumed]; the cycle by industry (heavy metals,
+    over-capacity, other)."""
+    rule = policy.evaluation.clean_production
+    code = enterprise.industry_code
+    reasons = [r for r in CLEAN_PRODUCTION_REASONS if getattr(enterprise, f"g_{r}", False)]
+    if any(code.startswith(c) for c in rule.heavy_metal_classes):
+        cycle = rule.cycle_years_heavy_metals
+    elif any(code.startswith(c) for c in rule.overcapacity_classes):
+        cycle = rule.cycle_years_overcapacity
+    else:
+        cycle = rule.cycle_years_other
+    return AuditCandidate(enterprise, reasons, cycle, date(year + 1, 12, 31))
+
+
+def clean_production_list(*, user, year: int, policy) -> list[AuditCandidate]:
+    """Every candidate of ``clean_production_queryset``, by org unit then name."""
+    return [
+        audit_candidate(e, year=year, policy=policy)
+        for e in clean_production_queryset(user=user, year=year, policy=policy)
+    ]
 
 
 def result_indicator_rows(result: EvaluationResult, method) -> list[dict]:
