@@ -186,3 +186,28 @@ def test_backward_export_is_scoped_to_the_county(client, batch, users):
         assert (
             client.get(reverse(BACKWARD), {"batch": batch.pk, "export": "xlsx"}).status_code == 404
         )
+
+
+def test_class_distribution_counts_match_the_results(client, evaluated, policy, users):
+    """The distribution, counted in SQL, against the results counted one by one."""
+    from collections import Counter
+
+    from zhuanxing.orgunits.selectors import county_units
+
+    admin = users["admin"]
+    dist = selectors.distribution(user=admin, run=evaluated, policy=policy)
+    graded = evaluated.results.filter(excluded_reason="").select_related("enterprise__org_unit")
+    classes = dist["classes"]
+    for unit, counts in dist["counties"]:
+        expected = Counter(
+            r.klass for r in graded if r.enterprise.org_unit.path.startswith(unit.path)
+        )
+        assert counts == [expected[k] for k in classes]
+    by_category = Counter(
+        (policy.category_1244(r.enterprise.industry_code) or "", r.klass) for r in graded
+    )
+    names = {c.name: key for key, c in policy.categories_1244.items()}
+    for name, counts in dist["categories"]:
+        key = names.get(name, "")
+        assert counts == [by_category[(key, k)] for k in classes]
+    assert [u for u, _ in dist["counties"]] == list(county_units(admin))

@@ -29,7 +29,9 @@ def context_for(unit: OrgUnit, month: str) -> dict:
     """The same for ``unit`` (already checked against whoever asks: everything under it is in
     scope; the city's own figures are public and serve as the comparison)."""
     trend = settings.ZHUANXING["TREND_MONTHS"]
-    op = analytics.store_memo("operation", (unit.code, month, trend), lambda: operation(unit, month))
+    op = analytics.store_memo(
+        "operation", (unit.code, month, trend), lambda: operation(unit, month)
+    )
     rules = policy_in_force().monitoring
     city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
     city_op = (
@@ -45,11 +47,10 @@ def context_for(unit: OrgUnit, month: str) -> dict:
     if unit.depth > 1:  # a town or park: its county's lag is not its own
         county_codes = set()
     found = analytics.store_memo(
-        "enterprise_warnings", (unit.path, month),
+        "enterprise_warnings",
+        (unit.path, month),
         lambda: enterprise_warnings([unit.path], month, rules),
-    ) + [
-        w for w in county_warnings(city_op, rules) if w.subject in county_codes
-    ]
+    ) + [w for w in county_warnings(city_op, rules) if w.subject in county_codes]
     units = {u.code: u.name for u in OrgUnit.objects.filter(depth__lte=1)}
     ids = [int(w.subject) for w in found if w.rule != "county_lagging"]
     names = {str(pk): e.name for pk, e in Enterprise.objects.in_bulk(ids).items()}
