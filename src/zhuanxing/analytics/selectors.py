@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import get_language, gettext_lazy

@@ -8,13 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
-    BooleanField,
     Count,
-    Exists,
-    ExpressionWrapper,
     F,
     Min,
-    OuterRef,
     Q,
     QuerySet,
 )
@@ -237,23 +233,23 @@ class CleanProductionFilter:
 
 
 def _clean_production_grounds(year: int, rule) -> dict[str, Q]:
-    """Each ground of a mandatory audit as a condition on Enterprise (one SQL query for the
-    whole list, instead of reading every report of the year into Python)."""
-    env = EnvironmentalRecord.objects.filter(enterprise=OuterRef("pk"), year=year)
+    """Each ground of a mandatory audit as a condition on Enterprise. The environmental grounds
+    read one small subquery each (``pk IN (…)``, evaluated once), not a subquery per firm."""
+    env = EnvironmentalRecord.objects.filter(year=year)
     none = Q(pk__in=[])
     mandatory = none
     for code in rule.mandatory_classes:
         mandatory |= Q(industry_code__startswith=code)
-    energy = (
-        Q(Exists(env.filter(energy_per_product__gt=F("energy_per_product_limit"))))
-        if year >= rule.energy_limit_from_year
-        else none
-    )
+    over_energy = env.filter(energy_per_product__gt=F("energy_per_product_limit"))
     return {
-        "over_discharge_standard": Q(Exists(env.filter(over_discharge_standard=True))),
-        "over_load_limit": Q(Exists(env.filter(over_load_limit=True))),
+        "over_discharge_standard": Q(
+            pk__in=env.filter(over_discharge_standard=True).values("enterprise_id")
+        ),
+        "over_load_limit": Q(pk__in=env.filter(over_load_limit=True).values("enterprise_id")),
         "toxic_substances": Q(uses_toxic_substances=True),
-        "energy_per_product": energy,
+        "energy_per_product": Q(pk__in=over_energy.values("enterprise_id"))
+        if year >= rule.energy_limit_from_year
+        else none,
         "mandatory_industry": mandatory,
     }
 
@@ -265,33 +261,26 @@ def clean_production_queryset(
     """Enterprises due a mandatory clean-production audit on ``year``'s data, in the user's
     scope: a counted annual report for the year and at least one ground (over discharge
     standards or load limits, users of toxic substances, energy per unit product over the
-    limit, or in an industry the city audits regardless). Each ground is annotated
-    (``g_<reason>``), so a page names its rows' grounds without another query."""
+    limit, or in an industry the city audits regardless). One query for a page or a count;
+    ``audit_candidates`` names the grounds of the rows shown."""
     rule = policy.evaluation.clean_production
     if rule is None or not year:
         return Enterprise.objects.none()
     filters = filters or CleanProductionFilter()
     grounds = _clean_production_grounds(year, rule)
-    reported = AnnualReport.objects.filter(
-        enterprise=OuterRef("pk"), year=year, status__in=counted_statuses()
-    )
-    rows = (
-        Enterprise.objects.restrict(user, action)
-        .filter(Exists(reported))
-        .annotate(
-            **{
-                f"g_{k}": ExpressionWrapper(q, output_field=BooleanField())
-                for k, q in grounds.items()
-            }
-        )  # fmt: skip
-        .select_related("org_unit")
-    )
-    wanted = grounds[filters.reason] if filters.reason else None
-    if wanted is None:
+    reported = AnnualReport.objects.filter(year=year, status__in=counted_statuses())
+    if filters.reason:
+        wanted = grounds[filters.reason]
+    else:
         wanted = Q()
         for q in grounds.values():
             wanted |= q
-    rows = rows.filter(wanted)
+    rows = (
+        Enterprise.objects.restrict(user, action)
+        .filter(wanted)
+        .filter(pk__in=reported.values("enterprise_id"))
+        .select_related("org_unit")
+    )
     if filters.county:
         rows = rows.filter(org_unit__path__contains=f"/{filters.county}/")
     if filters.query:
@@ -299,28 +288,49 @@ def clean_production_queryset(
     return rows.order_by(*(order or CLEAN_PRODUCTION_SORTS["org"]))
 
 
-def audit_candidate(enterprise: Enterprise, *, year: int, policy) -> AuditCandidate:
-    """An annotated row of ``clean_production_queryset`` with its grounds, cycle and due date:
-    first audit due by the end of the next year [assumed]; the cycle by industry (heavy metals,
-    over-capacity, other)."""
+def audit_candidates(enterprises, *, year: int, policy) -> list[AuditCandidate]:
+    """Rows of ``clean_production_queryset`` with their grounds, cycle and due date (one query
+    for the environmental records of these rows): first audit due by the end of the next year
+    [assumed]; the cycle by industry (heavy metals, over-capacity, other)."""
     rule = policy.evaluation.clean_production
-    code = enterprise.industry_code
-    reasons = [r for r in CLEAN_PRODUCTION_REASONS if getattr(enterprise, f"g_{r}", False)]
-    if any(code.startswith(c) for c in rule.heavy_metal_classes):
-        cycle = rule.cycle_years_heavy_metals
-    elif any(code.startswith(c) for c in rule.overcapacity_classes):
-        cycle = rule.cycle_years_overcapacity
-    else:
-        cycle = rule.cycle_years_other
-    return AuditCandidate(enterprise, reasons, cycle, date(year + 1, 12, 31))
+    enterprises = list(enterprises)
+    records = {
+        r.enterprise_id: r
+        for r in EnvironmentalRecord.objects.filter(
+            year=year, enterprise_id__in=[e.pk for e in enterprises]
+        )
+    }
+    out = []
+    for enterprise in enterprises:
+        code, record = enterprise.industry_code, records.get(enterprise.pk)
+        found = {
+            "over_discharge_standard": bool(record and record.over_discharge_standard),
+            "over_load_limit": bool(record and record.over_load_limit),
+            "toxic_substances": enterprise.uses_toxic_substances,
+            "energy_per_product": bool(
+                record
+                and year >= rule.energy_limit_from_year
+                and record.energy_per_product is not None
+                and record.energy_per_product_limit is not None
+                and record.energy_per_product > record.energy_per_product_limit
+            ),
+            "mandatory_industry": any(code.startswith(c) for c in rule.mandatory_classes),
+        }
+        reasons = [r for r in CLEAN_PRODUCTION_REASONS if found[r]]
+        if any(code.startswith(c) for c in rule.heavy_metal_classes):
+            cycle = rule.cycle_years_heavy_metals
+        elif any(code.startswith(c) for c in rule.overcapacity_classes):
+            cycle = rule.cycle_years_overcapacity
+        else:
+            cycle = rule.cycle_years_other
+        out.append(AuditCandidate(enterprise, reasons, cycle, date(year + 1, 12, 31)))
+    return out
 
 
 def clean_production_list(*, user, year: int, policy) -> list[AuditCandidate]:
     """Every candidate of ``clean_production_queryset``, by org unit then name."""
-    return [
-        audit_candidate(e, year=year, policy=policy)
-        for e in clean_production_queryset(user=user, year=year, policy=policy)
-    ]
+    rows = clean_production_queryset(user=user, year=year, policy=policy)
+    return audit_candidates(rows, year=year, policy=policy)
 
 
 def result_indicator_rows(result: EvaluationResult, method) -> list[dict]:

@@ -42,7 +42,7 @@ from .forms import (
 )
 from .hints import improvement
 from .scoring import FirmResult, IndicatorScore
-from .selectors import audit_candidate
+from .selectors import audit_candidates
 
 REASON_LABELS = {
     "utility": gettext_lazy("utility (power, gas, water)"),
@@ -311,7 +311,7 @@ def clean_production(request):
     if export:
         return clean_production_workbook(year, rows, policy)
     page = page_of(rows, lp["page"])
-    page.object_list = [audit_candidate(e, year=year, policy=policy) for e in page.object_list]
+    page.object_list = audit_candidates(page.object_list, year=year, policy=policy)
     query, export_query = plain_query(request.GET)
     context = {
         "page": page, "year": year, "form": form, "query": query, "export_query": export_query,
@@ -321,6 +321,16 @@ def clean_production(request):
     return render(request, "evaluation/clean_production.html", context)
 
 
+def _candidates_in_chunks(rows, year, policy, size: int = 2000):
+    chunk = []
+    for enterprise in rows.iterator(size):
+        chunk.append(enterprise)
+        if len(chunk) == size:
+            yield from audit_candidates(chunk, year=year, policy=policy)
+            chunk = []
+    yield from audit_candidates(chunk, year=year, policy=policy)
+
+
 def clean_production_workbook(year: int, rows, policy):
     headers = [_("Name"), _("Unified social credit code"), _("Org unit"), _("Industry"),
                _("Reasons"), _("Audit cycle, years"), _("First audit due")]  # fmt: skip
@@ -328,7 +338,7 @@ def clean_production_workbook(year: int, rows, policy):
         (c.enterprise.name, c.enterprise.uscc, c.enterprise.org_unit.name,
          c.enterprise.industry_code, "；".join(str(CLEAN_REASON_LABELS[r]) for r in c.reasons),
          c.cycle_years, c.due)
-        for c in (audit_candidate(e, year=year, policy=policy) for e in rows.iterator(2000))
+        for c in _candidates_in_chunks(rows, year, policy)
     )  # fmt: skip
     return workbook_response(
         f"clean-production-{year}.xlsx", _("Clean-production audits"), headers, lines,
