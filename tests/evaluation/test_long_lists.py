@@ -211,3 +211,18 @@ def test_class_distribution_counts_match_the_results(client, evaluated, policy, 
         key = names.get(name, "")
         assert counts == [by_category[(key, k)] for k in classes]
     assert [u for u, _ in dist["counties"]] == list(county_units(admin))
+
+
+def test_class_distribution_export_is_the_page_in_the_users_scope(client, evaluated, users):
+    for name in ("admin", "tongxiang"):
+        client.force_login(users[name])
+        page = client.get(reverse("evaluation:run", args=[evaluated.pk])).context["dist"]
+        ws, rows = _sheet(
+            client.get(reverse("evaluation:run", args=[evaluated.pk]), {"export": "xlsx"})
+        )
+        counties = [r for r in rows if r[0] == "县（市、区）/ 开发区"]
+        assert [r[1] for r in counties[:-1]] == [u.name for u, _ in page["counties"]]
+        assert list(counties[-1][2:-1]) == page["totals"]
+        assert len(rows) == len(page["counties"]) + 1 + len(page["categories"])
+    assert client.get(reverse("evaluation:run", args=[evaluated.pk]),
+                      {"export": "pdf"}).status_code == 400  # fmt: skip

@@ -86,13 +86,33 @@ def run_list(request):
 def run_detail(request, pk: int):
     require_official(request.user)
     run = selectors.run_get(user=request.user, pk=pk)
+    export = list_params(request.GET, ())["export"] == "xlsx"
+    dist = selectors.distribution(user=request.user, run=run, policy=policy_in_force())
+    if export:
+        return distribution_workbook(run, dist)
     context = {
         "run": run,
-        "dist": selectors.distribution(user=request.user, run=run, policy=policy_in_force()),
+        "dist": dist,
         "batch_form": BatchForm(initial={"name": _("Batch %(year)s") % {"year": run.year}}),
         "batches": run.backward_batches.all(),
     }
     return render(request, "evaluation/run.html", context)
+
+
+def distribution_workbook(run, dist):
+    """The run's class distribution in the user's scope: by county-level unit, the total, then
+    by 1244 category."""
+    classes = dist["classes"]
+    headers = [_("Breakdown"), _("Name"), *classes, _("Total")]
+    county, category = _("County / zone"), _("1244 category")
+    rows = [(county, u.name, *counts, sum(counts)) for u, counts in dist["counties"]]
+    rows.append((county, _("Total"), *dist["totals"], sum(dist["totals"])))
+    rows += [(category, name or _("Other industries"), *counts, sum(counts))
+             for name, counts in dist["categories"]]  # fmt: skip
+    return workbook_response(
+        f"evaluation-{run.year}-{run.pk}-classes.xlsx", _("Classes"), headers, rows,
+        title=_("Evaluation %(year)s") % {"year": run.year},
+    )  # fmt: skip
 
 
 @login_required
