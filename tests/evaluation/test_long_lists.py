@@ -226,3 +226,15 @@ def test_class_distribution_export_is_the_page_in_the_users_scope(client, evalua
         assert len(rows) == len(page["counties"]) + 1 + len(page["categories"])
     assert client.get(reverse("evaluation:run", args=[evaluated.pk]),
                       {"export": "pdf"}).status_code == 400  # fmt: skip
+
+
+def test_simulation_results_export_one_row_per_region_shown(client, evaluated, users):
+    params = {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit",
+              "land": "released"}  # fmt: skip
+    for name in ("admin", "tongxiang"):
+        client.force_login(users[name])
+        shown = client.get(reverse("evaluation:simulate"), params).context["comparisons"]
+        ws, rows = _sheet(client.get(reverse("evaluation:simulate"), {**params, "export": "xlsx"}))
+        assert len(rows) == len(shown) >= 1
+        assert rows[0][1] == pytest.approx(float(shown[0].lost.value_added_yi))
+    assert [r[0] for r in rows] == ["桐乡市"]  # the officer: their county only
