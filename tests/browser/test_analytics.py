@@ -63,3 +63,28 @@ def test_explorer_table_chart_and_drill(page, live_server, live_store, login, sc
         page.click("#export-link")
     assert download.value.suggested_filename.endswith(".xlsx")
     screenshot("explorer-tongxiang")
+
+
+def test_explorer_value_added_by_1244_category_and_cumulative_shows_numbers(
+    page, live_server, live_store, login, screenshot
+):
+    """Issue 13 (2): 工业增加值 by 1244 category and 1月至当月累计, numbers in every row."""
+    login("admin")
+    page.goto(f"{live_server.url}/analytics/explorer/?indicator=industrial_value_added")
+    page.select_option("select[name=breakdown]", "category_1244")
+    page.click("#explorer-form button[type=submit]")
+    expect(page.locator(".explorer-note").first).to_contain_text("规上工业增加值")
+    rows = page.locator("table.pivot tbody tr")
+    assert rows.count() > 3
+    expect(page.locator("table.pivot tbody .no-data")).to_have_count(0)
+    expect(rows.last).to_contain_text("未归类")
+    screenshot("explorer-va-by-1244")
+    page.select_option("select[name=breakdown]", "")
+    page.select_option("select[name=kind]", "ytd")
+    page.select_option("select[name=level]", "county")
+    page.click("#explorer-form button[type=submit]")
+    expect(page.locator("#explorer-chart[data-drawn='1'] canvas")).to_be_visible()
+    expect(page.locator("table.pivot thead th").nth(2)).to_contain_text("-01")
+    expect(page.locator("table.pivot tbody .no-data")).to_have_count(0)
+    assert page.locator("table.pivot tbody tr").count() >= 8
+    screenshot("explorer-va-ytd")

@@ -104,3 +104,33 @@ def test_what_if_shows_losses_targets_and_assessment(
     expect(page.locator("#simulation-targets tbody tr").first).to_be_visible()
     expect(page.locator("#simulation-assessment tbody tr")).to_have_count(9)
     screenshot("evaluation-what-if")
+
+
+def test_clean_production_list_pages_filters_and_exports_the_filtered_rows(
+    page, live_server, environment, login, screenshot, settings
+):
+    """Issue 13 (5): a long list pages on the server; its export holds the filtered rows."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    settings.ZHUANXING = {**settings.ZHUANXING, "PAGE_SIZE": 5}
+    login("admin")
+    page.goto(f"{live_server.url}/evaluation/clean-production/")
+    expect(page.locator("#audits tbody tr")).to_have_count(5)
+    expect(page.locator("nav.pager")).to_contain_text("第 1 页")
+    page.locator("nav.pager a[rel=next]").click()
+    expect(page.locator("nav.pager")).to_contain_text("第 2 页")
+    page.select_option("#list-filters select[name=reason]", "toxic_substances")
+    page.click("#list-filters button[type=submit]")
+    count = int("".join(ch for ch in page.locator("p.count").inner_text().split("·")[0]
+                        if ch.isdigit()))  # fmt: skip
+    assert count > 5
+    expect(page.locator("#audits tbody tr").first).to_contain_text("有毒有害")
+    page.locator("#audits thead a", has_text="名称").click()
+    screenshot("clean-production-list")
+    with page.expect_download() as download:
+        page.click("#export")
+    ws = load_workbook(BytesIO(open(download.value.path(), "rb").read())).active
+    rows = [r for r in ws.iter_rows(min_row=3, values_only=True) if any(r)]
+    assert len(rows) == count and all("有毒有害" in r[4] for r in rows)

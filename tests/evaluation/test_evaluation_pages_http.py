@@ -77,7 +77,7 @@ def test_excel_export_neutralises_formulas(client, evaluated, users):
 def test_clean_production_and_simulation_pages(client, evaluated, users):
     client.force_login(users["admin"])
     audits = client.get(reverse("evaluation:clean_production"), {"year": 2012})
-    rows = audits.context["rows"]
+    rows = audits.context["page"]
     assert rows and all(c.reasons for c in rows)
     toxic = [c for c in rows if "toxic_substances" in c.reasons]
     assert all(c.enterprise.uses_toxic_substances for c in toxic)

@@ -221,6 +221,11 @@ CASES = {
         'city_code = "3304"',
         "policy.city_code: '3304' is not a 6-digit GB/T 2260 division code",
     ),
+    "detail naming an unknown indicator": (
+        'detail = "above_scale_value_added"',
+        'detail = "above_scale_va"',
+        "indicators.industrial_value_added.detail: unknown indicator 'above_scale_va'",
+    ),
 }
 
 

@@ -102,6 +102,30 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
 
 
+# --- what a source can answer --------------------------------------------------------------------
+
+# Why an indicator has no figures for a request (None: it has): region statistics are per region
+# and year; the monthly reports carry MONTHLY_MEASURES only.
+REGION_BY_YEAR = "region_by_year"
+REGION_NO_INDUSTRY = "region_no_industry"
+NOT_MONTHLY = "not_monthly"
+
+
+def unavailable(ind, kind: str, breakdown: str | None, industry: str | None = None) -> str | None:
+    """The reason ``ind`` has no values for this period kind and industry cut, or None."""
+    for table in (ind.numerator, ind.denominator):
+        if table is None:
+            continue
+        if table.source == "region":
+            if kind != "year":
+                return REGION_BY_YEAR
+            if breakdown or industry:
+                return REGION_NO_INDUSTRY
+        elif kind != "year" and any(m not in MONTHLY_FACT_MEASURES for m in table.measures):
+            return NOT_MONTHLY
+    return None
+
+
 # --- periods -----------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from zhuanxing.core.figures import excel_format
+from zhuanxing.core.spreadsheets import safe
 
 HEADER = PatternFill("solid", fgColor="EEF2F6")
 TOTAL = Font(bold=True)
@@ -18,19 +19,34 @@ def workbook(title: str, scope: str, periods: list[str], blocks, row_cap: int) -
     wb = Workbook()
     ws = wb.active
     ws.title = _("Indicators")[:31]
-    ws.append([title])
+    ws.append([safe(title)])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([scope])
+    ws.append([safe(scope)])
     line = 3
     written = 0
     truncated = False
+    first_header = None
     for block in blocks:
         line += 1
-        ws.cell(line, 1, f"{block.label}（{block.unit}）").font = Font(bold=True)
+        ws.cell(line, 1, safe(f"{block.label}（{block.unit}）")).font = Font(bold=True)
+        if block.instead_of or block.unavailable:
+            line += 1
+            note = (
+                block.unavailable
+                or _("Shown in place of %(asked)s: %(shown)s.")
+                % {"asked": block.instead_of, "shown": block.label}
+                + " "
+                + block.instead_reason
+            )
+            ws.cell(line, 1, safe(note))
+        if block.unavailable:
+            line += 1
+            continue
         line += 1
+        first_header = first_header or line
         heads = [_("Region"), _("Category"), *periods]
         for col, text in enumerate(heads, start=1):
-            cell = ws.cell(line, col, text)
+            cell = ws.cell(line, col, safe(text))
             cell.fill = HEADER
             cell.font = TOTAL
             cell.alignment = Alignment(horizontal="center")
@@ -40,8 +56,8 @@ def workbook(title: str, scope: str, periods: list[str], blocks, row_cap: int) -
                 break
             line += 1
             written += 1
-            ws.cell(line, 1, row.org_label)
-            ws.cell(line, 2, row.category_label or _("All industries"))
+            ws.cell(line, 1, safe(row.org_label))
+            ws.cell(line, 2, safe(row.category_label or _("All industries")))
             for col, value in enumerate(row.values, start=3):
                 cell = ws.cell(line, col, value if value is not None else _("no data"))
                 if value is not None:
@@ -59,7 +75,9 @@ def workbook(title: str, scope: str, periods: list[str], blocks, row_cap: int) -
     ws.column_dimensions["B"].width = 30
     for col in range(3, len(periods) + 3):
         ws.column_dimensions[get_column_letter(col)].width = 13
-    ws.freeze_panes = "C4"
+    # Frozen below the first block's header row (the title, scope and block name scroll away
+    # with it only after the header): the header of a one-block export stays on screen.
+    ws.freeze_panes = f"C{(first_header or 3) + 1}"
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -39,13 +39,19 @@ def indicator_records(unit, year: int, level: str | None = None) -> list[dict]:
     for target in policy.targets:
         for key in target.indicators:
             by_indicator.setdefault(key, []).append(target)
+    # Each unit's rows once (not a pass over every row per unit and indicator).
+    by_org: dict = {org: [] for org in orgs}
+    for row in rows:
+        if row.category_total:
+            by_org.setdefault(None if row.org_total else row.org, []).append(row)
     out = []
     for org in orgs:
         code = unit.code if org is None else org
+        own = by_org.get(org, [])
         for key, ind in policy.indicators.items():
-            series = cockpit.series_of(rows, key, org)
+            series = cockpit.series_of(own, key, org)
             value = series.get(year)
-            firms = _firms(rows, key, org, year)
+            firms = _firms(own, key, org, year)
             target_value, status, reason = None, None, ""
             is_city = org is None and unit.depth == 0
             for target in by_indicator.get(key, []):

@@ -239,6 +239,7 @@ ZHUANXING = {
         os.environ.get("ZHUANXING_ANALYTICS_REFRESH_MAX_ENTERPRISES", "5000")
     ),
     "EXPORT_ROW_CAP": int(os.environ.get("ZHUANXING_EXPORT_ROW_CAP", "20000")),
+    "STORE_CACHE_SECONDS": int(os.environ.get("ZHUANXING_STORE_CACHE_SECONDS", "86400")),
     "REVIEW_QUEUE_CAP": int(os.environ.get("ZHUANXING_REVIEW_QUEUE_CAP", "200")),
     "RECENT_LIST_CAP": int(os.environ.get("ZHUANXING_RECENT_LIST_CAP", "20")),
     "HISTORY_LIST_CAP": int(os.environ.get("ZHUANXING_HISTORY_LIST_CAP", "50")),

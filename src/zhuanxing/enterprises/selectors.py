@@ -18,8 +18,10 @@ class EnterpriseFilter:
     category: str = ""  # a 1244 category key of the policy
 
 
-def enterprise_list(*, user, filters: EnterpriseFilter) -> QuerySet[Enterprise]:
-    qs = Enterprise.objects.restrict(user).select_related("org_unit")
+def enterprise_list(
+    *, user, filters: EnterpriseFilter, action: Action = Action.VIEW
+) -> QuerySet[Enterprise]:
+    qs = Enterprise.objects.restrict(user, action).select_related("org_unit")
     if filters.query:
         q = filters.query.strip()
         qs = qs.filter(uscc=q.upper()) if len(q) == 18 else qs.filter(name__icontains=q)

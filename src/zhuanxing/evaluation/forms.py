@@ -117,7 +117,39 @@ class SimulationForm(forms.Form):
         return data
 
 
-class BatchParams(ParamForm):
-    """``?batch=`` on the backward-capacity page: a batch id, or none for the newest."""
+CLEAN_REASON_LABELS = {
+    "over_discharge_standard": _("over discharge standards"),
+    "over_load_limit": _("over total-load limits"),
+    "toxic_substances": _("uses toxic or hazardous substances"),
+    "energy_per_product": _("energy per unit product over the limit"),
+    "mandatory_industry": _("industry audited by the city (electroplating, dyeing)"),
+}
+
+
+class CleanProductionForm(ParamForm):
+    """The clean-production list's filters: year (one with reports), county, ground, name."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+    county = forms.ChoiceField(label=_("County / zone"), required=False)
+    reason = forms.ChoiceField(label=_("Reason"), required=False)
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+
+    def __init__(self, data, *, years, counties):
+        super().__init__(data)
+        self.fields["year"].choices = [(y, y) for y in years]
+        self.fields["county"].choices = [("", _("All"))] + [(u.code, u.name) for u in counties]
+        self.fields["reason"].choices = [("", _("All"))] + list(CLEAN_REASON_LABELS.items())
+
+
+class BackwardFilterForm(ParamForm):
+    """The backward-capacity list's filters: batch, county, status, name."""
 
     batch = forms.IntegerField(label=_("Batch"), required=False, min_value=1, max_value=2**31 - 1)
+    county = forms.ChoiceField(label=_("County / zone"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+
+    def __init__(self, data, *, counties):
+        super().__init__(data)
+        self.fields["county"].choices = [("", _("All"))] + [(u.code, u.name) for u in counties]
+        self.fields["status"].choices = [("", _("All"))] + list(BackwardStatus.choices)

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Min, QuerySet
+from django.db.models import (
+    Count,
+    F,
+    Min,
+    Q,
+    QuerySet,
+)
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts.access import Action, sees_whole_city
@@ -20,6 +26,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.evaluation import Evaluation
+from zhuanxing.reporting.models import AnnualReport, counted_statuses
 
 from .data import firm_year, read_year
 from .models import (
@@ -108,12 +115,37 @@ def backward_batch_get(*, user, pk: int | None) -> BackwardCapacityBatch | None:
     return batches.first()
 
 
-def backward_entries(*, user, batch: BackwardCapacityBatch) -> QuerySet[BackwardCapacityEntry]:
-    return (
-        BackwardCapacityEntry.objects.restrict(user)
+BACKWARD_SORTS = {
+    "name": ("enterprise__name", "pk"),
+    "org": ("enterprise__org_unit__path", "enterprise__name", "pk"),
+    "status": ("status", "enterprise__name", "pk"),
+}
+
+
+@dataclass(frozen=True)
+class BackwardFilter:
+    county: str = ""  # code of a county-level unit
+    status: str = ""
+    query: str = ""  # part of the name
+
+
+def backward_entries(
+    *, user, batch: BackwardCapacityBatch, filters: BackwardFilter | None = None,
+    order: list[str] | None = None, action: Action = Action.VIEW,
+) -> QuerySet[BackwardCapacityEntry]:  # fmt: skip
+    filters = filters or BackwardFilter()
+    rows = (
+        BackwardCapacityEntry.objects.restrict(user, action)
         .filter(batch=batch)
         .select_related("enterprise", "enterprise__org_unit")
     )
+    if filters.county:
+        rows = rows.filter(enterprise__org_unit__path__contains=f"/{filters.county}/")
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    if filters.query:
+        rows = rows.filter(enterprise__name__icontains=filters.query)
+    return rows.order_by(*(order or BACKWARD_SORTS["name"]))
 
 
 def backward_entry_get(*, user, pk: int, action: Action = Action.VIEW) -> BackwardCapacityEntry:
@@ -141,14 +173,16 @@ def distribution(*, user, run: EvaluationRun, policy) -> dict:
     units = county_units(user)
     by_county: dict[str, Counter] = defaultdict(Counter)
     by_category: dict[str, Counter] = defaultdict(Counter)
-    rows = results(user=user, run=run).filter(excluded_reason="")
-    for klass, path, code in rows.values_list(
-        "klass", "enterprise__org_unit__path", "enterprise__industry_code"
-    ):
+    rows = results(user=user, run=run).filter(excluded_reason="").order_by()
+    # Counted in the database (a few hundred groups), not row by row over the whole city.
+    by_path = rows.values_list("klass", "enterprise__org_unit__path").annotate(n=Count("pk"))
+    for klass, path, n in by_path:
         for unit in units:
             if path.startswith(unit.path):
-                by_county[unit.code][klass] += 1
-        by_category[policy.category_1244(code) or ""][klass] += 1
+                by_county[unit.code][klass] += n
+    by_code = rows.values_list("klass", "enterprise__industry_code").annotate(n=Count("pk"))
+    for klass, code, n in by_code:
+        by_category[policy.category_1244(code) or ""][klass] += n
     categories = [(key, c.name) for key, c in policy.categories_1244.items()] + [("", None)]
     return {
         "classes": classes,
@@ -180,57 +214,123 @@ class AuditCandidate:
     due: date
 
 
-def clean_production_list(*, user, year: int, policy) -> list[AuditCandidate]:
-    """Enterprises due a mandatory clean-production audit on ``year``'s data: over discharge
-    standards or load limits, users of toxic substances, energy per unit product over the limit,
-    or in an industry the city audits regardless. First audit due by the end of the next year
+CLEAN_PRODUCTION_REASONS = (
+    "over_discharge_standard", "over_load_limit", "toxic_substances", "energy_per_product",
+    "mandatory_industry",
+)  # fmt: skip
+CLEAN_PRODUCTION_SORTS = {
+    "name": ("name", "pk"),
+    "org": ("org_unit__path", "name", "pk"),
+    "industry": ("industry_code", "name", "pk"),
+}
+
+
+@dataclass(frozen=True)
+class CleanProductionFilter:
+    county: str = ""  # code of a county-level unit
+    reason: str = ""  # one of CLEAN_PRODUCTION_REASONS
+    query: str = ""  # part of the name
+
+
+def _clean_production_grounds(year: int, rule) -> dict[str, Q]:
+    """Each ground of a mandatory audit as a condition on Enterprise. The environmental grounds
+    read one small subquery each (``pk IN (…)``, evaluated once), not a subquery per firm."""
+    env = EnvironmentalRecord.objects.filter(year=year)
+    none = Q(pk__in=[])
+    mandatory = none
+    for code in rule.mandatory_classes:
+        mandatory |= Q(industry_code__startswith=code)
+    over_energy = env.filter(energy_per_product__gt=F("energy_per_product_limit"))
+    return {
+        "over_discharge_standard": Q(
+            pk__in=env.filter(over_discharge_standard=True).values("enterprise_id")
+        ),
+        "over_load_limit": Q(pk__in=env.filter(over_load_limit=True).values("enterprise_id")),
+        "toxic_substances": Q(uses_toxic_substances=True),
+        "energy_per_product": Q(pk__in=over_energy.values("enterprise_id"))
+        if year >= rule.energy_limit_from_year
+        else none,
+        "mandatory_industry": mandatory,
+    }
+
+
+def clean_production_queryset(
+    *, user, year: int, policy, filters: CleanProductionFilter | None = None,
+    order: list[str] | None = None, action: Action = Action.VIEW,
+) -> QuerySet[Enterprise]:  # fmt: skip
+    """Enterprises due a mandatory clean-production audit on ``year``'s data, in the user's
+    scope: a counted annual report for the year and at least one ground (over discharge
+    standards or load limits, users of toxic substances, energy per unit product over the
+    limit, or in an industry the city audits regardless). One query for a page or a count;
+    ``audit_candidates`` names the grounds of the rows shown."""
+    rule = policy.evaluation.clean_production
+    if rule is None or not year:
+        return Enterprise.objects.none()
+    filters = filters or CleanProductionFilter()
+    grounds = _clean_production_grounds(year, rule)
+    reported = AnnualReport.objects.filter(year=year, status__in=counted_statuses())
+    if filters.reason:
+        wanted = grounds[filters.reason]
+    else:
+        wanted = Q()
+        for q in grounds.values():
+            wanted |= q
+    rows = (
+        Enterprise.objects.restrict(user, action)
+        .filter(wanted)
+        .filter(pk__in=reported.values("enterprise_id"))
+        .select_related("org_unit")
+    )
+    if filters.county:
+        rows = rows.filter(org_unit__path__contains=f"/{filters.county}/")
+    if filters.query:
+        rows = rows.filter(name__icontains=filters.query)
+    return rows.order_by(*(order or CLEAN_PRODUCTION_SORTS["org"]))
+
+
+def audit_candidates(enterprises, *, year: int, policy) -> list[AuditCandidate]:
+    """Rows of ``clean_production_queryset`` with their grounds, cycle and due date (one query
+    for the environmental records of these rows): first audit due by the end of the next year
     [assumed]; the cycle by industry (heavy metals, over-capacity, other)."""
     rule = policy.evaluation.clean_production
-    if rule is None:
-        return []
-    visible = Enterprise.objects.restrict(user)
+    enterprises = list(enterprises)
     records = {
         r.enterprise_id: r
-        for r in EnvironmentalRecord.objects.filter(year=year, enterprise__in=visible)
+        for r in EnvironmentalRecord.objects.filter(
+            year=year, enterprise_id__in=[e.pk for e in enterprises]
+        )
     }
-    ids = set(visible.values_list("pk", flat=True))
     out = []
-    for row in read_year(year, policy):
-        if row.enterprise_id not in ids:
-            continue
-        code = row.industry_code
-        reasons = []
-        record = records.get(row.enterprise_id)
-        if record and record.over_discharge_standard:
-            reasons.append("over_discharge_standard")
-        if record and record.over_load_limit:
-            reasons.append("over_load_limit")
-        if row.uses_toxic_substances:
-            reasons.append("toxic_substances")
-        if (
-            record
-            and year >= rule.energy_limit_from_year
-            and record.energy_per_product is not None
-            and record.energy_per_product_limit is not None
-            and record.energy_per_product > record.energy_per_product_limit
-        ):
-            reasons.append("energy_per_product")
-        if any(code.startswith(c) for c in rule.mandatory_classes):
-            reasons.append("mandatory_industry")
-        if not reasons:
-            continue
+    for enterprise in enterprises:
+        code, record = enterprise.industry_code, records.get(enterprise.pk)
+        found = {
+            "over_discharge_standard": bool(record and record.over_discharge_standard),
+            "over_load_limit": bool(record and record.over_load_limit),
+            "toxic_substances": enterprise.uses_toxic_substances,
+            "energy_per_product": bool(
+                record
+                and year >= rule.energy_limit_from_year
+                and record.energy_per_product is not None
+                and record.energy_per_product_limit is not None
+                and record.energy_per_product > record.energy_per_product_limit
+            ),
+            "mandatory_industry": any(code.startswith(c) for c in rule.mandatory_classes),
+        }
+        reasons = [r for r in CLEAN_PRODUCTION_REASONS if found[r]]
         if any(code.startswith(c) for c in rule.heavy_metal_classes):
             cycle = rule.cycle_years_heavy_metals
         elif any(code.startswith(c) for c in rule.overcapacity_classes):
             cycle = rule.cycle_years_overcapacity
         else:
             cycle = rule.cycle_years_other
-        out.append(AuditCandidate(row.enterprise_id, reasons, cycle, date(year + 1, 12, 31)))
-    enterprises = Enterprise.objects.select_related("org_unit").in_bulk([c.enterprise for c in out])
-    return sorted(
-        (AuditCandidate(enterprises[c.enterprise], c.reasons, c.cycle_years, c.due) for c in out),
-        key=lambda c: (c.enterprise.org_unit.path, c.enterprise.name),
-    )
+        out.append(AuditCandidate(enterprise, reasons, cycle, date(year + 1, 12, 31)))
+    return out
+
+
+def clean_production_list(*, user, year: int, policy) -> list[AuditCandidate]:
+    """Every candidate of ``clean_production_queryset``, by org unit then name."""
+    rows = clean_production_queryset(user=user, year=year, policy=policy)
+    return audit_candidates(rows, year=year, policy=policy)
 
 
 def result_indicator_rows(result: EvaluationResult, method) -> list[dict]:

@@ -14,7 +14,15 @@ from django.views.decorators.http import require_POST
 from zhuanxing.accounts import access
 from zhuanxing.accounts.access import require_official
 from zhuanxing.core.errors import UserError
-from zhuanxing.core.params import year_param
+from zhuanxing.core.listing import (
+    list_params,
+    ordering,
+    page_of,
+    plain_query,
+    sort_links,
+    workbook_response,
+)
+from zhuanxing.core.params import BadParameter
 from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
@@ -23,8 +31,10 @@ from zhuanxing.reporting.selectors import default_year, report_years
 from . import selectors, services
 from .export import results_workbook
 from .forms import (
+    CLEAN_REASON_LABELS,
+    BackwardFilterForm,
     BatchForm,
-    BatchParams,
+    CleanProductionForm,
     ResultFilterForm,
     RunCreateForm,
     SimulationForm,
@@ -32,6 +42,7 @@ from .forms import (
 )
 from .hints import improvement
 from .scoring import FirmResult, IndicatorScore
+from .selectors import audit_candidates
 
 REASON_LABELS = {
     "utility": gettext_lazy("utility (power, gas, water)"),
@@ -77,13 +88,33 @@ def run_list(request):
 def run_detail(request, pk: int):
     require_official(request.user)
     run = selectors.run_get(user=request.user, pk=pk)
+    export = list_params(request.GET, ())["export"] == "xlsx"
+    dist = selectors.distribution(user=request.user, run=run, policy=policy_in_force())
+    if export:
+        return distribution_workbook(run, dist)
     context = {
         "run": run,
-        "dist": selectors.distribution(user=request.user, run=run, policy=policy_in_force()),
+        "dist": dist,
         "batch_form": BatchForm(initial={"name": _("Batch %(year)s") % {"year": run.year}}),
         "batches": run.backward_batches.all(),
     }
     return render(request, "evaluation/run.html", context)
+
+
+def distribution_workbook(run, dist):
+    """The run's class distribution in the user's scope: by county-level unit, the total, then
+    by 1244 category."""
+    classes = dist["classes"]
+    headers = [_("Breakdown"), _("Name"), *classes, _("Total")]
+    county, category = _("County / zone"), _("1244 category")
+    rows = [(county, u.name, *counts, sum(counts)) for u, counts in dist["counties"]]
+    rows.append((county, _("Total"), *dist["totals"], sum(dist["totals"])))
+    rows += [(category, name or _("Other industries"), *counts, sum(counts))
+             for name, counts in dist["categories"]]  # fmt: skip
+    return workbook_response(
+        f"evaluation-{run.year}-{run.pk}-classes.xlsx", _("Classes"), headers, rows,
+        title=_("Evaluation %(year)s") % {"year": run.year},
+    )  # fmt: skip
 
 
 @login_required
@@ -206,15 +237,60 @@ def backward_list(request):
             except (UserError, PermissionDenied) as exc:
                 messages.error(request, str(exc))
         return redirect("evaluation:run", pk=run.pk)
-    chosen = BatchParams.parse(request.GET)["batch"]
-    batch = selectors.backward_batch_get(user=request.user, pk=chosen)
-    entries = selectors.backward_entries(user=request.user, batch=batch) if batch else []
+    lp = list_params(request.GET, BACKWARD_COLUMNS)
+    form = BackwardFilterForm(request.GET, counties=county_units(request.user))
+    if not form.is_valid():
+        raise BadParameter(form.reason())
+    data = form.cleaned_data
+    batch = selectors.backward_batch_get(user=request.user, pk=data["batch"])
     batches = selectors.backward_batches(user=request.user)
+    filters = selectors.BackwardFilter(data["county"], data["status"], data["q"])
+    order = ordering(lp["sort"], selectors.BACKWARD_SORTS, "name")
+    export = lp["export"] == "xlsx"
+    entries = (
+        selectors.backward_entries(
+            user=request.user, batch=batch, filters=filters, order=order,
+            action=access.Action.EXPORT if export else access.Action.VIEW,
+        )
+        if batch
+        else []
+    )  # fmt: skip
+    if export and batch:
+        return backward_workbook(batch, entries)
+    page = page_of(entries, lp["page"])
+    query, export_query = plain_query(request.GET)
     return render(
         request,
         "evaluation/backward.html",
-        {"batches": batches, "batch": batch, "entries": entries, "status_form": StatusForm()},
-    )
+        {"batches": batches, "batch": batch, "page": page, "status_form": StatusForm(),
+         "form": form, "query": query, "export_query": export_query,
+         "sorts": sort_links(request.GET, BACKWARD_COLUMNS, lp["sort"], "name")},
+    )  # fmt: skip
+
+
+BACKWARD_COLUMNS = ("name", "org", "status")
+
+
+def backward_reason_text(reason: dict) -> str:
+    if reason["code"] == "class":
+        return _("class %(c)s") % {"c": reason["value"]}
+    if reason["code"] == "energy_per_va":
+        return _("energy per VA among the worst (%(v)s tce/10,000 yuan)") % {"v": reason["value"]}
+    return _("emissions per VA among the worst (%(v)s t/10,000 yuan)") % {"v": reason["value"]}
+
+
+def backward_workbook(batch, entries):
+    headers = [_("Name"), _("Unified social credit code"), _("Org unit"), _("Reasons"),
+               _("Status"), _("Note")]  # fmt: skip
+    lines = (
+        (e.enterprise.name, e.enterprise.uscc, e.enterprise.org_unit.name,
+         "；".join(backward_reason_text(r) for r in e.reasons), e.get_status_display(), e.note)
+        for e in entries.iterator(2000)
+    )  # fmt: skip
+    return workbook_response(
+        f"backward-capacity-{batch.pk}.xlsx", _("Backward capacity"), headers, lines,
+        title=f"{_('Backward-capacity list')} {batch.name} ({batch.run.year})",
+    )  # fmt: skip
 
 
 @login_required
@@ -231,19 +307,65 @@ def backward_status(request, pk: int):
     return redirect(f"{reverse('evaluation:backward')}?batch={entry.batch_id}")
 
 
+CLEAN_COLUMNS = ("name", "org", "industry")
+
+
 @login_required
 def clean_production(request):
+    """The mandatory clean-production audit list: one page of the filtered, sorted list from
+    the database; ``export=xlsx`` writes the whole filtered list."""
     require_official(request.user)
+    policy = policy_in_force()
     years = _report_years()
-    year = year_param(request.GET, policy_in_force(), years) or default_year(request.user) or 0
-    rows = (
-        selectors.clean_production_list(user=request.user, year=year, policy=policy_in_force())
-        if year
-        else []
-    )
-    return render(
-        request, "evaluation/clean_production.html", {"rows": rows, "year": year, "years": years}
-    )
+    lp = list_params(request.GET, CLEAN_COLUMNS)
+    form = CleanProductionForm(request.GET, years=years, counties=county_units(request.user))
+    if not form.is_valid():
+        raise BadParameter(form.reason())
+    data = form.cleaned_data
+    year = data["year"] or default_year(request.user) or (years[0] if years else 0)
+    filters = selectors.CleanProductionFilter(data["county"], data["reason"], data["q"])
+    order = ordering(lp["sort"], selectors.CLEAN_PRODUCTION_SORTS, "org")
+    export = lp["export"] == "xlsx"
+    rows = selectors.clean_production_queryset(
+        user=request.user, year=year, policy=policy, filters=filters, order=order,
+        action=access.Action.EXPORT if export else access.Action.VIEW,
+    )  # fmt: skip
+    if export:
+        return clean_production_workbook(year, rows, policy)
+    page = page_of(rows, lp["page"])
+    page.object_list = audit_candidates(page.object_list, year=year, policy=policy)
+    query, export_query = plain_query(request.GET)
+    context = {
+        "page": page, "year": year, "form": form, "query": query, "export_query": export_query,
+        "sorts": sort_links(request.GET, CLEAN_COLUMNS, lp["sort"], "org"),
+        "reason_labels": CLEAN_REASON_LABELS,
+    }  # fmt: skip
+    return render(request, "evaluation/clean_production.html", context)
+
+
+def _candidates_in_chunks(rows, year, policy, size: int = 2000):
+    chunk = []
+    for enterprise in rows.iterator(size):
+        chunk.append(enterprise)
+        if len(chunk) == size:
+            yield from audit_candidates(chunk, year=year, policy=policy)
+            chunk = []
+    yield from audit_candidates(chunk, year=year, policy=policy)
+
+
+def clean_production_workbook(year: int, rows, policy):
+    headers = [_("Name"), _("Unified social credit code"), _("Org unit"), _("Industry"),
+               _("Reasons"), _("Audit cycle, years"), _("First audit due")]  # fmt: skip
+    lines = (
+        (c.enterprise.name, c.enterprise.uscc, c.enterprise.org_unit.name,
+         c.enterprise.industry_code, "；".join(str(CLEAN_REASON_LABELS[r]) for r in c.reasons),
+         c.cycle_years, c.due)
+        for c in _candidates_in_chunks(rows, year, policy)
+    )  # fmt: skip
+    return workbook_response(
+        f"clean-production-{year}.xlsx", _("Clean-production audits"), headers, lines,
+        title=_("Mandatory clean-production audit list") + f" {year}",
+    )  # fmt: skip
 
 
 @login_required
@@ -262,4 +384,39 @@ def simulate_view(request):
             klass=data["klass"], codes=data["codes"], population=data["population"],
             action=data["action"], land=data["land"],
         )  # fmt: skip
+        if list_params(request.GET, ())["export"] == "xlsx":
+            return simulation_workbook(context)
+    context["export_query"] = plain_query(request.GET)[1]
     return render(request, "evaluation/simulate.html", context)
+
+
+def _num(value):
+    return None if value is None else float(value)
+
+
+def simulation_workbook(context):
+    """The what-if's table as the page shows it: one row per region the user may see."""
+    headers = [_("Region"), _("Value added lost, 亿元"), _("Output lost, 亿元"),
+               _("Tax lost, 亿元"), _("Jobs lost"), _("VA per mu, before"), _("after"),
+               _("VA per mu, region statistics, before"), _("after"), _("Energy per VA, before"),
+               _("after"), _("COD t, before"), _("after"), _("SO2 t, before"), _("after"),
+               _("Heavy-industry share %, before"), _("after"), _("Land freed, mu"),
+               _("Energy freed, tce")]  # fmt: skip
+    names, region_mu = context.get("names", {}), context.get("region_mu", {})
+    rows = []
+    for c in context["comparisons"]:
+        mu = region_mu.get(c.region) or (None, None)
+        name = _("Whole city") if c.region == "city" else names.get(c.region, c.region)
+        rows.append((
+            name, _num(c.lost.value_added_yi), _num(c.lost.gross_output_yi),
+            _num(c.lost.tax_paid_yi), _num(c.lost.employees), _num(c.before.va_per_mu),
+            _num(c.after.va_per_mu), _num(mu[0]), _num(mu[1]), _num(c.before.energy_per_va),
+            _num(c.after.energy_per_va), _num(c.before.cod_t), _num(c.after.cod_t),
+            _num(c.before.so2_t), _num(c.after.so2_t), _num(c.before.heavy_share),
+            _num(c.after.heavy_share), _num(c.land_freed_mu), _num(c.energy_freed_tce),
+        ))  # fmt: skip
+    run = context["run"]
+    return workbook_response(
+        f"simulation-{run.year}.xlsx", _("What-if simulation"), headers, rows,
+        title=f"{_('What-if simulation')} {run.year}",
+    )  # fmt: skip

@@ -522,8 +522,12 @@ SHEET_TITLES = {
 
 
 def build_xlsx(
-    op: Operation, region_name: str, county_names, category_names, warnings, names, analysis=None
-) -> bytes:
+    op: Operation, region_name: str, county_names, category_names, warnings, names,
+    analysis=None, *, warnings_first: bool = False,
+) -> bytes:  # fmt: skip
+    """The month's tables, its analysis and its warnings; ``warnings_first`` (the warnings
+    page's export) puts the warnings sheet first, so the workbook opens on the rows that were
+    asked for."""
     t = tables(op, county_names, category_names)
     wb = Workbook()
     fill = PatternFill("solid", fgColor="EEF2F6")
@@ -546,7 +550,11 @@ def build_xlsx(
             cell.font, cell.fill = Font(bold=True), fill
         for values in rows:
             ws.append([_number(v) for v in values])
-    ws = wb.create_sheet("预警")
+    ws = wb.create_sheet("预警", 0 if warnings_first else None)
+    if warnings_first:
+        wb.active = 0
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:F{len(warnings) + 1}"
     ws.append(["规则", "企业/地区", "所属地区", "本期", "上年同期", "变化（%或百分点）"])
     for cell in ws[1]:
         cell.font, cell.fill = Font(bold=True), fill

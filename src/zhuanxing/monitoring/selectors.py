@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import build_info
 from zhuanxing.enterprises.models import Enterprise
@@ -32,18 +34,29 @@ def context(
 def context_for(unit: OrgUnit, month: str, *, with_analysis: bool = True) -> dict:
     """The same for ``unit`` (already checked against whoever asks: everything under it is in
     scope; the city's own figures are public and serve as the comparison)."""
-    op = operation(unit, month)
+    trend = settings.ZHUANXING["TREND_MONTHS"]
+    op = analytics.store_memo(
+        "operation", (unit.code, month, trend), lambda: operation(unit, month)
+    )
     rules = policy_in_force().monitoring
     city = OrgUnit.objects.filter(kind=OrgUnitKind.CITY).first()
-    city_op = op if unit == city else operation(city, month)
+    city_op = (
+        op
+        if unit == city
+        else analytics.store_memo(
+            "operation", (city.code, month, trend), lambda: operation(city, month)
+        )
+    )
     county_codes = set(
         OrgUnit.objects.filter(depth=1, path__startswith=unit.path).values_list("code", flat=True)
     )
     if unit.depth > 1:  # a town or park: its county's lag is not its own
         county_codes = set()
-    found = enterprise_warnings([unit.path], month, rules) + [
-        w for w in county_warnings(city_op, rules) if w.subject in county_codes
-    ]
+    found = analytics.store_memo(
+        "enterprise_warnings",
+        (unit.path, month),
+        lambda: enterprise_warnings([unit.path], month, rules),
+    ) + [w for w in county_warnings(city_op, rules) if w.subject in county_codes]
     units = {u.code: u.name for u in OrgUnit.objects.filter(depth__lte=1)}
     ids = [int(w.subject) for w in found if w.rule != "county_lagging"]
     names = {str(pk): e.name for pk, e in Enterprise.objects.in_bulk(ids).items()}

@@ -9,6 +9,7 @@ from zhuanxing.analytics import cache as analytics_cache
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.core.figures import chart_number
+from zhuanxing.core.listing import list_params, page_of, plain_query, sort_links
 from zhuanxing.core.params import MonthForm
 from zhuanxing.policy.active import policy_in_force
 
@@ -122,11 +123,20 @@ def _month_cards(op) -> list[dict]:
     return cards
 
 
+WARNING_SORTS = {
+    "rule": lambda d: (str(d["rule"]), d["county"], d["name"]),
+    "name": lambda d: d["name"],
+    "county": lambda d: (d["county"], str(d["rule"]), d["name"]),
+    "change": lambda d: d["w"].change,
+}
+
+
 @login_required
 def warnings_view(request):
     ctx = _context(request)
     if ctx is None:
         return render(request, "monitoring/index.html", {"missing": True})
+    lp = list_params(request.GET, WARNING_SORTS)
     rule = request.GET.get("rule", "")
     rows = [w for w in ctx["warnings"] if not rule or w.rule == rule]
     if request.GET.get("export") == "xlsx":
@@ -137,6 +147,7 @@ def warnings_view(request):
             ctx["category_names"],
             rows,
             ctx["names"],
+            warnings_first=True,
         )
         return _download(body, XLSX, f"warnings-{ctx['op'].month}.xlsx")
     display = [
@@ -148,12 +159,22 @@ def warnings_view(request):
         }
         for w in rows
     ]
+    # The warnings are computed for the month as a whole (and cached per store build); the
+    # page shows one page of them, sorted as asked.
+    sort = lp["sort"] or "rule"
+    key = WARNING_SORTS[sort.removeprefix("-")]
+    display.sort(key=lambda d: (key(d) is None, key(d) or 0), reverse=sort.startswith("-"))
+    page = page_of(display, lp["page"])
+    query, _export = plain_query(request.GET)
     return render(
         request,
         "monitoring/warnings.html",
         {
             **ctx,
-            "rows": display,
+            "rows": page.object_list,
+            "page": page,
+            "query": query,
+            "sorts": sort_links(request.GET, WARNING_SORTS, lp["sort"], "rule"),
             "rule": rule,
             "rules": report.RULE_NAMES,
             "definitions": [

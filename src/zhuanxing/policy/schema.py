@@ -285,6 +285,10 @@ class Indicator(StrictModel):
     # Decimal places shown on pages, exports and reports (rounded half up); none: by size
     # (0 from 1,000, 1 from 100, 2 from 1, 3 below; core.figures.display_places).
     decimals: Annotated[int, Field(ge=0, le=6)] | None = None
+    # The indicator shown in its place where this one's source has no such cut: region
+    # statistics exist per region and year only, so 全部工业增加值 by 1244 category or by month
+    # is read from the enterprises' reports (规上工业增加值). Named beside it, never silently.
+    detail: Key | None = None
 
 
 # --- [[targets]] -------------------------------------------------------------------------------
@@ -378,6 +382,7 @@ class Policy(StrictModel):
         self._category_of = self._check_overlaps()
         self._check_filters()
         self._check_targets()
+        self._check_details()
         self._check_screening()
         self._check_assessment()
         self._high_tech = self.high_tech.classes()
@@ -412,6 +417,21 @@ class Policy(StrictModel):
                             ("indicators", key, side, "filters", i),
                             f"unknown category_1244 key {category!r}",
                         )
+
+    def _check_details(self) -> None:
+        for key, indicator in self.indicators.items():
+            if indicator.detail is None:
+                continue
+            other = self.indicators.get(indicator.detail)
+            if other is None or indicator.detail == key:
+                raise PathError(
+                    ("indicators", key, "detail"), f"unknown indicator {indicator.detail!r}"
+                )
+            if other.detail is not None:
+                raise PathError(
+                    ("indicators", key, "detail"),
+                    f"indicator {indicator.detail!r} names a detail of its own; one step only",
+                )
 
     def _check_targets(self) -> None:
         seen: set[str] = set()

@@ -126,7 +126,8 @@ class AnnualReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "year"], name="annual_report_unique"),
         ]
-        indexes = [models.Index(fields=["year"])]
+        # status: the review queue and the reporting page count the few submitted reports.
+        indexes = [models.Index(fields=["year"]), models.Index(fields=["status"])]
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.year}"
@@ -180,7 +181,7 @@ class MonthlyReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "period"], name="monthly_report_unique"),
         ]
-        indexes = [models.Index(fields=["period"])]
+        indexes = [models.Index(fields=["period"]), models.Index(fields=["status"])]
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.period}"

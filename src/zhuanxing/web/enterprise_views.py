@@ -3,10 +3,18 @@ registry with its reports, history and review log, so they live above both apps.
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from zhuanxing.accounts.access import Action
+from zhuanxing.core.listing import (
+    list_params,
+    ordering,
+    page_of,
+    plain_query,
+    sort_links,
+    workbook_response,
+)
 from zhuanxing.core.params import year_param
 from zhuanxing.enterprises.classification import describe_industry
 from zhuanxing.enterprises.forms import EnterpriseFilterForm
@@ -27,9 +35,18 @@ SIZE_CLASS_LABELS = {
 }
 
 
+ENTERPRISE_SORTS = {
+    "name": ("name", "pk"),
+    "org": ("org_unit__path", "name", "pk"),
+    "industry": ("industry_code", "name", "pk"),
+    "output": ("gross_output", "name", "pk"),
+}
+
+
 @login_required
 def enterprise_list_view(request):
     policy = policy_in_force()
+    lp = list_params(request.GET, ENTERPRISE_SORTS)
     form = EnterpriseFilterForm(
         request.GET or None, counties=county_units(request.user), policy=policy
     )
@@ -41,26 +58,47 @@ def enterprise_list_view(request):
         county=cleaned.get("county", ""),
         category=cleaned.get("category", ""),
     )
+    export = lp["export"] == "xlsx"
+    action = Action.EXPORT if export else Action.VIEW
     # A filter that does not validate (e.g. a county outside the user's scope) shows its error
     # and no rows: silently dropping it would show a list the user did not ask for.
     enterprises = (
-        enterprise_list(user=request.user, filters=filters) if valid else Enterprise.objects.none()
+        enterprise_list(user=request.user, filters=filters, action=action)
+        if valid
+        else Enterprise.objects.none()
     )
+    sort = lp["sort"] if year or lp["sort"].removeprefix("-") != "output" else ""
     if year:
         enterprises = reports.with_annual_figures(
             enterprises, year=year, scale=cleaned.get("scale", ""), policy=policy
         )
-    page = Paginator(enterprises, settings.ZHUANXING["PAGE_SIZE"]).get_page(request.GET.get("page"))
+    enterprises = enterprises.order_by(*ordering(sort, ENTERPRISE_SORTS, "name"))
     categories = {key: cat.name for key, cat in policy.categories_1244.items()}
+    if export:
+        return _enterprise_workbook(enterprises, year, policy, categories)
+    page = page_of(enterprises, lp["page"])
     for enterprise in page:
         enterprise.category_name = categories.get(policy.category_1244(enterprise.industry_code))
-    query = request.GET.copy()
-    query.pop("page", None)
+    query, export_query = plain_query(request.GET)
     return render(
         request,
         "enterprises/list.html",
-        {"form": form, "page": page, "year": year, "query": query.urlencode()},
-    )
+        {"form": form, "page": page, "year": year, "query": query, "export_query": export_query,
+         "sorts": sort_links(request.GET, ENTERPRISE_SORTS, lp["sort"], "name")},
+    )  # fmt: skip
+
+
+def _enterprise_workbook(enterprises, year, policy, categories):
+    headers = [_("Name"), _("Unified social credit code"), _("Org unit"), _("Industry"),
+               _("1244 category"), _("Gross output, 10,000 yuan")]  # fmt: skip
+    rows = (
+        (e.name, e.uscc, e.org_unit.name, e.industry_code,
+         categories.get(policy.category_1244(e.industry_code)) or "",
+         None if getattr(e, "gross_output", None) is None else float(e.gross_output))
+        for e in enterprises.iterator(2000)
+    )  # fmt: skip
+    title = f"{_('Enterprises')} {year or ''}".strip()
+    return workbook_response("enterprises.xlsx", _("Enterprises"), headers, rows, title=title)
 
 
 @login_required

@@ -21,3 +21,22 @@
   el.dataset.drawn = "1";
   window.addEventListener("resize", function () { c.resize(); });
 })();
+
+/* Switching between years and months: the From/To fields hold the other kind's periods, so they
+   are cleared and the server picks the default span (the latest year, or January to the latest
+   month). */
+(function () {
+  "use strict";
+  var form = document.getElementById("explorer-form");
+  if (!form) { return; }
+  var kind = form.querySelector("select[name=kind]");
+  var was = kind.value;
+  kind.addEventListener("change", function () {
+    var monthly = function (k) { return k === "month" || k === "ytd"; };
+    if (monthly(kind.value) !== monthly(was)) {
+      form.querySelector("input[name=start]").value = "";
+      form.querySelector("input[name=end]").value = "";
+    }
+    was = kind.value;
+  });
+})();
