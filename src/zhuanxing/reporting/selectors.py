@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts import access
-from zhuanxing.core.periods import months_of_year
+from zhuanxing.core.periods import months_of_year, shift_month
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import Policy
 from zhuanxing.policy.vocabulary import MONTHLY_PRIOR
@@ -27,6 +27,7 @@ from .models import (
     ReportReview,
     ReportStatus,
     ReportUnlock,
+    ReviewAction,
 )
 
 ENTRY_EXCLUDED = ("uscc", "name", "year", "period")
@@ -249,4 +250,43 @@ def filing_periods(*, user, enterprise: Enterprise) -> dict:
         "monthly": [(p, labels.get(monthly.get(p), "")) for p in months_of_year(month_year)]
         if month_year
         else [],
+        "current": current_monthly(enterprise=enterprise, labels=labels),
     }
+
+
+def current_monthly(*, enterprise: Enterprise, labels: dict) -> dict | None:
+    """The monthly report the clerk has to act on now (the status box on a phone): a rejected
+    one first (with the reviewer's reason), then the earliest draft, else the month after the
+    latest report. None for an enterprise that files no monthly reports."""
+    reports = enterprise.monthly_reports
+    latest = reports.order_by("-period").values_list("period", flat=True).first()
+    if latest is None:
+        return None
+    for status in (ReportStatus.REJECTED, ReportStatus.DRAFT):
+        periods = reports.filter(status=status).order_by("period").values_list("period", flat=True)
+        period = periods.first()
+        if period is not None:
+            break
+    else:
+        period, status = shift_month(latest, 1), ""
+    return {
+        "period": period,
+        "status": status,
+        "label": labels.get(status, ""),
+        "reason": rejection_reason(kind="monthly", enterprise=enterprise, period=period)
+        if status == ReportStatus.REJECTED
+        else "",
+    }
+
+
+def rejection_reason(*, kind: str, enterprise: Enterprise, period: str) -> str:
+    """The comment of the latest rejection of this enterprise-period (callers have already
+    scoped the enterprise to the user)."""
+    review = (
+        ReportReview.objects.filter(
+            kind=kind, enterprise=enterprise, period=period, action=ReviewAction.REJECT
+        )
+        .order_by("-at", "-pk")
+        .first()
+    )
+    return review.comment if review else ""

@@ -12,7 +12,8 @@ from zhuanxing.enterprises.selectors import enterprise_get
 from zhuanxing.policy.active import policy_in_force
 
 from ..forms import EntryForm
-from ..selectors import entry_check, entry_report, prior_period_defaults
+from ..models import ReportStatus
+from ..selectors import entry_check, entry_report, prior_period_defaults, rejection_reason
 from ..services import ReportingError, annual_report_save, monthly_report_save
 
 _PERIOD = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2]))?$")
@@ -104,6 +105,9 @@ def entry(request, enterprise: int, period: str):
             "rows": rows,
             "general": general,
             "has_warnings": any(line.importance == "warning" for line in lines),
+            "rejection": rejection_reason(kind=kind, enterprise=firm, period=period)
+            if report is not None and report.status == ReportStatus.REJECTED
+            else "",
         },
     )
 
