@@ -199,17 +199,61 @@ def test_main_pages_of_each_role_fit_a_phone(phone, live_server, live_store, use
             assert_fits(page, f"{href} at {width} px")
 
 
-def test_cockpit_and_evaluation_print_on_a4(page, live_server, live_store, login, screenshot):
+@pytest.fixture
+def published_run(live_store):
+    """A published 2012 evaluation of the live city, with its backward-capacity batch."""
     from zhuanxing.accounts.models import User
     from zhuanxing.evaluation.demo_data import seed_environment
-    from zhuanxing.evaluation.services import evaluation_run_create, evaluation_run_publish
+    from zhuanxing.evaluation.services import (
+        backward_capacity_batch_create,
+        evaluation_run_create,
+        evaluation_run_publish,
+    )
     from zhuanxing.policy import get_active_policy
 
     seed_environment(7)
     admin = User.objects.get(username="admin")
-    run = evaluation_run_create(year=2012, user=admin, policy=get_active_policy())
+    policy = get_active_policy()
+    run = evaluation_run_create(year=2012, user=admin, policy=policy)
     evaluation_run_publish(run=run, user=admin)
-    graded = run.results.filter(klass="C").first().enterprise_id
+    backward_capacity_batch_create(run=run, user=admin, name="2012", policy=policy)
+    return run
+
+
+def test_wide_tables_fit_their_card_on_a_desktop(page, live_server, published_run, login):
+    """Issue 13, item 9: every column of the cockpit's county table on the screen, the
+    assessment's total in view at 1440 px, and the backward-capacity headers over their
+    controls."""
+    login("admin")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{live_server.url}/analytics/cockpit/")
+    headers = page.locator("#counties-table thead th")
+    assert headers.count() == 11
+    assert all(h.is_visible() for h in headers.all())
+    box = page.locator(".scroll:has(#counties-table)")
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")  # all 11 columns, no scrolling
+    page.goto(f"{live_server.url}/assessment/")
+    total = page.locator("#assessment thead th").last
+    expect(total).to_have_text("合计")
+    assert total.bounding_box()["x"] + total.bounding_box()["width"] <= 1440
+    page.goto(f"{live_server.url}/evaluation/backward-capacity/")
+    row = page.locator("#backward tbody tr").first
+    heads = page.locator("#backward thead th")
+    for control, header in (("select[name=status]", "状态"), ("input[name=note]", "备注")):
+        th = heads.filter(has_text=header).bounding_box()
+        middle = row.locator(control).bounding_box()
+        middle = middle["x"] + middle["width"] / 2
+        assert th["x"] <= middle <= th["x"] + th["width"], (control, header)
+    row.locator("select[name=status]").select_option(index=1)
+    row.locator("input[name=note]").fill("已关停")
+    row.locator("button[type=submit]").click()
+    expect(page.locator("#backward tbody tr").first.locator("input[name=note]")).to_have_value(
+        "已关停"
+    )
+
+
+def test_cockpit_and_evaluation_print_on_a4(page, live_server, published_run, login, screenshot):
+    graded = published_run.results.filter(klass="C").first().enterprise_id
     login("admin")
     targets = ["/analytics/cockpit/", "/assessment/", f"/evaluation/enterprises/{graded}/"]
     page.emulate_media(media="print")
