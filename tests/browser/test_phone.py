@@ -93,7 +93,8 @@ def test_leader_cockpit_on_a_phone(phone, live_server, live_store):
     # Target cards first, one column, before the charts.
     cards = page.locator(".target-card")
     first = cards.first.bounding_box()
-    assert first["width"] > 300 and first["y"] < page.locator("#structure-chart").bounding_box()["y"]
+    charts_top = page.locator("#structure-chart").bounding_box()["y"]
+    assert first["width"] > 300 and first["y"] < charts_top
     assert cards.nth(1).bounding_box()["y"] > first["y"]  # stacked, not side by side
     # Charts fit the screen; the map zooms by touch (roam); legends wrap (plain, not scrolled).
     for chart in ("#structure-chart", "#modes-chart", "#map-chart"):
@@ -115,7 +116,7 @@ def test_leader_cockpit_on_a_phone(phone, live_server, live_store):
     first_cell = table.locator("tbody tr td").first
     left = first_cell.bounding_box()["x"]
     box.evaluate("b => { b.scrollLeft = 400; }")
-    assert abs(first_cell.bounding_box()["x"] - left) <= 2  # the first column stays (less the border)
+    assert abs(first_cell.bounding_box()["x"] - left) <= 2  # the first column stays
     assert_fits(page, "all columns shown")
     page.shot("phone-cockpit")
     # Turning the phone: the charts take the new width.
@@ -162,7 +163,8 @@ def test_clerk_monthly_report_on_a_phone(phone, live_server, live_city, users):
     # The live rule message beside the field as the clerk types.
     page.fill("input[name=value_added]", str(latest.gross_output + 50))
     page.locator("input[name=value_added]").blur()
-    expect(page.locator("#msg-value_added .tag.error")).to_contain_text("工业增加值不能大于工业总产值")
+    rule = page.locator("#msg-value_added .tag.error")
+    expect(rule).to_contain_text("工业增加值不能大于工业总产值")
     page.shot("phone-clerk-rule")
     page.fill("input[name=value_added]", str(latest.value_added or 1))
     page.locator("input[name=value_added]").blur()
@@ -263,7 +265,8 @@ def test_cockpit_and_evaluation_print_on_a4(page, live_server, published_run, lo
         page.wait_for_load_state("networkidle")
         expect(page.locator("nav.mainnav")).to_be_hidden()
         widths = page.evaluate(
-            "() => [...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right)"
+            "() => [...document.querySelectorAll('table')]"
+            ".map(t => t.getBoundingClientRect().right)"
         )
         assert widths and max(widths) <= A4_PRINTABLE_PX + 1, (href, widths)
         assert page.evaluate("() => document.documentElement.scrollWidth") <= A4_PRINTABLE_PX
