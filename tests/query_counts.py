@@ -5,7 +5,7 @@ not count. Lower a number when a page gets cheaper; raise one only with a reason
 
 MAX_QUERIES = {
     "enterprise_list": 6,
-    "enterprise_detail": 16,
+    "enterprise_detail": 15,
     "evaluation_results": 6,
     "review_queue": 4,
     "import_job_list": 8,

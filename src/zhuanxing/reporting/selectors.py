@@ -237,38 +237,32 @@ def filing_periods(*, user, enterprise: Enterprise) -> dict:
     statuses = dict(enterprise.annual_reports.values_list("year", "status"))
     latest = max(statuses, default=None)
     years = sorted(statuses) + ([latest + 1] if latest else [])
-    month_year = (
-        enterprise.monthly_reports.order_by("-period").values_list("year", flat=True).first()
-        or latest
-    )
-    monthly = dict(
-        enterprise.monthly_reports.filter(year=month_year).values_list("period", "status")
-    )
+    months = dict(enterprise.monthly_reports.values_list("period", "status"))  # 12 a year
+    month_year = int(max(months)[:4]) if months else latest
     labels = dict(ReportStatus.choices)
     return {
         "annual": [(str(y), labels.get(statuses.get(y), "")) for y in years],
-        "monthly": [(p, labels.get(monthly.get(p), "")) for p in months_of_year(month_year)]
+        "monthly": [(p, labels.get(months.get(p), "")) for p in months_of_year(month_year)]
         if month_year
         else [],
-        "current": current_monthly(enterprise=enterprise, labels=labels),
+        "current": current_monthly(enterprise=enterprise, months=months, labels=labels),
     }
 
 
-def current_monthly(*, enterprise: Enterprise, labels: dict) -> dict | None:
-    """The monthly report the clerk has to act on now (the status box on a phone): a rejected
-    one first (with the reviewer's reason), then the earliest draft, else the month after the
-    latest report. None for an enterprise that files no monthly reports."""
-    reports = enterprise.monthly_reports
-    latest = reports.order_by("-period").values_list("period", flat=True).first()
-    if latest is None:
+def current_monthly(*, enterprise: Enterprise, months: dict, labels: dict) -> dict | None:
+    """The monthly report the clerk has to act on now (the status box on a phone), from the
+    enterprise's ``months`` (period → status): the earliest rejected one (with the reviewer's
+    reason), else the earliest draft, else the month after the latest report. None for an
+    enterprise that files no monthly reports."""
+    if not months:
         return None
     for status in (ReportStatus.REJECTED, ReportStatus.DRAFT):
-        periods = reports.filter(status=status).order_by("period").values_list("period", flat=True)
-        period = periods.first()
-        if period is not None:
+        periods = sorted(p for p, s in months.items() if s == status)
+        if periods:
+            period = periods[0]
             break
     else:
-        period, status = shift_month(latest, 1), ""
+        period, status = shift_month(max(months), 1), ""
     return {
         "period": period,
         "status": status,
