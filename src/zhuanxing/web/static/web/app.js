@@ -4,23 +4,29 @@
   "use strict";
   document.documentElement.classList.remove("no-js");
 
-  // The header's menu button (shown below 768 px) opens and closes the menu.
-  function menu() {
-    var button = document.querySelector(".menu-toggle");
-    if (!button) { return; }
+  // The header's menu button (shown below 768 px) opens and closes the menu. Delegated from the
+  // document, like the autosubmit below, so both work before the page has finished loading
+  // (this script runs in the head, before a page's own blocking scripts such as ECharts).
+  function toggleMenu(button, open) {
     var bar = button.closest(".topbar");
-    button.addEventListener("click", function () {
-      var open = bar.classList.toggle("menu-open");
-      button.setAttribute("aria-expanded", open ? "true" : "false");
-    });
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && bar.classList.contains("menu-open")) {
-        bar.classList.remove("menu-open");
-        button.setAttribute("aria-expanded", "false");
-        button.focus();
-      }
-    });
+    open = bar.classList.toggle("menu-open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
   }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".menu-toggle");
+    if (button) { toggleMenu(button); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var open = document.querySelector(".topbar.menu-open .menu-toggle");
+    if (event.key === "Escape" && open) { toggleMenu(open, false); open.focus(); }
+  });
+  // <select data-autosubmit>: choosing an option submits its form (language, batch menus).
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (select.matches && select.matches("select[data-autosubmit]") && select.form) {
+      select.form.submit();
+    }
+  });
 
   // Every data table scrolls inside its own box, so a wide one never widens the page; the CSS
   // keeps its first column in place. Tables already inside a .scroll box are left as they are.
@@ -61,16 +67,11 @@
   }
 
   function init() {
-    menu();
     scrollBoxes();
     stickySecond();
     columnToggles();
     window.addEventListener("resize", stickySecond);
     document.addEventListener("htmx:afterSettle", function () { scrollBoxes(); stickySecond(); });
-    // <select data-autosubmit>: choosing an option submits its form (language, batch menus).
-    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-      select.addEventListener("change", function () { select.form.submit(); });
-    });
     // <span data-width="42">: a bar drawn to that percentage (setting style from a script is
     // allowed by the policy; a style="" attribute in the markup is not).
     document.querySelectorAll("[data-width]").forEach(function (bar) {
