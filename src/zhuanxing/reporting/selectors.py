@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts import access
-from zhuanxing.core.periods import months_of_year
+from zhuanxing.core.periods import months_of_year, shift_month
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import Policy
 from zhuanxing.policy.vocabulary import MONTHLY_PRIOR
@@ -27,6 +27,7 @@ from .models import (
     ReportReview,
     ReportStatus,
     ReportUnlock,
+    ReviewAction,
     counted_statuses,
 )
 from .wording import change_reason_text
@@ -353,17 +354,50 @@ def filing_periods(*, user, enterprise: Enterprise) -> dict:
     statuses = dict(enterprise.annual_reports.values_list("year", "status"))
     latest = max(statuses, default=None)
     years = sorted(statuses) + ([latest + 1] if latest else [])
-    month_year = (
-        enterprise.monthly_reports.order_by("-period").values_list("year", flat=True).first()
-        or latest
-    )
-    monthly = dict(
-        enterprise.monthly_reports.filter(year=month_year).values_list("period", "status")
-    )
+    months = dict(enterprise.monthly_reports.values_list("period", "status"))  # 12 a year
+    month_year = int(max(months)[:4]) if months else latest
     labels = dict(ReportStatus.choices)
     return {
         "annual": [(str(y), labels.get(statuses.get(y), "")) for y in years],
-        "monthly": [(p, labels.get(monthly.get(p), "")) for p in months_of_year(month_year)]
+        "monthly": [(p, labels.get(months.get(p), "")) for p in months_of_year(month_year)]
         if month_year
         else [],
+        "current": current_monthly(enterprise=enterprise, months=months, labels=labels),
     }
+
+
+def current_monthly(*, enterprise: Enterprise, months: dict, labels: dict) -> dict | None:
+    """The monthly report the clerk has to act on now (the status box on a phone), from the
+    enterprise's ``months`` (period → status): the earliest rejected one (with the reviewer's
+    reason), else the earliest draft, else the month after the latest report. None for an
+    enterprise that files no monthly reports."""
+    if not months:
+        return None
+    for status in (ReportStatus.REJECTED, ReportStatus.DRAFT):
+        periods = sorted(p for p, s in months.items() if s == status)
+        if periods:
+            period = periods[0]
+            break
+    else:
+        period, status = shift_month(max(months), 1), ""
+    return {
+        "period": period,
+        "status": status,
+        "label": labels.get(status, ""),
+        "reason": rejection_reason(kind="monthly", enterprise=enterprise, period=period)
+        if status == ReportStatus.REJECTED
+        else "",
+    }
+
+
+def rejection_reason(*, kind: str, enterprise: Enterprise, period: str) -> str:
+    """The comment of the latest rejection of this enterprise-period (callers have already
+    scoped the enterprise to the user)."""
+    review = (
+        ReportReview.objects.filter(
+            kind=kind, enterprise=enterprise, period=period, action=ReviewAction.REJECT
+        )
+        .order_by("-at", "-pk")
+        .first()
+    )
+    return review.comment if review else ""

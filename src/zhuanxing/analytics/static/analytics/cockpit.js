@@ -4,6 +4,10 @@
   var script = document.getElementById("cockpit-script");
   var data = JSON.parse(document.getElementById("cockpit-data").textContent);
   var charts = [];
+  // Phones: legends wrap onto several lines (a plain legend at the top, the grid below it),
+  // smaller axis labels that do not overlap. Decided once per draw from the element's width.
+  function narrow(el) { return el.clientWidth < 560; }
+  var axisLabel = { hideOverlap: true, fontSize: 11 };
 
   function chart(el) {
     var c = echarts.init(el, null, { renderer: "canvas" });
@@ -28,13 +32,17 @@
   var s = data.structure;
   var structureEl = document.getElementById("structure-chart");
   if (structureEl) {
+    var thin = narrow(structureEl);
     chart(structureEl).setOption({
       animation: false,
-      tooltip: { trigger: "axis" },
-      legend: { type: "scroll", bottom: 0 },
-      grid: { left: 50, right: 16, top: 16, bottom: 60 },
-      xAxis: { type: "category", data: data.years },
-      yAxis: { type: "value", name: data.labels.output },
+      tooltip: { trigger: "axis", confine: true },
+      legend: thin ? { type: "plain", top: 0, left: 0, right: 0, itemWidth: 14, itemGap: 6,
+                       textStyle: { fontSize: 11 } }
+                   : { type: "scroll", bottom: 0 },
+      grid: thin ? { left: 4, right: 8, top: 96, bottom: 4, containLabel: true }
+                 : { left: 50, right: 16, top: 16, bottom: 60 },
+      xAxis: { type: "category", data: data.years, axisLabel: axisLabel },
+      yAxis: { type: "value", name: thin ? "" : data.labels.output, axisLabel: axisLabel },
       series: s.categories.map(function (c) {
         return { name: c.name, type: "bar", stack: "out", data: c.output };
       })
@@ -49,13 +57,18 @@
     Object.keys(s.modes).forEach(function (m) {
       series.push({ name: m + " %", type: "line", yAxisIndex: 1, data: s.modes[m] });
     });
+    var slim = narrow(modesEl);
     chart(modesEl).setOption({
       animation: false,
-      tooltip: { trigger: "axis" },
-      legend: { bottom: 0 },
-      grid: { left: 50, right: 50, top: 24, bottom: 50 },
-      xAxis: { type: "category", data: data.years },
-      yAxis: [{ type: "value", name: data.labels.output }, { type: "value", name: "%", max: 100 }],
+      tooltip: { trigger: "axis", confine: true },
+      legend: slim ? { type: "plain", top: 0, left: 0, right: 0, itemWidth: 14, itemGap: 6,
+                       textStyle: { fontSize: 11 } }
+                   : { bottom: 0 },
+      grid: slim ? { left: 4, right: 4, top: 80, bottom: 4, containLabel: true }
+                 : { left: 50, right: 50, top: 24, bottom: 50 },
+      xAxis: { type: "category", data: data.years, axisLabel: axisLabel },
+      yAxis: [{ type: "value", name: slim ? "" : data.labels.output, axisLabel: axisLabel },
+              { type: "value", name: "%", max: 100, axisLabel: axisLabel }],
       series: series
     });
   }
@@ -79,7 +92,7 @@
         var max = values.length ? Math.max.apply(null, values) : 1;
         mapChart.setOption({
           animation: false,
-          tooltip: { trigger: "item", formatter: function (p) {
+          tooltip: { trigger: "item", confine: true, formatter: function (p) {
             var row = rows.find(function (r) { return r.name === p.name; });
             var v = row ? row.text : "—";  // formatted by the server, as the table
             return (row ? row.label : p.name) + ": " + v;
@@ -87,8 +100,9 @@
           // The legend rounds as the table does (the indicator's places in the policy file).
           visualMap: { min: min, max: max === min ? min + 1 : max, calculable: true, left: 8, bottom: 8,
                        precision: decimals(select.value),
+                       itemHeight: narrow(mapEl) ? 80 : 140, textStyle: { fontSize: 11 },
                        inRange: { color: ["#fde6d8", "#f4a582", "#d6604d", "#b2182b"] } },
-          series: [{ type: "map", map: "jiaxing", nameProperty: "adcode", roam: false,
+          series: [{ type: "map", map: "jiaxing", nameProperty: "adcode", roam: true, scaleLimit: { min: 1, max: 8 },
                      label: { show: true, formatter: function (p) {
                        var row = rows.find(function (r) { return r.name === p.name; });
                        return row ? row.label : p.name; } },
@@ -108,5 +122,14 @@
       draw();
     });
   }
-  window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+  // Resize with the window and when a phone turns (some browsers fire orientationchange
+  // before the new size is known, hence the short delay).
+  function resizeAll() { charts.forEach(function (c) { c.resize(); }); }
+  var pending = null;
+  function resizeSoon() { clearTimeout(pending); pending = setTimeout(resizeAll, 150); }
+  window.addEventListener("resize", resizeSoon);
+  window.addEventListener("orientationchange", resizeSoon);
+  if (screen.orientation && screen.orientation.addEventListener) {
+    screen.orientation.addEventListener("change", resizeSoon);
+  }
 })();
