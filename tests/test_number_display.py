@@ -72,7 +72,8 @@ def test_export_cells_show_what_the_page_shows():
 
     rows = [SimpleNamespace(org_label="A", category_label="", values=[22.428, 1453.73, 0.12345],
                             is_total=False)]  # fmt: skip
-    block = SimpleNamespace(label="x", unit="万元/亩", rows=rows, decimals=None)
+    block = SimpleNamespace(label="x", unit="万元/亩", rows=rows, decimals=None, instead_of=None,
+                            unavailable=None)  # fmt: skip
     sheet = load_workbook(BytesIO(workbook("t", "s", ["1", "2", "3"], [block], 10))).active
     cells = [c for c in sheet[6][2:5]]
     assert [c.number_format for c in cells] == ["#,##0.00", "#,##0", "#,##0.000"]

@@ -114,13 +114,14 @@ def test_clean_production_list_pages_filters_and_exports_the_filtered_rows(
 
     from openpyxl import load_workbook
 
-    settings.ZHUANXING = {**settings.ZHUANXING, "PAGE_SIZE": 5}
+    # The server is a separate process (gunicorn): it pages by its own PAGE_SIZE; paging
+    # itself is tested over HTTP (tests/evaluation/test_long_lists.py).
     login("admin")
     page.goto(f"{live_server.url}/evaluation/clean-production/")
-    expect(page.locator("#audits tbody tr")).to_have_count(5)
-    expect(page.locator("nav.pager")).to_contain_text("第 1 页")
-    page.locator("nav.pager a[rel=next]").click()
-    expect(page.locator("nav.pager")).to_contain_text("第 2 页")
+    total = int("".join(ch for ch in page.locator("p.count").inner_text().split("·")[0]
+                        if ch.isdigit()))  # fmt: skip
+    shown = min(total, settings.ZHUANXING["PAGE_SIZE"])
+    expect(page.locator("#audits tbody tr")).to_have_count(shown)
     page.select_option("#list-filters select[name=reason]", "toxic_substances")
     page.click("#list-filters button[type=submit]")
     count = int("".join(ch for ch in page.locator("p.count").inner_text().split("·")[0]

@@ -2,6 +2,7 @@
 behind its button, the leader's cockpit and the clerk's monthly report end to end; and the
 print styles (A4, no table cut off)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,10 +62,10 @@ def menu_entries(page) -> list[tuple[str, str]]:
     entries = []
     for link in nav.locator("a").all():
         expect(link).to_be_visible()
-        assert link.bounding_box()["height"] >= 44
+        assert link.bounding_box()["height"] >= 43.99  # 44 px, as the layout rounds it
         entries.append((link.inner_text(), link.get_attribute("href")))
     expect(page.locator(".session select[name=language]")).to_be_visible()
-    assert page.locator(".menu-toggle").bounding_box()["height"] >= 44
+    assert page.locator(".menu-toggle").bounding_box()["height"] >= 43.99
     return entries
 
 
@@ -170,7 +171,7 @@ def test_clerk_monthly_report_on_a_phone(phone, live_server, live_city, users):
     page.locator("input[name=value_added]").blur()
     expect(page.locator("#msg-value_added .tag")).to_have_count(0)
     submit = page.locator("button[name=submit]")
-    assert submit.bounding_box()["height"] >= 44
+    assert submit.bounding_box()["height"] >= 43.99
     submit.tap()
     expect(page.locator(".messages")).to_contain_text("已保存")
     expect(page.locator("#report-status")).to_have_text("已报送")
@@ -242,7 +243,7 @@ def test_wide_tables_fit_their_card_on_a_desktop(page, live_server, published_ru
     row = page.locator("#backward tbody tr").first
     heads = page.locator("#backward thead th")
     for control, header in (("select[name=status]", "状态"), ("input[name=note]", "备注")):
-        th = heads.filter(has_text=header).bounding_box()
+        th = heads.filter(has_text=re.compile("^" + header)).bounding_box()  # not 更改状态
         middle = row.locator(control).bounding_box()
         middle = middle["x"] + middle["width"] / 2
         assert th["x"] <= middle <= th["x"] + th["width"], (control, header)
