@@ -252,9 +252,15 @@ def rejection_of(report, kind: str) -> ReportReview | None:
     if report is None or report.status != ReportStatus.REJECTED:
         return None
     period = str(report.year) if kind == "annual" else report.period
+    return latest_rejection(kind=kind, enterprise_id=report.enterprise_id, period=period)
+
+
+def latest_rejection(*, kind: str, enterprise_id: int, period: str) -> ReportReview | None:
+    """The latest rejection of this enterprise-period in the approval log (callers have
+    already scoped the enterprise to the user)."""
     return (
         ReportReview.objects.filter(
-            kind=kind, enterprise_id=report.enterprise_id, period=period, action="reject"
+            kind=kind, enterprise_id=enterprise_id, period=period, action=ReviewAction.REJECT
         )
         .select_related("user")
         .order_by("-at", "-pk")
@@ -391,13 +397,6 @@ def current_monthly(*, enterprise: Enterprise, months: dict, labels: dict) -> di
 
 
 def rejection_reason(*, kind: str, enterprise: Enterprise, period: str) -> str:
-    """The comment of the latest rejection of this enterprise-period (callers have already
-    scoped the enterprise to the user)."""
-    review = (
-        ReportReview.objects.filter(
-            kind=kind, enterprise=enterprise, period=period, action=ReviewAction.REJECT
-        )
-        .order_by("-at", "-pk")
-        .first()
-    )
+    """The comment of the latest rejection of this enterprise-period."""
+    review = latest_rejection(kind=kind, enterprise_id=enterprise.pk, period=period)
     return review.comment if review else ""
