@@ -1,6 +1,8 @@
 # Zhuanxing — the two commands: `make demo` and `make test`. Both install what they need.
 PYTHON ?= python3
 PORT ?= 8000
+# pytest-xdist workers for `make test`: one per core (`auto`); 0 runs the suite in one process.
+PYTEST_WORKERS ?= auto
 VENV := .venv
 ZX := $(VENV)/bin/zhuanxing
 UV_VERSION := 0.13.9
@@ -34,7 +36,7 @@ system-test-deps:
 test: install system-test-deps
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench

@@ -46,10 +46,16 @@ def _uses_db(item) -> bool:
 
 
 def pytest_collection_modifyitems(items):
-    """Run order: database tests without the shared city, transactional tests without it, database
-    tests on the shared (committed) city, transactional (browser) tests on it, tests without a
-    database. Only tests that ask for the city ever see it; a stable sort keeps file order within
-    each group. (A plugin that shuffles tests afterwards would break this.)"""
+    """Run order: tests without a database, database tests without the shared city,
+    transactional tests without it, database tests on the shared (committed) city, transactional
+    (browser) tests on it. Only tests that ask for the city ever see it; a stable sort keeps file
+    order within each group. (A plugin that shuffles tests afterwards would break this.)
+
+    The tests without a database come first because the slowest tests of the suite are among
+    them (subprocesses, a killed worker, the console scripts): under pytest-xdist (``make
+    test`` runs one worker per core, each taking tests in this order) they start while the
+    other worker has short tests left to balance them, instead of keeping one worker busy at
+    the end while the other waits."""
 
     def rank(item) -> int:
         city = SHARED_CITY_FIXTURE in getattr(item, "fixturenames", ())
@@ -57,7 +63,7 @@ def pytest_collection_modifyitems(items):
             return 3 if city else 1
         if _uses_db(item):
             return 2 if city else 0
-        return 4
+        return -1
 
     items.sort(key=rank)
 

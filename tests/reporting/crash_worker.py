@@ -1,14 +1,17 @@
 """Steps of the crash test, each run in its own process against a scratch SQLite database.
 
-    python crash_worker.py setup            → a checked import queued for commit; prints its id
+    python crash_worker.py setup            → migrates the scratch database; a checked import
+                                              queued for commit; prints its id
     python crash_worker.py worker JOB       → runs the commit; stops inside the transaction
                                               after the rows are written, says READY and waits
                                               (to be killed with SIGKILL)
     python crash_worker.py state JOB        → the job and the database, as JSON
     python crash_worker.py expire           → fails dead jobs as if the lease had passed
+    python crash_worker.py after-kill JOB   → state, expire, state again (three lines)
     python crash_worker.py retry JOB        → retries the job, checks and commits it
 
-Set ZHUANXING_VAR_DIR to the scratch directory (its SQLite file is migrated by the test).
+Set ZHUANXING_VAR_DIR to the scratch directory. Each step starts Django once (about a second of
+CPU), so the steps the test runs one after the other in the same state share a process.
 """
 
 import json
@@ -48,6 +51,9 @@ def enqueue(job_id: int, commit: bool) -> None:
 
 
 def setup() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
     admin = firms_and_admin()
     data = template_xlsx("annual", [annual_row(code) for code in TONGXIANG_CODES])
     job = import_job_create(user=admin, filename="年报.xlsx", data=data, enqueue=enqueue)
@@ -89,6 +95,12 @@ def expire() -> None:
     print(import_jobs_fail_dead(now=timezone.now() + timedelta(seconds=lease + 1)))
 
 
+def after_kill(job_id: int) -> None:
+    state(job_id)
+    expire()
+    state(job_id)
+
+
 def retry(job_id: int) -> None:
     job = ImportJob.objects.get(pk=job_id)
     import_job_retry(job=job, user=job.created_by, enqueue=enqueue)
@@ -101,6 +113,6 @@ def retry(job_id: int) -> None:
 
 if __name__ == "__main__":
     step, *args = sys.argv[1:]
-    {"setup": setup, "worker": worker, "state": state, "expire": expire, "retry": retry}[step](
-        *map(int, args)
-    )
+    steps = {"setup": setup, "worker": worker, "state": state, "expire": expire}
+    steps |= {"after-kill": after_kill, "retry": retry}
+    steps[step](*map(int, args))

@@ -18,7 +18,7 @@ from zhuanxing.reporting.models import ImportJob, ImportStatus
 HERE = Path(__file__).parent
 
 
-def _step(env, *args) -> str:
+def _step(env, *args) -> list[str]:
     done = subprocess.run(
         [sys.executable, str(HERE / "crash_worker.py"), *map(str, args)],
         env=env,
@@ -27,15 +27,13 @@ def _step(env, *args) -> str:
         timeout=120,
         check=True,
     )
-    return done.stdout.strip().splitlines()[-1]
+    return done.stdout.strip().splitlines()
 
 
 def test_a_worker_killed_mid_commit_fails_its_job_and_a_retry_commits(tmp_path):
     env = {**os.environ, "ZHUANXING_VAR_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
-    zhuanxing = Path(sys.executable).parent / "zhuanxing"
-    subprocess.run([zhuanxing, "migrate", "-v0"], env=env, check=True, timeout=300)
-    job = int(_step(env, "setup"))
+    job = int(_step(env, "setup")[-1])
     worker = subprocess.Popen(
         [sys.executable, str(HERE / "crash_worker.py"), "worker", str(job)],
         env=env,
@@ -48,13 +46,13 @@ def test_a_worker_killed_mid_commit_fails_its_job_and_a_retry_commits(tmp_path):
     finally:
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(timeout=30)
-    stuck = json.loads(_step(env, "state", job))
+    stuck, expired, failed = _step(env, "after-kill", job)[-3:]
+    stuck, failed = json.loads(stuck), json.loads(failed)
     assert stuck["status"] == "committing" and stuck["reports"] == 0 and stuck["history"] == 0
-    assert _step(env, "expire") == "1"
-    failed = json.loads(_step(env, "state", job))
+    assert expired == "1"
     assert failed["status"] == "failed" and failed["percent"] < 100
     assert "Retry" in failed["failure"] and "重试" in failed["failure"]
-    retried = json.loads(_step(env, "retry", job))
+    retried = json.loads(_step(env, "retry", job)[-1])
     assert retried["status"] == "committed" and retried["reports"] == 5
 
 
