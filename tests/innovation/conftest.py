@@ -20,18 +20,17 @@ def quals(world):
     found = {}
     for county, firms in world.firms.items():
         for firm in firms:
+            tongxiang = county == factories.TONGXIANG
             found.setdefault(county, []).append(
                 Qualification.objects.create(
                     enterprise=firm,
                     kind="high_tech_enterprise"
                     if county == factories.TONGXIANG
                     else "technology_centre",
-                    level="national" if county == factories.TONGXIANG else "provincial",
+                    level="national" if tongxiang else "provincial",
                     title=f"证书 {firm.pk}",
                     issued_on=datetime.date(2010, 1, 1),
-                    expires_on=today + datetime.timedelta(days=30)
-                    if county == factories.TONGXIANG
-                    else None,
+                    expires_on=today + datetime.timedelta(days=30) if tongxiang else None,
                 )
             )
     return found
