@@ -30,7 +30,7 @@ class Level(models.TextChoices):
     INDUSTRY = "industry", _("Industry")
     PROVINCIAL = "provincial", _("Provincial")
     MUNICIPAL = "municipal", _("Municipal")
-    COUNTY = "county", _("County")
+    COUNTY = "county", _("County-level")
 
 
 class Variant(models.TextChoices):
