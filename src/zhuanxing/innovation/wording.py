@@ -6,7 +6,7 @@ ITEM_NAMES = {
     "rd_intensity": _("R&D intensity"),
     "new_product_rate": _("New-product rate"),
     "qualifications": _("Qualifications"),
-    "efficiency_class": _("Per-mu class"),
+    "efficiency_class": _("Per-mu class points"),
     "va_per_mu": _("Value added per mu"),
     "energy_trend": _("Energy per VA, fall"),
     "emission_trend": _("Emissions per VA, fall"),

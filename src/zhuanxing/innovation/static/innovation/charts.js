@@ -12,6 +12,7 @@
     var value = { type: "value" };
     var chart = echarts.init(el);
     chart.setOption({
+      animation: false,
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       legend: { top: 4 },
       grid: { left: horizontal ? 160 : 48, right: 16, top: 48, bottom: 48, containLabel: !horizontal },
