@@ -99,3 +99,32 @@ RULE = Rule(above_scale=True, profitable=True, rd_spending=True, excluded_classe
 )
 def test_eligibility(figures, above, klass, reasons):
     assert refusals(figures, is_above_scale=above, efficiency_class=klass, rule=RULE) == reasons
+
+
+def test_model_vocabulary_matches_the_policy():
+    from zhuanxing.innovation.models import Kind, Level
+    from zhuanxing.policy.innovation import QUALIFICATION_KINDS, QUALIFICATION_LEVELS
+
+    assert tuple(Kind.values) == QUALIFICATION_KINDS
+    assert tuple(Level.values) == QUALIFICATION_LEVELS
+
+
+def test_policy_scheme_is_complete(policy):
+    scheme = policy.demonstration
+    assert scheme.full_marks == 100
+    # 甲 of the worked example holds a national high-tech certificate (10 × 1) and a provincial
+    # technology centre (8 × 0.6 = 4.8): 14.8 points.
+    weight = policy.innovation.qualification_weight
+    assert weight("high_tech_enterprise", "national") + weight("technology_centre", "provincial") \
+        == D("14.8")  # fmt: skip
+
+
+def test_a_scheme_missing_an_item_is_refused(policy):
+    from pydantic import ValidationError
+
+    from zhuanxing.policy.innovation import Demonstration
+
+    data = policy.demonstration.model_dump()
+    del data["points"]["va_per_mu"]
+    with pytest.raises(ValidationError, match="missing va_per_mu"):
+        Demonstration.model_validate(data)

@@ -1,6 +1,8 @@
 """Writes of the innovation app: each in one transaction, the permission re-checked, a refused
 change raised as ``UserError``."""
 
+from decimal import ROUND_HALF_UP
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -120,7 +122,7 @@ def demonstration_select(*, user, year: int, enterprise_ids, policy) -> Demonstr
             enterprise_id=c.id,
             rank=c.rank,
             score=c.total,
-            points={k: str(v.quantize(CENT)) for k, v in c.points.items()},
+            points={k: str(v.quantize(CENT, ROUND_HALF_UP)) for k, v in c.points.items()},
         )
         for c in sorted((candidates[i] for i in chosen), key=lambda c: (c.rank, c.name))
     )
