@@ -189,3 +189,13 @@ def test_published_class_counts_and_excludes(client, world):
     classes = {c.id: c.efficiency_class for c, *_ in rows}
     assert firms[3].pk not in classes  # class D is excluded by the policy
     assert classes[firms[0].pk] == "A" and rows[0][0].id == firms[0].pk
+
+
+def test_candidates_shown_are_capped(client, world, settings):
+    settings.ZHUANXING = {**settings.ZHUANXING, "CANDIDATES_SHOWN": 2}
+    client.force_login(world.users["admin"])
+    response = client.get(reverse("innovation:demonstration"), {"year": 2012})
+    assert (len(response.context["rows"]), response.context["candidate_count"]) == (2, 6)
+    assert "candidates-cut" in response.content.decode()
+    export = client.get(reverse("innovation:demonstration"), {"year": 2012, "export": "xlsx"})
+    assert load_workbook(BytesIO(export.content)).active.max_row == 2 + 6  # title, header, rows

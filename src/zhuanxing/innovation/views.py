@@ -249,11 +249,13 @@ def demonstration(request):
                 year, rows, ranking.extra, selected_ids, SCORE_ITEMS
             )
         top = rows[: settings.ZHUANXING["CHART_TOP"]]
+        shown = rows[: settings.ZHUANXING["CANDIDATES_SHOWN"]]
         context |= {
+            "candidate_count": len(rows),
             "ranking": ranking,
             "rows": [
                 (c, ranking.extra[c.id], [c.points[i] for i in SCORE_ITEMS], c.id in selected_ids)
-                for c in rows
+                for c in shown
             ],
             "refused": [(REFUSALS[k], n) for k, n in sorted(ranking.refused.items())],
             "chart": {
