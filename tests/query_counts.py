@@ -11,4 +11,7 @@ MAX_QUERIES = {
     "import_job_list": 8,
     "monitoring": 8,  # + the price indices: in the cache key, and read by the analysis
     "cockpit": 6,  # issue 13: the breadcrumb back up (one query)
+    "qualification_list": 5,  # issue 17
+    "qualification_counts": 5,
+    "demonstration": 12,  # the ranking: reports, classes, qualifications, counties, scope
 }

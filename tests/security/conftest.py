@@ -79,6 +79,7 @@ def shared_objects(module_city, django_db_blocker):
         seed_environment(7)
         run = evaluation_run_create(year=2012, user=users["admin"], policy=policy_in_force())
         projects = seed_security_projects(users)
+        qualifications = _qualifications(users["firm"].enterprise)
         job = ImportJob.objects.create(
             created_by=users["haining"], kind="annual", filename="haining.xlsx", size=1,
             sha256="0" * 64, content=b"", status=ImportStatus.INVALID,
@@ -103,6 +104,7 @@ def shared_objects(module_city, django_db_blocker):
             "run": run,
             "haining_job": job,
             **projects,
+            **qualifications,
             "tongxiang_job": ImportJob.objects.create(
                 created_by=users["tongxiang"],
                 kind="annual",
@@ -113,6 +115,24 @@ def shared_objects(module_city, django_db_blocker):
                 status=ImportStatus.INVALID,
             ),  # fmt: skip
         }
+
+
+def _qualifications(firm) -> dict:
+    """A qualification of the firm (Tongxiang) with an evidence file, and one of a Haining firm."""
+    from datetime import date
+
+    from zhuanxing.enterprises.models import Enterprise
+    from zhuanxing.innovation.models import Qualification
+
+    haining = Enterprise.objects.filter(org_unit__path__contains="/330481/").order_by("pk").first()
+    made = {}
+    for key, owner in (("qualification", firm), ("haining_qualification", haining)):
+        made[key] = Qualification.objects.create(
+            enterprise=owner, kind="high_tech_enterprise", level="national", title="高新技术企业",
+            issued_on=date(2010, 1, 1), evidence_name="cert.pdf",
+            evidence_type="application/pdf", evidence_content=b"%PDF-1.4",
+        )  # fmt: skip
+    return made
 
 
 def _fund_objects(firm, haining_firm):

@@ -123,6 +123,20 @@ EXPECTED = {
     "projects:screen": (none, CHANGERS),
     "projects:screening": (lambda o: {"pk": o["screening"].pk}, EVERYONE),
     "projects:screening_docx": (lambda o: {"pk": o["screening"].pk}, EVERYONE),
+    "innovation:qualifications": (none, EVERYONE),
+    "innovation:qualification_create": (none, CHANGERS),
+    "innovation:counts": (none, OFFICIALS),
+    "innovation:qualification": (lambda o: {"pk": o["qualification"].pk}, EVERYONE),
+    # officials who change, in scope: the leader finds nothing to change (404), the firm its own
+    # record but may not change it (403)
+    "innovation:qualification_edit": (
+        lambda o: {"pk": o["qualification"].pk},
+        (302, 200, 404, 200, 403),
+    ),
+    "innovation:qualification_evidence": (lambda o: {"pk": o["qualification"].pk}, EVERYONE),
+    "innovation:demonstration": (none, EVERYONE),
+    "innovation:demonstration_select": (none, POST_ONLY),
+    "innovation:demonstration_publish": (none, POST_ONLY),
     # The JSON API: 401 without a token or session; the schema and its docs are public.
     "api:api-root": (none, (404, 404, 404, 404, 404)),
     "api:openapi-json": (none, (200, 200, 200, 200, 200)),
@@ -166,6 +180,9 @@ def test_url_answers_each_role_as_expected(client, city_users, shared_objects, n
 
 # Object pages naming another county's firm or another officer's import job.
 FOREIGN_GETS = {
+    "innovation:qualification": lambda o: {"pk": o["haining_qualification"].pk},
+    "innovation:qualification_edit": lambda o: {"pk": o["haining_qualification"].pk},
+    "innovation:qualification_evidence": lambda o: {"pk": o["haining_qualification"].pk},
     "enterprises:detail": lambda o: {"pk": o["haining_firm"].pk},
     "evaluation:enterprise": lambda o: {"pk": o["haining_firm"].pk},
     "support:enterprise_tax": lambda o: {"pk": o["haining_firm"].pk},
@@ -182,6 +199,7 @@ FOREIGN_GETS = {
     },
 }
 FOREIGN_POSTS = {
+    "innovation:qualification_edit": lambda o: {"pk": o["haining_qualification"].pk},
     "reporting:entry": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
     "reporting:entry_check": lambda o: {"enterprise": o["haining_firm"].pk, "period": "2012"},
     "reporting:job_commit": lambda o: {"pk": o["haining_job"].pk},

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "zhuanxing.monitoring",
     "zhuanxing.support",
     "zhuanxing.projects",
+    "zhuanxing.innovation",
     "zhuanxing.web",
     "zhuanxing.api",
     "zhuanxing.demo",
@@ -252,6 +253,9 @@ ZHUANXING = {
     "LOGIN_FAILURE_LIMIT": int(os.environ.get("ZHUANXING_LOGIN_FAILURE_LIMIT", "5")),
     "LOGIN_LOCKOUT_MINUTES": int(os.environ.get("ZHUANXING_LOGIN_LOCKOUT_MINUTES", "30")),
     "TAX_TOP_FIRMS": int(os.environ.get("ZHUANXING_TAX_TOP_FIRMS", "20")),
+    "EVIDENCE_MAX_BYTES": int(os.environ.get("ZHUANXING_EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024))),
+    "CHART_TOP": int(os.environ.get("ZHUANXING_CHART_TOP", "20")),
+    "CANDIDATES_SHOWN": int(os.environ.get("ZHUANXING_CANDIDATES_SHOWN", "200")),
     # The application server (gunicorn, `zhuanxing serve` and config/gunicorn.py).
     "WEB_BIND": os.environ.get("ZHUANXING_WEB_BIND", "127.0.0.1:8000"),
     "WEB_WORKERS": int(os.environ.get("ZHUANXING_WEB_WORKERS", "0")),  # 0: 2 × cores + 1

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class EvaluationConfig(AppConfig):
     name = "zhuanxing.evaluation"
     verbose_name = _("Per-mu efficiency evaluation")
+
+    def ready(self):
+        from zhuanxing.analytics.efficiency_classes import register_classes_reader
+
+        from .selectors import published_classes
+
+        register_classes_reader(published_classes)

@@ -55,6 +55,24 @@ def class_minimums(run: EvaluationRun, population: str) -> dict[str, Decimal]:
     return {r["klass"]: r["low"] for r in rows}
 
 
+def published_classes(year: int) -> dict[int, str] | None:
+    """Each graded enterprise's class in the year's published run (the latest published, should
+    there be more than one); ``None`` when no run of the year is published. Not scoped: the
+    reader behind ``analytics.efficiency_classes.published_classes``, whose callers scope."""
+    run = (
+        EvaluationRun.objects.filter(year=year, status=RunStatus.PUBLISHED)
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+    if run is None:
+        return None
+    return dict(
+        EvaluationResult.objects.filter(run=run)
+        .exclude(klass="")
+        .values_list("enterprise_id", "klass")
+    )
+
+
 def run_list(*, user) -> QuerySet[EvaluationRun]:
     return EvaluationRun.objects.restrict(user).select_related("created_by")
 

@@ -43,6 +43,7 @@ from .fields import (
     Text,
     Year,
 )
+from .innovation import Demonstration, Innovation
 from .monitoring import Assessment, Monitoring
 from .validation_rules import Reporting
 from .vocabulary import (
@@ -373,6 +374,8 @@ class Policy(StrictModel):
     reporting: Reporting = Field(default_factory=Reporting)
     monitoring: Monitoring | None = None
     assessment: Assessment | None = None
+    innovation: Innovation | None = None
+    demonstration: Demonstration | None = None
 
     _category_of: dict[str, str] = PrivateAttr(default_factory=dict)
     _high_tech: frozenset[str] = PrivateAttr(default=frozenset())

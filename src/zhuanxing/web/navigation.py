@@ -39,6 +39,9 @@ MENU += _SUPPORT
 from zhuanxing.projects.menu import ENTRIES as _PROJECTS  # noqa: E402
 
 MENU += _PROJECTS
+from zhuanxing.innovation.menu import ENTRIES as _INNOVATION  # noqa: E402
+
+MENU += _INNOVATION
 
 
 MENU += [(_("Audit log"), "audit:log", access.is_city_admin)]

@@ -58,6 +58,7 @@ class Command(BaseCommand):
         rows = ensure_demo_users()
         self._evaluation(console, policy, options)
         self._support(console, policy, options)
+        self._innovation(console, policy, options)
         console.print(f"\nOpen http://127.0.0.1:{options['port']}/ and log in as:")
         for username, role, scope in rows:
             console.print(f"  {username:<10} / {DEMO_PASSWORD}   {role}: {scope}")
@@ -111,6 +112,16 @@ class Command(BaseCommand):
         programmes, agencies = seed_support(seed=options["seed"], policy=policy, admin=admin)
         if programmes:
             console.print(f"Special-fund programmes: {programmes}; guarantee agencies: {agencies}")
+
+    def _innovation(self, console, policy, options):
+        """Qualifications and the demonstration-enterprise lists, 2009–2012 (clause 九)."""
+        from zhuanxing.accounts.models import User
+        from zhuanxing.innovation.demo_data import seed_innovation
+
+        admin = User.objects.get(username="admin")
+        qualifications, lists = seed_innovation(seed=options["seed"], policy=policy, admin=admin)
+        if qualifications:
+            console.print(f"Qualifications: {qualifications}; demonstration lists: {lists}")
 
     def _generate(self, console, policy, options):
         started = time.monotonic()

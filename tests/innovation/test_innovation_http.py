@@ -1,0 +1,201 @@
+"""The innovation pages over HTTP: scoping by role, evidence bounds, history, the city's
+selection of demonstration enterprises (confirmation, who and when, publication)."""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+import factories
+from zhuanxing.innovation.models import DemonstrationList, Qualification
+
+pytestmark = pytest.mark.django_db
+T, H = factories.TONGXIANG, factories.HAINING
+
+
+def test_county_officer_gets_404_on_another_countys_qualification(client, world, quals):
+    client.force_login(world.users["tongxiang"])
+    foreign, own = quals[H][0], quals[T][0]
+    for name in ("innovation:qualification", "innovation:qualification_edit"):
+        assert client.get(reverse(name, args=[foreign.pk])).status_code == 404
+        assert client.get(reverse(name, args=[own.pk])).status_code == 200
+    response = client.post(
+        reverse("innovation:qualification_edit", args=[foreign.pk]),
+        {"kind": "standard", "level": "national", "variant": "led", "title": "x",
+         "issued_on": "2011-01-01"},
+    )  # fmt: skip
+    assert response.status_code == 404
+    assert Qualification.objects.get(pk=foreign.pk).title == foreign.title
+
+
+def test_county_officer_lists_only_their_county(client, world, quals):
+    client.force_login(world.users["tongxiang"])
+    page = client.get(reverse("innovation:qualifications")).context["page"]
+    assert sorted(q.pk for q in page) == sorted(q.pk for q in quals[T])
+    # The workbook holds the same rows.
+    response = client.get(reverse("innovation:qualifications"), {"export": "xlsx"})
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet.max_row == 1 + len(quals[T])
+
+
+def test_firm_sees_only_its_own_qualifications(client, world, quals):
+    firm = world.users["firm"]
+    client.force_login(firm)
+    page = client.get(reverse("innovation:qualifications")).context["page"]
+    assert [q.enterprise_id for q in page] == [firm.enterprise_id]
+    for county in (T, H):
+        for q in quals[county]:
+            status = client.get(reverse("innovation:qualification", args=[q.pk])).status_code
+            assert status == (200 if q.enterprise_id == firm.enterprise_id else 404)
+    assert client.get(reverse("innovation:qualification_create")).status_code == 403
+    assert client.get(reverse("innovation:counts")).status_code == 403
+
+
+def test_expiry_warnings(client, world, quals):
+    client.force_login(world.users["admin"])
+    response = client.get(reverse("innovation:qualifications"))
+    # Tongxiang's two certificates expire in 30 days, within the policy's 90.
+    assert response.context["warnings"] == {"expiring": 2, "expired": 0}
+    page = client.get(reverse("innovation:qualifications"), {"status": "expiring"}).context["page"]
+    assert sorted(q.pk for q in page) == sorted(q.pk for q in quals[T])
+    assert client.get(reverse("innovation:qualifications"), {"status": "bad"}).status_code == 400
+
+
+def _form(firm, **extra):
+    return {"enterprise": firm.pk, "kind": "standard", "level": "industry", "variant": "led",
+            "title": "QB/T 1234-2011", "reference": "QB/T 1234", "issued_on": "2011-05-01",
+            **extra}  # fmt: skip
+
+
+def test_record_with_evidence_and_history(client, world, settings):
+    settings.ZHUANXING = {**settings.ZHUANXING, "EVIDENCE_MAX_BYTES": 1000}
+    client.force_login(world.users["tongxiang"])
+    firm = world.firms[T][1]
+    url = reverse("innovation:qualification_create")
+    too_big = SimpleUploadedFile("cert.pdf", b"%PDF-" + b"0" * 2000, "application/pdf")
+    client.post(url, _form(firm, evidence=too_big))
+    assert not Qualification.objects.exists()
+    not_pdf = SimpleUploadedFile("cert.pdf", b"MZ" + b"0" * 10, "application/pdf")
+    client.post(url, _form(firm, evidence=not_pdf))
+    assert not Qualification.objects.exists()
+    # A standard without its role is refused; another county's firm is not a choice.
+    client.post(url, _form(firm, variant=""))
+    client.post(url, _form(world.firms[H][0]))
+    assert not Qualification.objects.exists()
+    pdf = SimpleUploadedFile("cert.pdf", b"%PDF-1.4 ok", "application/pdf")
+    response = client.post(url, _form(firm, evidence=pdf))
+    q = Qualification.objects.get()
+    assert response["Location"] == reverse("innovation:qualification", args=[q.pk])
+    assert (q.recorded_by, q.evidence_type) == (world.users["tongxiang"], "application/pdf")
+    download = client.get(reverse("innovation:qualification_evidence", args=[q.pk]))
+    assert download.content == b"%PDF-1.4 ok"
+    client.post(
+        reverse("innovation:qualification_edit", args=[q.pk]),
+        _form(firm, expires_on="2016-05-01"),
+    )
+    assert [h.history_type for h in q.history.order_by("history_date")] == ["+", "~"]
+    # Another county's officer neither sees nor downloads it.
+    client.force_login(world.users["haining"])
+    assert client.get(reverse("innovation:qualification_evidence", args=[q.pk])).status_code == 404
+
+
+def test_counts_by_county(client, world, quals):
+    client.force_login(world.users["admin"])
+    response = client.get(reverse("innovation:counts"), {"year": 2012})
+    rows = {r.code: r for r in response.context["rows"]}
+    assert rows[T].by_kind["high_tech_enterprise"] == 2
+    assert rows[H].by_kind["technology_centre"] == 2
+    assert response.context["total"].total == 6
+    assert client.get(reverse("innovation:counts"), {"year": 2009}).context["total"].total == 0
+    client.force_login(world.users["tongxiang"])
+    response = client.get(reverse("innovation:counts"), {"year": 2012})
+    assert [r.code for r in response.context["rows"]] == [T]
+    export = client.get(reverse("innovation:counts"), {"year": 2012, "export": "xlsx"})
+    sheet = load_workbook(BytesIO(export.content)).active
+    assert sheet.max_row == 4  # title, header, Tongxiang, total
+
+
+def test_city_admin_selects_confirms_and_publishes(client, world, quals):
+    admin = world.users["admin"]
+    client.force_login(admin)
+    response = client.get(reverse("innovation:demonstration"), {"year": 2012})
+    rows = response.context["rows"]
+    assert len(rows) == 6
+    # Tongxiang's firms hold a national high-tech certificate (10 points): they lead.
+    assert {rows[0][0].id, rows[1][0].id} == {f.pk for f in world.firms[T]}
+    chosen = [rows[0][0].id, rows[2][0].id]
+    url = reverse("innovation:demonstration_select")
+    confirm = client.post(url, {"year": 2012, "enterprise": chosen})
+    assert confirm.status_code == 200
+    assert not DemonstrationList.objects.exists()  # nothing saved before the confirmation
+    client.post(url, {"year": 2012, "enterprise": chosen, "confirm": "on"})
+    selection = DemonstrationList.objects.get(year=2012)
+    assert selection.selected_by == admin and selection.selected_at is not None
+    assert sorted(selection.entries.values_list("enterprise_id", flat=True)) == sorted(chosen)
+    # A firm sees nothing of a draft; the county officer sees the entries of their county.
+    client.force_login(world.users["firm"])
+    assert client.get(reverse("innovation:demonstration"), {"year": 2012}).context["entries"] == []
+    client.force_login(admin)
+    client.post(reverse("innovation:demonstration_publish"), {"year": 2012})
+    selection.refresh_from_db()
+    assert selection.status == "published" and selection.published_by == admin
+    # Published: no change any more.
+    client.post(url, {"year": 2012, "enterprise": chosen[:1], "confirm": "on"})
+    assert selection.entries.count() == 2
+    client.force_login(world.users["firm"])
+    entries = client.get(reverse("innovation:demonstration"), {"year": 2012}).context["entries"]
+    mine = world.users["firm"].enterprise_id
+    assert [e.enterprise_id for e in entries] == ([mine] if mine in chosen else [])
+
+
+def test_only_the_city_selects(client, world, quals):
+    for name in ("tongxiang", "leader", "firm"):
+        client.force_login(world.users[name])
+        ids = [f.pk for f in world.firms[T]]
+        response = client.post(
+            reverse("innovation:demonstration_select"),
+            {"year": 2012, "enterprise": ids, "confirm": "on"},
+        )
+        assert response.status_code == 403
+    assert not DemonstrationList.objects.exists()
+
+
+def test_a_non_candidate_cannot_be_selected(client, world):
+    loser = world.firms[H][0]
+    loser.annual_reports.filter(year=2012).update(profit=-5)
+    client.force_login(world.users["admin"])
+    client.post(
+        reverse("innovation:demonstration_select"),
+        {"year": 2012, "enterprise": [loser.pk], "confirm": "on"},
+    )
+    assert not DemonstrationList.objects.filter(entries__isnull=False).exists()
+    response = client.get(reverse("innovation:demonstration"), {"year": 2012})
+    assert len(response.context["rows"]) == 5
+
+
+def test_published_class_counts_and_excludes(client, world):
+    """The year's published per-mu evaluation, read through analytics.efficiency_classes."""
+    from zhuanxing.evaluation.models import EvaluationResult, EvaluationRun
+
+    run = EvaluationRun.objects.create(year=2012, status="published", method={})
+    firms = world.all_firms()
+    for firm, klass in zip(firms, "ABCD", strict=False):
+        EvaluationResult.objects.create(run=run, enterprise=firm, population="above_scale",
+                                        klass=klass)  # fmt: skip
+    client.force_login(world.users["admin"])
+    rows = client.get(reverse("innovation:demonstration"), {"year": 2012}).context["rows"]
+    classes = {c.id: c.efficiency_class for c, *_ in rows}
+    assert firms[3].pk not in classes  # class D is excluded by the policy
+    assert classes[firms[0].pk] == "A" and rows[0][0].id == firms[0].pk
+
+
+def test_candidates_shown_are_capped(client, world, settings):
+    settings.ZHUANXING = {**settings.ZHUANXING, "CANDIDATES_SHOWN": 2}
+    client.force_login(world.users["admin"])
+    response = client.get(reverse("innovation:demonstration"), {"year": 2012})
+    assert (len(response.context["rows"]), response.context["candidate_count"]) == (2, 6)
+    assert "candidates-cut" in response.content.decode()
+    export = client.get(reverse("innovation:demonstration"), {"year": 2012, "export": "xlsx"})
+    assert load_workbook(BytesIO(export.content)).active.max_row == 2 + 6  # title, header, rows
