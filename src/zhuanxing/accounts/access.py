@@ -234,6 +234,7 @@ def template_access(user) -> dict[str, bool]:
         "review": may_review(user),
         "whole_city": sees_whole_city(user),
         "bank": is_bank_user(user),
+        "api": may_use_api(user),
     }
     return flags
 
