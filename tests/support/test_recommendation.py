@@ -321,3 +321,20 @@ def test_officials_see_every_version_enterprise_users_none(client, published):
     assert client.get(url).status_code == 403
     detail = reverse("support:recommendation", args=[published["list"].pk])
     assert client.get(detail).status_code == 403
+
+
+def test_a_county_officer_sees_their_countys_rows_only(client, published):
+    url = reverse("support:recommendation", args=[published["draft"].pk])
+    client.force_login(published["users"]["haining"])
+    names = [item.name for item, _texts in client.get(url).context["rows"]]
+    assert names == ["庚 不在计划"]
+    response = client.get(url, {"export": "xlsx"})
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(min_row=2))
+    assert [r[1].value for r in rows] == ["庚 不在计划"]
+    client.force_login(published["users"]["tongxiang"])
+    names = [item.name for item, _texts in client.get(url).context["rows"]]
+    assert len(names) == 9 and "庚 不在计划" not in names

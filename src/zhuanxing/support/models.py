@@ -291,6 +291,9 @@ class RecommendationItem(models.Model):
     name = models.CharField(_("project"), max_length=200)
     owner = models.CharField(_("owner"), max_length=200)
     county = models.CharField(_("county"), max_length=100)
+    path = models.CharField(
+        max_length=255, blank=True, help_text="the project's org-unit path when the list was built"
+    )
     kind = models.CharField(_("type"), max_length=20)
     total_investment = money(_("total investment"), help_text=_("10,000 yuan (万元)"))
     planned_investment = money(_("planned investment"), help_text=_("10,000 yuan (万元)"))

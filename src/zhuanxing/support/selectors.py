@@ -302,11 +302,13 @@ def recommendation_get(*, user, pk: int):
 
 
 def recommendation_items(*, user, recommendation):
-    """The rows shown: every candidate with its checks to officials; to a bank user only the
-    recommended projects."""
+    """The rows shown: to officials every candidate of their area (a county officer: their
+    county's projects) with its checks; to a bank user the recommended projects."""
     items = recommendation.items.all()
-    if not access.is_official(user):
+    if access.is_bank_user(user):
         items = items.filter(included=True)
+    else:
+        items = items.filter(access.scope_q(user, path_field="path"))
     return list(items.order_by("-included", "county", "name", "pk"))
 
 

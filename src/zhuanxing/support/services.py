@@ -282,6 +282,7 @@ def recommendation_build(*, user, year: int, policy):
                 name=project.name,
                 owner=candidate.owner,
                 county=candidate.county,
+                path=project.org_unit.path,
                 kind=project.kind,
                 total_investment=project.total_investment,
                 planned_investment=candidate.planned_investment,
