@@ -185,7 +185,7 @@ def monthly_reports(enterprise, periods, *, status="approved", **fields) -> list
     return bulk_create_with_history(reports, MonthlyReport)
 
 
-def user(role: str, *, username: str | None = None, org_units=(), enterprise=None):
+def user(role: str, *, username: str | None = None, org_units=(), enterprise=None, institution=""):
     """A user through ``accounts.services.user_create`` (password ``PASSWORD``)."""
     from zhuanxing.accounts.services import user_create
 
@@ -195,6 +195,7 @@ def user(role: str, *, username: str | None = None, org_units=(), enterprise=Non
         role=role,
         org_units=list(org_units) or None,
         enterprise=enterprise,
+        institution=institution,
     )
 
 

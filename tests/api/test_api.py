@@ -167,3 +167,25 @@ def test_a_valid_report_is_saved_with_its_history(client, tokens, shared_objects
     report.refresh_from_db()
     assert response.json()["saved"] and report.employees == int(values["employees"])
     assert report.history.first().history_user.username == "tongxiang"
+
+
+def test_a_bank_users_token_opens_nothing(client, tokens, shared_objects):
+    """A bank user reaches only the lists published to banks, which the API does not serve:
+    their token is refused on every endpoint, as if it were not a token at all."""
+    import sys
+    from pathlib import Path
+
+    from django.urls import reverse
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "security"))
+    from test_url_roles import EXPECTED
+
+    names = [n for n in EXPECTED if n.startswith("api:") and "openapi" not in n and "root" not in n]
+    assert len(names) >= 10
+    for name in names:
+        kwargs, _statuses = EXPECTED[name]
+        url = reverse(name, kwargs=kwargs(shared_objects))
+        assert client.get(url, **bearer(tokens["bank"])).status_code == 401, url
+        assert client.get(url, **bearer(tokens["admin"])).status_code == 200, url
+    submit = reverse("api:annual_report_submit")
+    assert client.post(submit, {}, **bearer(tokens["bank"])).status_code == 401

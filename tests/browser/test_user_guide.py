@@ -94,3 +94,29 @@ def test_leader(page, live_store, login, shot):
     shot("leader-2-assessment")
     page.click("nav.mainnav >> text=指标查询")
     shot("leader-3-explorer")
+
+
+def test_bank_user(page, live_city, login, shot):
+    """Chapter 5: the city publishes the 2012 list (chapter 3.6), the bank user reads it."""
+    from test_bank_list import _plan
+
+    from zhuanxing.policy.active import policy_in_force
+    from zhuanxing.support.services import recommendation_build, recommendation_publish
+
+    admin = User.objects.get(username="admin")
+    _plan(admin)
+    login("admin")
+    page.click("nav.mainnav >> text=扶持政策")
+    page.click("nav.tabs >> text=向银行推荐项目")
+    page.click("#build button[type=submit]")
+    expect(page.locator("#items tbody tr")).to_have_count(3)
+    shot("admin-6-bank-list")
+    built = recommendation_build(user=admin, year=2012, policy=policy_in_force())
+    recommendation_publish(user=admin, recommendation=built)
+    _log_out(page)
+    login("bank")
+    expect(page.locator("h1")).to_have_text("向银行推荐项目")
+    shot("bank-1-lists")
+    page.click("#lists a")
+    expect(page.locator("#items tbody tr")).to_have_count(2)
+    shot("bank-2-list")

@@ -27,7 +27,19 @@ def test_demo_builds_once_then_reuses(capsys):
 
     assert report_years() == [2007, 2008, 2009, 2010, 2011, 2012]
     published = EvaluationRun.objects.filter(status=RunStatus.PUBLISHED)
-    assert sorted(published.values_list("year", flat=True)) == [2011, 2012]
+    assert sorted(published.values_list("year", flat=True)) == [2010, 2011, 2012]
+    # The lists of projects recommended to banks, 2010–2012, published by the city; the bank
+    # user sees them.
+    from zhuanxing.support.models import ListStatus, RecommendationList
+
+    lists = RecommendationList.objects.filter(status=ListStatus.PUBLISHED)
+    assert sorted(lists.values_list("year", flat=True)) == [2010, 2011, 2012]
+    for recommendation in lists:
+        assert recommendation.evaluation_year == recommendation.year
+        assert recommendation.items.filter(included=True).exists()
+        assert recommendation.items.filter(included=False).exists()
+    assert User.objects.get(username="bank").institution
+    assert "bank" in out
     firm_user = User.objects.get(username="firm")
     assert "/330483/" in firm_user.enterprise.org_unit.path
 

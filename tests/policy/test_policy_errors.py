@@ -146,6 +146,16 @@ CASES = {
         "awards.guarantee_agencies.count: input should be a valid integer, unable to parse "
         "string as an integer, got 'five'",
     ),
+    "unknown evaluation class for the bank list": (
+        'owner_classes = ["A", "B"]',
+        'owner_classes = ["A", "E"]',
+        "financing.recommendation.owner_classes[1]: unknown evaluation class 'E'",
+    ),
+    "unknown key in the bank list's rules": (
+        "exclude_backward = true",
+        "exclude_backward = true\nmin_owner_score = 80",
+        "financing.recommendation.min_owner_score: unknown key",
+    ),
     "unknown measure for the source": (
         'numerator = { source = "region", measures = ["energy_tce"] }',
         'numerator = { source = "region", measures = ["coal_tce"] }',

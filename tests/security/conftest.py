@@ -90,7 +90,10 @@ def shared_objects(module_city, django_db_blocker):
         programme, firm_application, haining_application = _fund_objects(
             users["firm"].enterprise, haining_firm
         )
+        recommendation, recommendation_draft = _recommendation_lists(users["admin"], projects)
         return {
+            "recommendation": recommendation,
+            "recommendation_draft": recommendation_draft,
             "firm": users["firm"].enterprise,
             "haining_firm": haining_firm,
             "programme": programme,
@@ -133,6 +136,23 @@ def _qualifications(firm) -> dict:
             evidence_type="application/pdf", evidence_content=b"%PDF-1.4",
         )  # fmt: skip
     return made
+
+
+def _recommendation_lists(admin, projects):
+    """A published 2012 list of projects recommended to banks, and a draft next version."""
+    from zhuanxing.policy.active import policy_in_force
+    from zhuanxing.support.services import (
+        recommendation_build,
+        recommendation_item_set,
+        recommendation_publish,
+    )
+
+    policy = policy_in_force()
+    built = recommendation_build(user=admin, year=2012, policy=policy)
+    for item in built.items.filter(included=False):
+        recommendation_item_set(user=admin, item=item, included=True, note="安全测试")
+    published = recommendation_publish(user=admin, recommendation=built)
+    return published, recommendation_build(user=admin, year=2012, policy=policy)
 
 
 def _fund_objects(firm, haining_firm):

@@ -9,16 +9,17 @@ import pytest
 from django.urls import reverse
 from url_walk import all_url_names
 
-ROLES = ("anonymous", "admin", "leader", "tongxiang", "firm")
+ROLES = ("anonymous", "admin", "leader", "tongxiang", "firm", "bank")
 
-# Status per role, in the order of ROLES.
-OFFICIALS = (302, 200, 200, 200, 403)  # city, county and leader pages
-EVERYONE = (302, 200, 200, 200, 200)  # every signed-in user (scoped inside)
-POST_ONLY = (302, 405, 405, 405, 405)
-OWN_JOBS = (302, 200, 404, 200, 404)  # the Tongxiang officer's import job (and the admin)
-API_EVERYONE = (401, 200, 200, 200, 200)
-API_OFFICIALS = (401, 200, 200, 200, 403)
-CHANGERS = (302, 200, 403, 200, 403)  # officials who may change data (not leaders)
+# Status per role, in the order of ROLES. A bank user reaches the lists published to banks and
+# nothing else: 403 everywhere but there, the home page (a redirect there) and signing in/out.
+OFFICIALS = (302, 200, 200, 200, 403, 403)  # city, county and leader pages
+EVERYONE = (302, 200, 200, 200, 200, 403)  # every signed-in user (scoped inside)
+POST_ONLY = (302, 405, 405, 405, 405, 403)
+OWN_JOBS = (302, 200, 404, 200, 404, 403)  # the Tongxiang officer's import job (and the admin)
+API_EVERYONE = (401, 200, 200, 200, 200, 403)
+API_OFFICIALS = (401, 200, 200, 200, 403, 403)
+CHANGERS = (302, 200, 403, 200, 403, 403)  # officials who may change data (not leaders)
 
 
 def own_firm(o):
@@ -45,16 +46,20 @@ def own_project(o):
     return {"pk": o["project"].pk}
 
 
+def published_list(o):
+    return {"pk": o["recommendation"].pk}
+
+
 def none(o):
     return {}
 
 
 # name → (kwargs from the shared objects, statuses in the order of ROLES)
 EXPECTED = {
-    "login": (none, (200, 200, 200, 200, 200)),
-    "logout": (none, (405, 405, 405, 405, 405)),
-    "set_language": (none, (302, 302, 302, 302, 302)),
-    "home": (none, (302, 200, 200, 200, 302)),  # the enterprise user lands on their firm
+    "login": (none, (200, 200, 200, 200, 200, 200)),
+    "logout": (none, (405, 405, 405, 405, 405, 405)),
+    "set_language": (none, (302, 302, 302, 302, 302, 302)),
+    "home": (none, (302, 200, 200, 200, 302, 302)),  # the enterprise user lands on their firm
     "registry": (none, OFFICIALS),
     "policy": (none, OFFICIALS),
     "enterprises:list": (none, EVERYONE),
@@ -99,17 +104,20 @@ EXPECTED = {
     "monitoring:report": (lambda o: {"kind": "xlsx"}, OFFICIALS),
     "monitoring:summary": (none, OFFICIALS),
     "support:tax": (none, OFFICIALS),
-    "support:my_tax": (none, (302, 404, 404, 404, 302)),  # the firm's own page; 404 to officials
+    # The firm's own page; 404 to officials.
+    "support:my_tax": (none, (302, 404, 404, 404, 302, 403)),
     "support:enterprise_tax": (own_firm, EVERYONE),
     "support:funds": (none, EVERYONE),
     "support:financing": (none, OFFICIALS),
+    "support:recommendations": (none, (302, 200, 200, 200, 403, 200)),
+    "support:recommendation": (published_list, (302, 200, 200, 200, 403, 200)),
     "support:programme": (lambda o: {"pk": o["programme"].pk}, EVERYONE),
     "support:application": (lambda o: {"pk": o["firm_application"].pk}, EVERYONE),
     "projects:list": (none, EVERYONE),
     "projects:create": (none, CHANGERS),
     "projects:import": (none, POST_ONLY),
     "projects:detail": (own_project, EVERYONE),
-    "projects:edit": (own_project, (302, 200, 404, 200, 403)),
+    "projects:edit": (own_project, (302, 200, 404, 200, 403, 403)),
     "projects:plan_entry": (own_project, POST_ONLY),
     "projects:progress": (own_project, POST_ONLY),
     "projects:problem_add": (own_project, POST_ONLY),
@@ -138,9 +146,9 @@ EXPECTED = {
     "innovation:demonstration_select": (none, POST_ONLY),
     "innovation:demonstration_publish": (none, POST_ONLY),
     # The JSON API: 401 without a token or session; the schema and its docs are public.
-    "api:api-root": (none, (404, 404, 404, 404, 404)),
-    "api:openapi-json": (none, (200, 200, 200, 200, 200)),
-    "api:openapi-view": (none, (200, 200, 200, 200, 200)),
+    "api:api-root": (none, (404, 404, 404, 404, 404, 403)),
+    "api:openapi-json": (none, (200, 200, 200, 200, 200, 403)),
+    "api:openapi-view": (none, (200, 200, 200, 200, 200, 403)),
     "api:enterprise_list": (none, API_EVERYONE),
     "api:enterprise_detail": (own_firm, API_EVERYONE),
     "api:annual_report_list": (none, API_EVERYONE),
@@ -151,10 +159,10 @@ EXPECTED = {
     "api:monthly_report_detail": (own_monthly, API_EVERYONE),
     "api:indicator_list": (none, API_OFFICIALS),
     "api:evaluation_list": (none, API_EVERYONE),
-    "api:evaluation_results": (run, (401, 200, 200, 200, 404)),  # a draft: not the firm's
+    "api:evaluation_results": (run, (401, 200, 200, 200, 404, 403)),  # a draft: not the firm's
     "api:warning_list": (none, API_OFFICIALS),
     "api_tokens": (none, EVERYONE),
-    "audit:log": (none, (302, 200, 403, 403, 403)),  # the city administrator only
+    "audit:log": (none, (302, 200, 403, 403, 403, 403)),  # the city administrator only
     "api_token_revoke": (lambda o: {"pk": 1}, POST_ONLY),
 }
 
@@ -233,3 +241,28 @@ def test_another_scopes_object_cannot_be_changed(client, city_users, shared_obje
     url = reverse(name, kwargs=FOREIGN_POSTS[name](shared_objects))
     assert client.post(url, {"action": "approve", "reason": "x"}).status_code == 404
     assert AnnualReport.objects.get(pk=shared_objects["haining_report"].pk).status == before
+
+
+# What a bank user may open; every other URL, GET or POST, is refused before its view runs.
+BANK_OPEN = {"login", "logout", "set_language", "home", "support:recommendations",
+             "support:recommendation"}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - BANK_OPEN))
+def test_bank_user_cannot_post_anywhere_else(client, city_users, shared_objects, name):
+    kwargs, _ = EXPECTED[name]
+    client.force_login(city_users["bank"])
+    url = reverse(name, kwargs=kwargs(shared_objects))
+    assert client.post(url, {"action": "approve", "year": "2012"}).status_code == 403
+
+
+def test_bank_user_gets_404_for_a_draft_list(client, city_users, shared_objects):
+    from zhuanxing.support.models import ListStatus
+
+    client.force_login(city_users["bank"])
+    draft = shared_objects["recommendation_draft"]
+    url = reverse("support:recommendation", kwargs={"pk": draft.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"action": "publish", "confirm": "on"}).status_code == 404
+    draft.refresh_from_db()
+    assert draft.status == ListStatus.DRAFT

@@ -100,3 +100,26 @@ def test_registry_overview_is_scoped(client, users):
 def test_enterprise_user_gets_no_registry_overview(client, users):
     client.force_login(users["firm"])
     assert client.get(reverse("registry")).status_code == 403
+
+
+def test_bank_user_reaches_no_registry_page(client, world):
+    """A bank user sees the lists published to banks and nothing of the registry (the whole
+    URL × role table, with the bank column, is tests/security/test_url_roles.py)."""
+    from zhuanxing.accounts.models import Role
+
+    bank = factories.user(Role.BANK, username="bank", institution="嘉兴银行")
+    client.force_login(bank)
+    assert client.get(reverse("home"))["Location"] == reverse("support:recommendations")
+    any_firm = Enterprise.objects.first()
+    for url in (
+        reverse("enterprises:list"),
+        reverse("enterprises:detail", args=[any_firm.pk]),
+        reverse("registry"),
+        reverse("enterprises:list") + "?export=xlsx",
+    ):
+        assert client.get(url).status_code == 403, url
+    menu = client.get(reverse("support:recommendations")).context["nav_items"]
+    assert [entry["url"] for entry in menu] == [reverse("support:recommendations")]
+    assert (
+        reverse("api_tokens") not in client.get(reverse("support:recommendations")).content.decode()
+    )

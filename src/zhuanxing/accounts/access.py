@@ -37,6 +37,9 @@ _ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.COUNTY_OFFICER: frozenset({Action.VIEW, Action.CHANGE, Action.APPROVE, Action.EXPORT}),
     Role.LEADER: frozenset({Action.VIEW, Action.EXPORT}),
     Role.ENTERPRISE: frozenset({Action.VIEW, Action.CHANGE, Action.EXPORT}),
+    # A bank user takes none of the general actions: every restricted queryset is empty to
+    # them. What they do see, the lists published to banks, is asked by its own predicates.
+    Role.BANK: frozenset(),
 }
 
 
@@ -59,9 +62,42 @@ def is_enterprise_user(user) -> bool:
     return _active(user) and user.role == Role.ENTERPRISE and not user.is_superuser
 
 
+def is_bank_user(user) -> bool:
+    """A financial institution's user: sees only the project lists published to banks."""
+    return _active(user) and user.role == Role.BANK and not user.is_superuser
+
+
 def is_official(user) -> bool:
-    """City, county and leader accounts: everyone but enterprise clerks."""
-    return _active(user) and not is_enterprise_user(user)
+    """City, county and leader accounts (never enterprise clerks or bank users)."""
+    return _active(user) and (
+        user.is_superuser or user.role in (Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.LEADER)
+    )
+
+
+def may_use_api(user) -> bool:
+    """The JSON API (tokens and sessions): officials and enterprise users, never bank users."""
+    return is_official(user) or is_enterprise_user(user)
+
+
+def may_view_recommendations(user) -> bool:
+    """The project lists recommended to banks (clause 十七): officials see every version, bank
+    users the published ones (``recommendations_visible``)."""
+    return is_official(user) or is_bank_user(user)
+
+
+def may_export_recommendations(user) -> bool:
+    """The workbook of a recommendation list: officials who may export, and bank users."""
+    return (is_official(user) and may(user, Action.EXPORT)) or is_bank_user(user)
+
+
+def recommendations_visible(user, queryset, *, published: str):
+    """The recommendation lists ``user`` reaches: officials every version, bank users only the
+    lists whose status is ``published`` (the status value is the support app's)."""
+    if is_official(user):
+        return queryset
+    if is_bank_user(user):
+        return queryset.filter(status=published)
+    return queryset.none()
 
 
 def may_administer(user) -> bool:
@@ -197,6 +233,8 @@ def template_access(user) -> dict[str, bool]:
         "city_admin": is_city_admin(user),
         "review": may_review(user),
         "whole_city": sees_whole_city(user),
+        "bank": is_bank_user(user),
+        "api": may_use_api(user),
     }
     return flags
 

@@ -20,6 +20,11 @@ class _ScopeChecks:
             self.add_error("enterprise", gettext("An enterprise user needs an enterprise."))
         if role != Role.ENTERPRISE and data.get("enterprise"):
             self.add_error("enterprise", gettext("Only an enterprise user is bound to a firm."))
+        if "institution" in self.fields:
+            if role == Role.BANK and not (data.get("institution") or "").strip():
+                self.add_error("institution", gettext("A bank user needs a financial institution."))
+            if role != Role.BANK and (data.get("institution") or "").strip():
+                self.add_error("institution", gettext("Only a bank user names an institution."))
         return data
 
 
@@ -54,7 +59,7 @@ class UserAdmin(ScopedAdmin, BaseUserAdmin):
     actions = ["activate", "deactivate"]
     add_fieldsets = [
         (None, {"fields": ["username", "first_name", "password1", "password2"]}),
-        (_("Role and scope"), {"fields": ["role", "org_units", "enterprise"]}),
+        (_("Role and scope"), {"fields": ["role", "org_units", "enterprise", "institution"]}),
     ]
 
     def get_fieldsets(self, request, obj=None):
@@ -68,7 +73,7 @@ class UserAdmin(ScopedAdmin, BaseUserAdmin):
         return [
             (None, {"fields": ["username", "password"]}),
             (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
-            (_("Role and scope"), {"fields": ["role", "org_units", "enterprise"]}),
+            (_("Role and scope"), {"fields": ["role", "org_units", "enterprise", "institution"]}),
             (_("Status"), {"fields": status}),
             (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
         ]
@@ -87,6 +92,8 @@ class UserAdmin(ScopedAdmin, BaseUserAdmin):
     def scope(self, user):
         if user.enterprise_id:
             return user.enterprise.name
+        if user.institution:
+            return user.institution
         return "、".join(unit.name for unit in user.org_units.all())
 
     def get_queryset(self, request):

@@ -12,6 +12,7 @@ class Role(models.TextChoices):
     COUNTY_OFFICER = "county_officer", _("County officer")
     ENTERPRISE = "enterprise", _("Enterprise user")
     LEADER = "leader", _("Leader (read-only)")
+    BANK = "bank", _("Bank user")
 
 
 class User(AbstractUser):
@@ -19,7 +20,8 @@ class User(AbstractUser):
 
     County officers see the org units assigned to them and everything below; enterprise users
     see only their one enterprise; city administrators and leaders see the whole city (leaders
-    read only).
+    read only); a bank user (of the financial institution named in ``institution``) sees only
+    the project lists the city publishes to banks.
     """
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.LEADER)
@@ -38,6 +40,12 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("enterprise"),
         help_text=_("Enterprise users: the one enterprise this user files for"),
+    )
+    institution = models.CharField(
+        _("financial institution"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bank users: the bank or other financial institution this user works for"),
     )
 
     @cached_property

@@ -11,8 +11,10 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Router, Schema, Status
 from ninja.pagination import PaginationBase, paginate
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as SessionAuthBase
 
+from zhuanxing.accounts import access
 from zhuanxing.accounts.access import require_official
 from zhuanxing.analytics import records
 from zhuanxing.analytics import selectors as analytics
@@ -43,12 +45,20 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token: str):
         user, row = api_token_user(token)
-        if user is None:
+        if user is None or not access.may_use_api(user):
             return None
         request.user = user
         request.api_token = row
         audit_record(action=AuditAction.TOKEN_USED, user=user, request=request, detail=str(row))
         return user
+
+
+class SessionAuth(SessionAuthBase):
+    """The signed-in session's user, if that user may use the API (a bank user may not)."""
+
+    def authenticate(self, request, key):
+        user = super().authenticate(request, key)
+        return user if user is not None and access.may_use_api(user) else None
 
 
 class Pages(PaginationBase):
@@ -82,7 +92,7 @@ api = NinjaAPI(
     title="Zhuanxing API",
     version="1",
     description="Enterprises, reports, indicators, evaluations and warnings, scoped to the user.",
-    auth=[TokenAuth(), django_auth],
+    auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
 )
 

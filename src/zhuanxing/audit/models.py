@@ -9,6 +9,10 @@ class AuditAction(models.TextChoices):
     SIGN_OUT = "sign_out", _("Signed out")
     EXPORT = "export", _("Exported a file")
     EVALUATION_PUBLISHED = "evaluation_published", _("Published an evaluation")
+    RECOMMENDATIONS_PUBLISHED = (
+        "recommendations_published",
+        _("Published a recommended-project list"),
+    )
     PERIOD_LOCKED = "period_locked", _("Locked a period")
     REPORT_UNLOCKED = "report_unlocked", _("Unlocked a report")
     TOKEN_CREATED = "token_created", _("Made an API token")

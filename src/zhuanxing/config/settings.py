@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zhuanxing.web.middleware.SecurityHeadersMiddleware",
+    "zhuanxing.web.middleware.BankUserMiddleware",
     "zhuanxing.audit.middleware.ExportAuditMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "zhuanxing.web.middleware.UserErrorMiddleware",

@@ -10,6 +10,7 @@ from zhuanxing.orgunits.models import OrgUnit
 DEMO_PASSWORD = "zhuanxing2009"
 TONGXIANG = "330483"
 HAINING = "330481"
+DEMO_BANK = "嘉兴银行"  # the demo bank user's institution (a name; the list is the same for all)
 
 
 def demo_enterprise() -> Enterprise:
@@ -30,6 +31,7 @@ def ensure_demo_users() -> list[tuple[str, str, str]]:
         ("tongxiang", Role.COUNTY_OFFICER, {"org_units": [OrgUnit.objects.get(code=TONGXIANG)]}),
         ("haining", Role.COUNTY_OFFICER, {"org_units": [OrgUnit.objects.get(code=HAINING)]}),
         ("firm", Role.ENTERPRISE, {"enterprise": demo_enterprise()}),
+        ("bank", Role.BANK, {"institution": DEMO_BANK}),
     ]
     rows = []
     for username, role, scope in specs:
@@ -39,6 +41,8 @@ def ensure_demo_users() -> list[tuple[str, str, str]]:
         # The scope shown is the one the spec gave the user: a firm, some units, or the city.
         if "enterprise" in scope:
             where = user.enterprise.name if user.enterprise else "-"
+        elif "institution" in scope:
+            where = user.institution
         elif "org_units" in scope:
             where = ", ".join(u.name for u in user.org_units.all())
         else:

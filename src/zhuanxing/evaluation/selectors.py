@@ -32,6 +32,7 @@ from .data import firm_year, read_year
 from .models import (
     BackwardCapacityBatch,
     BackwardCapacityEntry,
+    BackwardStatus,
     EnvironmentalRecord,
     EvaluationResult,
     EvaluationRun,
@@ -495,3 +496,33 @@ def _target_rows(policy, series, sums, comparison, year) -> list[dict]:
                 }
             )  # fmt: skip
     return out
+
+
+def latest_published_classes(*, user, year: int) -> tuple[int | None, dict[int, str]]:
+    """The latest published evaluation of a year up to ``year``: its year and each graded
+    enterprise's class (enterprise id → class; "" when not graded). (None, {}) without one.
+    Read by the support app's bank recommendation rules (clause 十七); scoped, unlike
+    ``published_classes`` above (one year's run, the reader other apps reach through analytics)."""
+    run = (
+        EvaluationRun.objects.restrict(user, Action.VIEW)
+        .filter(status=RunStatus.PUBLISHED, year__lte=year)
+        .order_by("-year", "-published_at", "-pk")
+        .first()
+    )
+    if run is None:
+        return None, {}
+    classes = (
+        EvaluationResult.objects.restrict(user, Action.VIEW)
+        .filter(run=run)
+        .values_list("enterprise_id", "klass")
+    )
+    return run.year, dict(classes)
+
+
+def backward_listed_ids(*, user) -> set[int]:
+    """Enterprises on the backward-capacity list now (listed or upgrading, not exited)."""
+    return set(
+        BackwardCapacityEntry.objects.restrict(user, Action.VIEW)
+        .filter(status__in=[BackwardStatus.LISTED, BackwardStatus.UPGRADING])
+        .values_list("enterprise_id", flat=True)
+    )

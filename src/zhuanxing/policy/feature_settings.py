@@ -105,6 +105,32 @@ class Awards(StrictModel):
     guarantee_agencies: GuaranteeAgencyAward
 
 
+class Recommendation(StrictModel):
+    """``[financing.recommendation]``: which projects of a year the city recommends to banks
+    (clause 十七, "主动向金融机构推荐符合我市工业转型升级要求的工业项目"). A project is a candidate
+    when every rule holds; ``support.recommendation.decide`` applies them.
+
+    * ``in_plan``: the project is in the year's major-project plan;
+    * ``owner_classes``: its owner enterprise's class in the latest published 亩均 evaluation
+      of a year up to the list's year is one of these;
+    * ``without_owner``: a project with no owner enterprise in the registry (a new investor, no
+      class to check) may still qualify on the other rules;
+    * ``exclude_backward``: the owner is not on the backward-capacity list (listed or upgrading);
+    * ``screened_kinds``: projects of these kinds need an approved new-project screening;
+    * ``min_total_investment``: 万元."""
+
+    in_plan: bool = True
+    owner_classes: Annotated[list[Text], Field(min_length=1)]
+    without_owner: bool = True
+    exclude_backward: bool = True
+    screened_kinds: list[Key] = []
+    min_total_investment: NonNegative = Decimal(0)
+
+
+class Financing(StrictModel):
+    recommendation: Recommendation
+
+
 class FundCategory(StrictModel):
     key: Key
     name: Text

@@ -24,6 +24,7 @@ from .feature_settings import (
     SCREENING_EMISSION_MEASURES,
     Awards,
     Evaluation,
+    Financing,
     Funds,
     Projects,
     Screening,
@@ -371,6 +372,7 @@ class Policy(StrictModel):
     awards: Awards
     tax: Tax
     funds: Funds | None = None
+    financing: Financing | None = None
     reporting: Reporting = Field(default_factory=Reporting)
     monitoring: Monitoring | None = None
     assessment: Assessment | None = None
@@ -388,8 +390,20 @@ class Policy(StrictModel):
         self._check_details()
         self._check_screening()
         self._check_assessment()
+        self._check_financing()
         self._high_tech = self.high_tech.classes()
         return self
+
+    def _check_financing(self) -> None:
+        if self.financing is None:
+            return
+        names = set(self.evaluation.class_names)
+        for i, name in enumerate(self.financing.recommendation.owner_classes):
+            if name not in names:
+                raise PathError(
+                    ("financing", "recommendation", "owner_classes", i),
+                    f"unknown evaluation class {name!r}",
+                )
 
     def _check_overlaps(self) -> dict[str, str]:
         owner: dict[str, str] = {}

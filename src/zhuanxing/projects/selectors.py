@@ -199,3 +199,31 @@ def screenings(user):
 
 def plan_years() -> list[int]:
     return sorted(set(PlanEntry.objects.values_list("year", flat=True)))
+
+
+def recommendation_projects(user, year: int) -> list[tuple[Project, PlanEntry, bool | None]]:
+    """The projects with a plan entry for ``year`` that the user reaches, each with its entry
+    and its latest screening's verdict (None: never screened): what the support app's
+    recommendation rules read (clause 十七; read through ``support.sources``)."""
+    entries = (
+        PlanEntry.objects.restrict(user, Action.VIEW)
+        .filter(year=year)
+        .select_related("project__org_unit", "project__owner")
+        .order_by("project__name", "project_id")
+    )
+    rows = list(entries)
+    verdicts: dict[int, bool] = {}
+    for project_id, approved in (
+        Screening.objects.filter(project_id__in=[e.project_id for e in rows])
+        .order_by("project_id", "-created_at", "-pk")
+        .values_list("project_id", "approved")
+    ):
+        verdicts.setdefault(project_id, approved)  # the first row of a project is its latest
+    return [(e.project, e, verdicts.get(e.project_id)) for e in rows]
+
+
+def kind_names() -> dict[str, str]:
+    """Project kinds and their names (the support app's lists show them)."""
+    from .models import ProjectKind
+
+    return dict(ProjectKind.choices)

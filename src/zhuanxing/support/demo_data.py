@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from zhuanxing.core.errors import UserError
 from zhuanxing.enterprises.models import Enterprise
 
 from .allocation import Candidate, allocate
@@ -156,3 +157,21 @@ def seed_support(*, seed: int, policy, admin) -> tuple[int, int]:
                     awarded_by=admin,
                 )
     return programmes + 1, len(agencies)
+
+
+def seed_recommendations(*, policy, admin, years=(2010, 2011, 2012)) -> list:
+    """The lists of projects recommended to banks, built from the rules and published by the
+    demo's city administrator, once per year (skipped when the year has a list)."""
+    from .models import RecommendationList
+    from .services import recommendation_build, recommendation_publish
+
+    published = []
+    for year in years:
+        if policy.financing is None or RecommendationList.objects.filter(year=year).exists():
+            continue
+        try:
+            built = recommendation_build(user=admin, year=year, policy=policy)
+            published.append(recommendation_publish(user=admin, recommendation=built))
+        except UserError:
+            continue  # no project planned that year, or none qualifies
+    return published

@@ -80,3 +80,53 @@ def funds_workbook(counties, categories, total, year) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     wb.save(response)
     return response
+
+
+def recommendation_workbook(recommendation, rows, *, kinds: dict, checks: bool) -> HttpResponse:
+    """A recommendation list as shown: the recommended projects (and, for officials, every
+    candidate with the rules' verdict, the checks and the city's note). Text through ``safe``."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"{recommendation.year}"
+    header = [
+        "序号 No.",
+        "项目 Project",
+        "业主 Owner",
+        "县（市、区）County",
+        "类型 Type",
+        "总投资（万元）Total investment",
+        f"{recommendation.year}年计划投资（万元）Planned investment",
+        "业主亩均等级 Owner's class",
+    ]
+    if checks:
+        header += ["推荐 Recommended", "规则 By the rules", "依据 Checks", "备注 Note"]
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for n, (item, texts) in enumerate(rows, start=1):
+        row = [
+            n,
+            safe(item.name),
+            safe(item.owner),
+            safe(item.county),
+            safe(str(kinds.get(item.kind, item.kind))),
+            item.total_investment,
+            item.planned_investment,
+            safe(item.owner_class),
+        ]
+        if checks:
+            row += [
+                "是 Yes" if item.included else "否 No",
+                "是 Yes" if item.rule_included else "否 No",
+                safe("；".join(texts)),
+                safe(item.note),
+            ]
+        ws.append(row)
+    for column in ws.iter_cols(min_row=2, min_col=6, max_col=7):
+        for cell in column:
+            cell.number_format = "#,##0.00"
+    response = HttpResponse(content_type=XLSX)
+    name = f"recommended-projects-{recommendation.year}-v{recommendation.version}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    wb.save(response)
+    return response

@@ -56,3 +56,19 @@ def form_errors(form) -> str:
         f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"
         for name, errors in form.errors.items()
     )
+
+
+class RecommendationBuildForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class RecommendationItemForm(forms.Form):
+    item = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    included = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class RecommendationPublishForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I have checked the list: publish it to the banks"), required=True
+    )

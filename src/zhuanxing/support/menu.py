@@ -8,4 +8,5 @@ from zhuanxing.accounts import access
 ENTRIES = [
     (_("Support policies"), "support:tax", access.is_official),
     (_("Support policies"), "support:funds", access.is_enterprise_user),
+    (_("Recommended projects"), "support:recommendations", access.is_bank_user),
 ]

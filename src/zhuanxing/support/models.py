@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zhuanxing.accounts.access import RestrictedQuerySet
+from zhuanxing.accounts.access import RestrictedQuerySet, recommendations_visible
 
 
 def money(verbose_name, **kwargs) -> models.DecimalField:
@@ -213,3 +213,103 @@ class GuaranteeAward(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} {self.agency}"
+
+
+# --- projects recommended to banks (clause 十七) ----------------------------------------------
+
+
+class ListStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class RecommendationListQuerySet(models.QuerySet):
+    def restrict(self, user, action=None):
+        """Officials see every version; bank users only the published lists (``access``)."""
+        return recommendations_visible(user, self, published=ListStatus.PUBLISHED)
+
+
+class RecommendationList(models.Model):
+    """A year's list of projects recommended to banks (向金融机构推荐项目名单), one version.
+
+    Built from the policy's rules (the rule used is kept in ``rule``), edited by the city while a
+    draft, then published: a published list is frozen (its rows are copies, not links that
+    change with the project) and a newer published version of the year supersedes it."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ListStatus.choices, default=ListStatus.DRAFT
+    )
+    rule = models.JSONField(_("rules"), default=dict)
+    evaluation_year = models.PositiveSmallIntegerField(_("evaluation used"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    objects = RecommendationListQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-version"]
+        verbose_name = _("recommended-project list")
+        verbose_name_plural = _("recommended-project lists")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "version"], name="recommendation_version"),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(status="draft"),
+                name="recommendation_one_draft",
+            ),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(status="published"),
+                name="recommendation_one_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} v{self.version} ({self.get_status_display()})"
+
+
+class RecommendationItem(models.Model):
+    """A project on a recommendation list, as it stood when the list was built: whether the
+    rules put it in (``rule_included``, with every check in ``checks``), and the city's edit
+    (``included`` differs from the rules' verdict only with a ``note``)."""
+
+    recommendation = models.ForeignKey(
+        RecommendationList, on_delete=models.CASCADE, related_name="items"
+    )
+    project = models.ForeignKey(
+        "projects.Project", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("project"), max_length=200)
+    owner = models.CharField(_("owner"), max_length=200)
+    county = models.CharField(_("county"), max_length=100)
+    path = models.CharField(
+        max_length=255, blank=True, help_text="the project's org-unit path when the list was built"
+    )
+    kind = models.CharField(_("type"), max_length=20)
+    total_investment = money(_("total investment"), help_text=_("10,000 yuan (万元)"))
+    planned_investment = money(_("planned investment"), help_text=_("10,000 yuan (万元)"))
+    owner_class = models.CharField(_("owner's class"), max_length=1, blank=True)
+    checks = models.JSONField(_("checks"), default=list)
+    rule_included = models.BooleanField(_("by the rules"))
+    included = models.BooleanField(_("recommended"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-included", "county", "name", "pk"]
+        verbose_name = _("recommended project")
+        verbose_name_plural = _("recommended projects")
+
+    def __str__(self) -> str:
+        return self.name

@@ -11,6 +11,7 @@ not record the certificate); no special-equipment investment and no resource-reu
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count, Q
 from django.http import Http404
 
 from zhuanxing.accounts import access
@@ -276,3 +277,43 @@ def guarantee_ranking(*, year: int, policy):
     )
     awards = {a.agency_id: a for a in GuaranteeAward.objects.filter(year=year)}
     return [(e, figures[e.id], awards.get(e.id)) for e in entries], awards
+
+
+# --- projects recommended to banks ------------------------------------------------------------
+
+
+def recommendation_lists(*, user):
+    """The lists the user reaches: officials every version, bank users the published ones."""
+    from .models import RecommendationList
+
+    return (
+        RecommendationList.objects.restrict(user)
+        .select_related("published_by", "created_by")
+        .annotate(recommended=Count("items", filter=Q(items__included=True)))
+    )
+
+
+def recommendation_get(*, user, pk: int):
+    """The list if the user reaches it; 404 otherwise (a draft does not exist for a bank)."""
+    found = recommendation_lists(user=user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def recommendation_items(*, user, recommendation):
+    """The rows shown: to officials every candidate of their area (a county officer: their
+    county's projects) with its checks; to a bank user the recommended projects."""
+    items = recommendation.items.all()
+    if access.is_bank_user(user):
+        items = items.filter(included=True)
+    else:
+        items = items.filter(access.scope_q(user, path_field="path"))
+    return list(items.order_by("-included", "county", "name", "pk"))
+
+
+def recommendation_item_get(*, recommendation, pk: int):
+    found = recommendation.items.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found

@@ -238,3 +238,111 @@ def guarantee_award_record(*, user, year: int, policy) -> list:
         for e in entries
         if e.awarded
     ]
+
+
+# --- projects recommended to banks (clause 十七) ----------------------------------------------
+
+
+@transaction.atomic
+def recommendation_build(*, user, year: int, policy):
+    """Build the year's candidate list from the policy's rules, as a new draft version (a draft
+    of the year already there is replaced: its edits are dropped)."""
+    from .models import ListStatus, RecommendationItem, RecommendationList
+    from .recommendation import decide
+    from .sources import candidates
+
+    access.require_city_admin(user)
+    if policy.financing is None:
+        raise UserError(_("The policy in force has no rules for recommending projects."))
+    rule = policy.financing.recommendation
+    RecommendationList.objects.filter(year=year, status=ListStatus.DRAFT).delete()
+    last = (
+        RecommendationList.objects.filter(year=year).order_by("-version").values_list(
+            "version", flat=True
+        ).first()
+    )  # fmt: skip
+    evaluation_year, found = candidates(user=user, year=year)
+    if not found:
+        raise UserError(_("No project has a plan entry for %(y)s.") % {"y": year})
+    recommendation = RecommendationList.objects.create(
+        year=year,
+        version=(last or 0) + 1,
+        rule=rule.model_dump(mode="json"),
+        evaluation_year=evaluation_year,
+        created_by=user,
+    )
+    items = []
+    for candidate in found:
+        included, checks = decide(candidate.facts, rule)
+        project = candidate.project
+        items.append(
+            RecommendationItem(
+                recommendation=recommendation,
+                project=project,
+                name=project.name,
+                owner=candidate.owner,
+                county=candidate.county,
+                path=project.org_unit.path,
+                kind=project.kind,
+                total_investment=project.total_investment,
+                planned_investment=candidate.planned_investment,
+                owner_class=candidate.facts.owner_class,
+                checks=[[c.key, c.passed, c.value] for c in checks],
+                rule_included=included,
+                included=included,
+            )
+        )
+    RecommendationItem.objects.bulk_create(items)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_item_set(*, user, item, included: bool, note: str = ""):
+    """Put a project on the draft list or take it off; going against the rules needs a note."""
+    from .models import ListStatus, RecommendationItem
+
+    access.require_city_admin(user)
+    item = RecommendationItem.objects.select_for_update().get(pk=item.pk)
+    if item.recommendation.status != ListStatus.DRAFT:
+        raise UserError(_("A published list is frozen; build a new version to change it."))
+    note = note.strip()
+    if included != item.rule_included and not note:
+        raise UserError(_("Say why the project goes against the rules (a note is required)."))
+    item.included = included
+    item.note = note if included != item.rule_included else ""
+    item.edited_by = user
+    item.save(update_fields=["included", "note", "edited_by"])
+    return item
+
+
+@transaction.atomic
+def recommendation_publish(*, user, recommendation, request=None):
+    """Publish a draft to the banks: it is frozen from now on, and the year's previously
+    published version is superseded. Who and when are recorded (and in the audit log)."""
+    from django.utils import timezone
+
+    from zhuanxing.audit.models import AuditAction
+    from zhuanxing.audit.services import audit_record
+
+    from .models import ListStatus, RecommendationList
+
+    access.require_city_admin(user)
+    recommendation = RecommendationList.objects.select_for_update().get(pk=recommendation.pk)
+    if recommendation.status != ListStatus.DRAFT:
+        raise UserError(_("Only a draft can be published."))
+    if not recommendation.items.filter(included=True).exists():
+        raise UserError(_("The list recommends no project."))
+    RecommendationList.objects.filter(year=recommendation.year, status=ListStatus.PUBLISHED).update(
+        status=ListStatus.SUPERSEDED
+    )
+    recommendation.status = ListStatus.PUBLISHED
+    recommendation.published_by = user
+    recommendation.published_at = timezone.now()
+    recommendation.save(update_fields=["status", "published_by", "published_at"])
+    audit_record(
+        action=AuditAction.RECOMMENDATIONS_PUBLISHED,
+        user=user,
+        request=request,
+        detail=str(recommendation),
+    )
+    return recommendation

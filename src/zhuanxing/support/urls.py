@@ -11,4 +11,6 @@ urlpatterns = [
     path("funds/programmes/<int:pk>/", views.programme_view, name="programme"),
     path("funds/applications/<int:pk>/", views.application_view, name="application"),
     path("financing/", views.financing_view, name="financing"),
+    path("recommendations/", views.recommendations_view, name="recommendations"),
+    path("recommendations/<int:pk>/", views.recommendation_view, name="recommendation"),
 ]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -12,19 +13,22 @@ from zhuanxing.core.errors import UserError
 from zhuanxing.core.params import YearForm
 from zhuanxing.policy.active import policy_in_force
 
-from . import selectors, services
-from .export import funds_workbook, tax_workbook
+from . import selectors, services, sources
+from .export import funds_workbook, recommendation_workbook, tax_workbook
 from .forms import (
     ApplicationForm,
     DisbursementForm,
     ProgrammeForm,
+    RecommendationBuildForm,
+    RecommendationItemForm,
+    RecommendationPublishForm,
     ReviewForm,
     ScoreForm,
     form_errors,
 )
-from .models import ApplicationStatus, ProgrammeStatus
+from .models import ApplicationStatus, ListStatus, ProgrammeStatus
 from .tax import INCENTIVES
-from .wording import INCENTIVE_NAMES
+from .wording import INCENTIVE_NAMES, check_text
 
 
 @login_required
@@ -304,5 +308,118 @@ def financing_view(request):
             "awards": awards,
             "rule": rule,
             "award_total": sum((a.amount for a in awards.values()), 0),
+        },
+    )
+
+
+# --- financing: projects recommended to banks -------------------------------------------------
+
+
+def _require_recommendations(user) -> None:
+    if not access.may_view_recommendations(user):
+        raise PermissionDenied
+
+
+def _check_rows(items, rule: dict):
+    classes = rule.get("owner_classes", [])
+    return [
+        (item, [check_text(key, passed, value, classes) for key, passed, value in item.checks])
+        for item in items
+    ]
+
+
+@login_required
+def recommendations_view(request):
+    """The lists of projects recommended to banks: every version for officials (the city builds
+    a year's list here), the published ones for bank users (their home page)."""
+    user = request.user
+    _require_recommendations(user)
+    policy = policy_in_force()
+    form = RecommendationBuildForm()
+    if request.method == "POST":
+        form = RecommendationBuildForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise UserError(form_errors(form))
+            built = services.recommendation_build(
+                user=user, year=form.cleaned_data["year"], policy=policy
+            )
+        except UserError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Candidate list built from the rules."))
+            return redirect("support:recommendation", pk=built.pk)
+    rule = policy.financing.recommendation if policy.financing else None
+    return render(
+        request,
+        "support/recommendations.html",
+        {
+            "lists": selectors.recommendation_lists(user=user),
+            "form": form,
+            "plan_years": sources.plan_years() if access.is_city_admin(user) else [],
+            "rule": rule,
+            "kinds": sources.kind_names(),
+        },
+    )
+
+
+@login_required
+def recommendation_view(request, pk: int):
+    """One list: the candidates with the reasons each is in or out (officials), the city's
+    edits and publication; for a bank user the recommended projects only. ``?export=xlsx``."""
+    user = request.user
+    _require_recommendations(user)
+    recommendation = selectors.recommendation_get(user=user, pk=pk)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "set":
+                form = RecommendationItemForm(request.POST)
+                if not form.is_valid():
+                    raise UserError(form_errors(form))
+                item = selectors.recommendation_item_get(
+                    recommendation=recommendation, pk=form.cleaned_data["item"]
+                )
+                services.recommendation_item_set(
+                    user=user,
+                    item=item,
+                    included=form.cleaned_data["included"],
+                    note=form.cleaned_data["note"],
+                )
+            elif action == "publish":
+                form = RecommendationPublishForm(request.POST)
+                if not form.is_valid():
+                    raise UserError(_("Tick the box to confirm the publication."))
+                services.recommendation_publish(
+                    user=user, recommendation=recommendation, request=request
+                )
+                messages.success(request, _("The list is published to the banks."))
+            else:
+                raise UserError(_("Unknown action."))
+        except UserError as exc:
+            messages.error(request, str(exc))
+        return redirect("support:recommendation", pk=recommendation.pk)
+    kinds = sources.kind_names()
+    rows = _check_rows(
+        selectors.recommendation_items(user=user, recommendation=recommendation),
+        recommendation.rule,
+    )
+    official = access.is_official(user)
+    if request.GET.get("export") == "xlsx":
+        if not access.may_export_recommendations(user):
+            raise PermissionDenied
+        return recommendation_workbook(recommendation, rows, kinds=kinds, checks=official)
+    return render(
+        request,
+        "support/recommendation.html",
+        {
+            "recommendation": recommendation,
+            "rows": rows,
+            "kinds": kinds,
+            "official": official,
+            "may_edit": access.is_city_admin(user) and recommendation.status == ListStatus.DRAFT,
+            "may_export": access.may_export_recommendations(user),
+            "publish_form": RecommendationPublishForm(),
+            "recommended": sum(1 for item, _texts in rows if item.included),
         },
     )

@@ -17,9 +17,12 @@ from .selectors import overview
 
 @login_required
 def home(request):
-    """Enterprise users land on their enterprise; officials on the cockpit of their region
-    (an officer without a region on the registry summary, which then says there is nothing)."""
+    """Bank users land on the lists published to banks; enterprise users on their enterprise;
+    officials on the cockpit of their region (an officer without a region on the registry
+    summary, which then says there is nothing)."""
     user = request.user
+    if access.is_bank_user(user):
+        return redirect("support:recommendations")
     if access.is_enterprise_user(user):
         if user.enterprise_id:
             return redirect("enterprises:detail", pk=user.enterprise_id)

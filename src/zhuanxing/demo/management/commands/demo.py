@@ -82,13 +82,14 @@ class Command(BaseCommand):
             raise CommandError("the generated city breaks the policy's validation rules")
 
     def _evaluation(self, console, policy, options):
-        """Environmental attributes and the published 亩均 evaluations of the last two years."""
+        """Environmental attributes and the published 亩均 evaluations of the last three years
+        (the banks' recommendation lists of 2010–2012 read the owners' classes from them)."""
         from zhuanxing.accounts.models import User
         from zhuanxing.evaluation.demo_data import publish_demo_evaluations, seed_environment
         from zhuanxing.reporting.selectors import report_years
 
         seed_environment(options["seed"])
-        years = report_years()[-2:]
+        years = report_years()[-3:]
         admin = User.objects.get(username="admin")
         runs = publish_demo_evaluations(policy=policy, admin=admin, years=years)
         if runs:
@@ -104,14 +105,18 @@ class Command(BaseCommand):
             console.print(f"Major projects: {created} with plans, progress and problems")
 
     def _support(self, console, policy, options):
-        """Special funds and guarantee agencies, 2009–2012."""
+        """Special funds and guarantee agencies, 2009–2012; the banks' project lists, 2010–2012."""
         from zhuanxing.accounts.models import User
-        from zhuanxing.support.demo_data import seed_support
+        from zhuanxing.support.demo_data import seed_recommendations, seed_support
 
         admin = User.objects.get(username="admin")
         programmes, agencies = seed_support(seed=options["seed"], policy=policy, admin=admin)
         if programmes:
             console.print(f"Special-fund programmes: {programmes}; guarantee agencies: {agencies}")
+        lists = seed_recommendations(policy=policy, admin=admin)
+        if lists:
+            years = ", ".join(str(r.year) for r in lists)
+            console.print(f"Project lists published to banks: {years}")
 
     def _innovation(self, console, policy, options):
         """Qualifications and the demonstration-enterprise lists, 2009–2012 (clause 九)."""
