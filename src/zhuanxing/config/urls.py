@@ -17,6 +17,7 @@ urlpatterns = [
     path("monitoring/", include("zhuanxing.monitoring.urls")),
     path("support/", include("zhuanxing.support.urls")),
     path("projects/", include("zhuanxing.projects.urls")),
+    path("clusters/", include("zhuanxing.clusters.urls")),
     path("audit/", include("zhuanxing.audit.urls")),
     path("api/", api.urls),
     path("account/tokens/", api_views.token_list, name="api_tokens"),

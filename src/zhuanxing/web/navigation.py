@@ -39,6 +39,9 @@ MENU += _SUPPORT
 from zhuanxing.projects.menu import ENTRIES as _PROJECTS  # noqa: E402
 
 MENU += _PROJECTS
+from zhuanxing.clusters.menu import ENTRIES as _CLUSTERS  # noqa: E402
+
+MENU += _CLUSTERS
 
 
 MENU += [(_("Audit log"), "audit:log", access.is_city_admin)]
