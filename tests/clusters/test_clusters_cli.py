@@ -109,7 +109,8 @@ def test_on_the_store(city_with_store):
         cursor()
         .execute(
             "SELECT count(DISTINCT town_code), count(DISTINCT industry_class) FROM fact_annual "
-            "WHERE industrial AND year = ? AND town_code IS NOT NULL AND industry_class IS NOT NULL",
+            "WHERE industrial AND year = ? AND town_code IS NOT NULL "
+            "AND industry_class IS NOT NULL",
             [year],
         )
         .fetchone()

@@ -75,7 +75,8 @@ def test_county_officer_paths(client, users, store):
 
 
 def test_town_page(client, users, store):
-    town = next(u for u in store.values() if u.depth == 2 and u.path.startswith(store[TONGXIANG].path))
+    county = store[TONGXIANG].path
+    town = next(u for u in store.values() if u.depth == 2 and u.path.startswith(county))
     client.force_login(users["tongxiang"])
     for name in ("clusters:identification", "clusters:paths"):
         response = client.get(reverse(name), {"region": town.code})
@@ -127,7 +128,7 @@ def test_base_after_year_refused(client, users, store):
 
 def test_no_store(client, users, settings, tmp_path, db):
     settings.ZHUANXING = {**settings.ZHUANXING, "ANALYTICS_PATH": str(tmp_path / "none.duckdb")}
-    from factories import role_users, enterprise
+    from factories import enterprise, role_users
 
     people = role_users(enterprise())
     client.force_login(people["admin"])
