@@ -123,6 +123,10 @@ EXPECTED = {
     "projects:screen": (none, CHANGERS),
     "projects:screening": (lambda o: {"pk": o["screening"].pk}, EVERYONE),
     "projects:screening_docx": (lambda o: {"pk": o["screening"].pk}, EVERYONE),
+    # Region analytics: officials (scoped inside); the enterprise clerk gets none.
+    "clusters:identification": (none, OFFICIALS),
+    "clusters:paths": (none, OFFICIALS),
+    "clusters:export": (none, OFFICIALS),
     # The JSON API: 401 without a token or session; the schema and its docs are public.
     "api:api-root": (none, (404, 404, 404, 404, 404)),
     "api:openapi-json": (none, (200, 200, 200, 200, 200)),
