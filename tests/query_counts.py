@@ -10,8 +10,8 @@ MAX_QUERIES = {
     "review_queue": 29,  # issue 13: both queues checked by the policy's rules, a batch each
     "import_job_list": 8,
     "monitoring": 8,  # + the price indices: in the cache key, and read by the analysis
-    "cockpit": 6,
-    "clusters_identification": 7,  # issue 17: + the region selector, the towns, the county names
-    "clusters_paths": 5,
-    "clusters_paths_county": 6,  # + the county's towns  # issue 13: the breadcrumb back up (one query)
+    "cockpit": 6,  # issue 13: the breadcrumb back up (one query)
+    "clusters_identification": 7,  # issue 17: the region selector, the counties, the towns
+    "clusters_paths": 5,  # issue 17
+    "clusters_paths_county": 6,  # issue 17: + the county's towns
 }
