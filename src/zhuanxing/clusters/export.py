@@ -90,7 +90,7 @@ def workbook(scope: str, identification: dict, paths: dict) -> bytes:
         ws = _sheet(
             wb,
             _("Upgrading paths"),
-            [_("Unit"), _("Rank"), _("Industry"), _("1244 category"), _("Relatedness density"),
+            [_("Region"), _("Rank"), _("Industry"), _("1244 category"), _("Relatedness density"),
              _("Related industries it has (proximity)")],
         )  # fmt: skip
         units = ([paths["own"]] if paths["own"] else []) + paths["children"]
