@@ -137,3 +137,12 @@ def test_no_store(client, users, settings, tmp_path, db):
         assert response.status_code == 200
         assert response.context["missing"]
     assert client.get(reverse("clusters:export")).status_code == 200
+
+
+def test_paths_list_only_related_candidates(client, users, store):
+    """Every listed candidate has a positive density and at least one related industry."""
+    client.force_login(users["admin"])
+    response = client.get(reverse("clusters:paths"))
+    for row in response.context["children"]:
+        for o in row.opportunities:
+            assert o.density > 0 and o.related

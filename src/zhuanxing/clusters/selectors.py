@@ -153,13 +153,17 @@ def paths(year: int) -> Paths:
 
 
 def opportunities(found: Paths, unit: OrgUnit) -> list[measures.Opportunity]:
+    """The candidates the unit does not have, by density (only those with some relatedness:
+    density > 0), at most ``[clusters] opportunities``."""
     result = found.counties if unit.kind in COUNTY_KINDS else found.towns
     if unit.code not in result.table.regions:
         return []
     config = settings()
-    return measures.opportunities(
-        result, unit.code, found.candidates, limit=config.opportunities, reasons=config.reasons
+    ranked = measures.opportunities(
+        result, unit.code, found.candidates, limit=len(found.candidates), reasons=config.reasons
     )
+    # A density of 0: the unit has nothing related to the industry, so no reason to give.
+    return [o for o in ranked if o.density > 0][: config.opportunities]
 
 
 def held(found: Paths, unit: OrgUnit) -> list[str]:
