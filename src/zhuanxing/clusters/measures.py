@@ -240,19 +240,22 @@ def density(
     regions: Sequence[str],
     industries: Sequence[str],
 ) -> Cells:
-    """d(r,p) = Σ_p' M(r,p')·φ(p,p') ÷ Σ_p' φ(p,p') (None for an industry present nowhere)."""
-    denominators = {
-        p: sum(phi[(p, q)] or 0.0 for q in industries) for p in industries
-    }  # fmt: skip
-    held = {r: [q for q in industries if present.get((r, q))] for r in regions}
+    """d(r,p) = Σ_p' M(r,p')·φ(p,p') ÷ Σ_p' φ(p,p') (None for an industry present nowhere).
+
+    Computed as: the numerators of a region are the sum of the φ columns of the industries it
+    has (one pass per industry held, not one per pair)."""
+    n = len(industries)
+    columns = {q: [phi[(p, q)] or 0.0 for p in industries] for q in industries}
+    denominators = [sum(phi[(p, q)] or 0.0 for q in industries) for p in industries]
     out: Cells = {}
     for r in regions:
-        for p in industries:
-            den = denominators[p]
-            if not den:
-                out[(r, p)] = None
-                continue
-            out[(r, p)] = sum(phi[(p, q)] or 0.0 for q in held[r]) / den
+        numerators = [0.0] * n
+        for q in industries:
+            if present.get((r, q)):
+                numerators = [a + b for a, b in zip(numerators, columns[q], strict=True)]
+        for k, p in enumerate(industries):
+            den = denominators[k]
+            out[(r, p)] = numerators[k] / den if den else None
     return out
 
 
