@@ -2,11 +2,11 @@ from django.urls import path
 
 from . import views
 
-# Two families, neither a prefix of the other (the menu marks the entry whose URL starts the
-# page's), and the workbook of both.
+# One menu entry, /clusters/, marked on both pages (the menu marks the entry whose URL starts
+# the page's): the identification page, the upgrading paths below it, and the workbook of both.
 app_name = "clusters"
 urlpatterns = [
-    path("identification/", views.identification, name="identification"),
+    path("", views.identification, name="identification"),
     path("paths/", views.paths, name="paths"),
     path("export.xlsx", views.export, name="export"),
 ]
