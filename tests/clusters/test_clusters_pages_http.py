@@ -146,3 +146,12 @@ def test_paths_list_only_related_candidates(client, users, store):
     for row in response.context["children"]:
         for o in row.opportunities:
             assert o.density > 0 and o.related
+
+
+def test_english_paths_page(client, users, store):
+    client.force_login(users["tongxiang"])
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("clusters:paths"))
+    html = response.content.decode()
+    assert "Upgrading paths" in html
+    assert "New materials, New energy, Energy saving and environmental protection" in html

@@ -251,11 +251,11 @@ def paths_page(user, unit: OrgUnit, params: dict) -> dict:
         "children": [r for r in rows if r.held or r.opportunities],
         "threshold": float(config.presence_rca_min),
         "candidates": len(found.candidates),
-        "categories": [
+        "categories": (", " if analytics.english() else "、").join(
             _category_name(policy.categories_1244[k])
             for k in policy.categories_1244
             if policy.categories_1244[k].group in groups
-        ],
+        ),
         "chart": _paths_chart(own),
     }
 
