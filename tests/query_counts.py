@@ -14,4 +14,7 @@ MAX_QUERIES = {
     "qualification_list": 5,  # issue 17
     "qualification_counts": 5,
     "demonstration": 12,  # the ranking: reports, classes, qualifications, counties, scope
+    "clusters_identification": 7,  # issue 17: the region selector, the counties, the towns
+    "clusters_paths": 5,  # issue 17
+    "clusters_paths_county": 6,  # issue 17: + the county's towns
 }

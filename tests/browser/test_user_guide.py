@@ -68,6 +68,12 @@ def test_county_officer(page, live_store, login, shot):
     shot("officer-3-review")
     page.click("nav.mainnav >> text=运行监测")
     shot("officer-4-monitoring")
+    page.click("nav.mainnav >> text=产业集群")
+    expect(page.locator("#counties tbody tr")).to_have_count(1)
+    shot("officer-5-clusters")
+    page.click("#to-paths")
+    expect(page.locator("#opportunities")).to_be_visible()
+    shot("officer-6-paths")
 
 
 def test_city_administrator(page, live_store, login, shot):

@@ -139,12 +139,16 @@ EXPECTED = {
     # record but may not change it (403)
     "innovation:qualification_edit": (
         lambda o: {"pk": o["qualification"].pk},
-        (302, 200, 404, 200, 403),
+        (302, 200, 404, 200, 403, 403),
     ),
     "innovation:qualification_evidence": (lambda o: {"pk": o["qualification"].pk}, EVERYONE),
     "innovation:demonstration": (none, EVERYONE),
     "innovation:demonstration_select": (none, POST_ONLY),
     "innovation:demonstration_publish": (none, POST_ONLY),
+    # Region analytics: officials (scoped inside); the enterprise clerk gets none.
+    "clusters:identification": (none, OFFICIALS),
+    "clusters:paths": (none, OFFICIALS),
+    "clusters:export": (none, OFFICIALS),
     # The JSON API: 401 without a token or session; the schema and its docs are public.
     "api:api-root": (none, (404, 404, 404, 404, 404, 403)),
     "api:openapi-json": (none, (200, 200, 200, 200, 200, 403)),

@@ -123,3 +123,20 @@ def test_cockpit(client, users, store, django_assert_max_num_queries, n):
     response = _get(client, django_assert_max_num_queries, "cockpit",
                     reverse("analytics:cockpit"))  # fmt: skip
     assert "2012" in response.content.decode()
+
+
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.parametrize(
+    ("page", "name", "role"),
+    [
+        ("clusters_identification", "clusters:identification", "leader"),
+        ("clusters_paths", "clusters:paths", "leader"),
+        ("clusters_paths_county", "clusters:paths", "tongxiang"),
+    ],
+)
+def test_cluster_pages(client, users, store, django_assert_max_num_queries, n, page, name, role):
+    _firms(n)
+    store()
+    client.force_login(users[role])
+    response = _get(client, django_assert_max_num_queries, page, reverse(name))
+    assert not response.context["missing"]

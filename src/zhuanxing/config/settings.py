@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "zhuanxing.support",
     "zhuanxing.projects",
     "zhuanxing.innovation",
+    "zhuanxing.clusters",
     "zhuanxing.web",
     "zhuanxing.api",
     "zhuanxing.demo",
@@ -241,6 +242,13 @@ ZHUANXING = {
         os.environ.get("ZHUANXING_ANALYTICS_REFRESH_MAX_ENTERPRISES", "5000")
     ),
     "EXPORT_ROW_CAP": int(os.environ.get("ZHUANXING_EXPORT_ROW_CAP", "20000")),
+    # `zhuanxing clusters relatedness --input FILE.csv`: the file's size and data rows, and
+    # regions × industries of the table computed (docs/clusters.md).
+    "CLUSTERS_INPUT_MAX_BYTES": int(
+        os.environ.get("ZHUANXING_CLUSTERS_INPUT_MAX_BYTES", str(20 * 1024 * 1024))
+    ),
+    "CLUSTERS_INPUT_MAX_ROWS": int(os.environ.get("ZHUANXING_CLUSTERS_INPUT_MAX_ROWS", "200000")),
+    "CLUSTERS_MAX_CELLS": int(os.environ.get("ZHUANXING_CLUSTERS_MAX_CELLS", "1000000")),
     "STORE_CACHE_SECONDS": int(os.environ.get("ZHUANXING_STORE_CACHE_SECONDS", "86400")),
     "REVIEW_QUEUE_CAP": int(os.environ.get("ZHUANXING_REVIEW_QUEUE_CAP", "200")),
     "RECENT_LIST_CAP": int(os.environ.get("ZHUANXING_RECENT_LIST_CAP", "20")),

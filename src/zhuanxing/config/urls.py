@@ -18,6 +18,7 @@ urlpatterns = [
     path("support/", include("zhuanxing.support.urls")),
     path("projects/", include("zhuanxing.projects.urls")),
     path("innovation/", include("zhuanxing.innovation.urls")),
+    path("clusters/", include("zhuanxing.clusters.urls")),
     path("audit/", include("zhuanxing.audit.urls")),
     path("api/", api.urls),
     path("account/tokens/", api_views.token_list, name="api_tokens"),

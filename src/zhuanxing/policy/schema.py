@@ -20,6 +20,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from zhuanxing.reference import high_tech as high_tech_reference
 from zhuanxing.reference import industry
 
+from .clusters import Clusters
 from .feature_settings import (
     SCREENING_EMISSION_MEASURES,
     Awards,
@@ -378,6 +379,7 @@ class Policy(StrictModel):
     assessment: Assessment | None = None
     innovation: Innovation | None = None
     demonstration: Demonstration | None = None
+    clusters: Clusters = Field(default_factory=Clusters)
 
     _category_of: dict[str, str] = PrivateAttr(default_factory=dict)
     _high_tech: frozenset[str] = PrivateAttr(default=frozenset())

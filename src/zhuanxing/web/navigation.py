@@ -42,6 +42,9 @@ MENU += _PROJECTS
 from zhuanxing.innovation.menu import ENTRIES as _INNOVATION  # noqa: E402
 
 MENU += _INNOVATION
+from zhuanxing.clusters.menu import ENTRIES as _CLUSTERS  # noqa: E402
+
+MENU += _CLUSTERS
 
 
 MENU += [(_("Audit log"), "audit:log", access.is_city_admin)]
