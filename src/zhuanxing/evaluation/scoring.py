@@ -208,7 +208,22 @@ def evaluate(
     method, current: Sequence[Firm], previous: Sequence[Firm] = ()
 ) -> list[PopulationResult]:
     """Score both populations of one year; ``previous`` is last year's population for the
-    benchmarks."""
+    benchmarks. Computed on columns (``columnar.py``), the same results as ``evaluate_reference``
+    to the digit; measures that do not fit its integer columns fall back to the reference."""
+    from .columnar import Unrepresentable, evaluate_firms
+
+    try:
+        return evaluate_firms(method, current, previous)
+    except Unrepresentable:
+        return evaluate_reference(method, current, previous)
+
+
+def evaluate_reference(
+    method, current: Sequence[Firm], previous: Sequence[Firm] = ()
+) -> list[PopulationResult]:
+    """The reference engine: Decimal arithmetic one firm at a time (the rules of the module
+    docstring, as written). ``evaluate`` must give the same results; a property test holds them
+    together."""
     return [
         score_population(method, pop, current, benchmarks_for(method, pop, previous, current))
         for pop in ("above_scale", "below_scale")
