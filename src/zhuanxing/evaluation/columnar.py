@@ -1,6 +1,6 @@
 """The 亩均效益 evaluation on columns: the same results as the Decimal engine, 10-20× faster.
 
-``scoring.py`` is the reference: Decimal arithmetic, one firm at a time, its rules in its
+``reference.py`` is the reference: Decimal arithmetic, one firm at a time, its rules in its
 docstring. This module gives the same answer to the digit, for 150,000 firms in a fraction of a
 second, on NumPy columns (one row per firm):
 
@@ -40,7 +40,7 @@ from .eligibility import (
     SMALL_LAND,
     UTILITY,
 )
-from .scoring import (
+from .reference import (
     CENT,
     INFINITY,
     ZERO,
