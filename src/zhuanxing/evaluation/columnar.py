@@ -86,6 +86,7 @@ class FirmTable:
     industry_codes: Sequence[str] | None = None
     founded_on: np.ndarray | None = None  # datetime64[D], NaT when unknown
     land_granted_on: np.ndarray | None = None
+    paths: Sequence[str] | None = None  # org-unit paths, for listings
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -104,6 +105,7 @@ class FirmTable:
             industry_codes=None if codes is None else [codes[i] for i in rows.tolist()],
             founded_on=None if self.founded_on is None else self.founded_on[rows],
             land_granted_on=None if self.land_granted_on is None else self.land_granted_on[rows],
+            paths=None if self.paths is None else [self.paths[i] for i in rows.tolist()],
         )
 
     @classmethod

@@ -14,7 +14,7 @@ from zhuanxing.audit.models import AuditAction
 from zhuanxing.audit.services import audit_record
 from zhuanxing.core.errors import UserError
 
-from .data import read_evaluation_input, read_unapproved, read_year
+from .data import read_evaluation_tables, read_unapproved, read_year
 from .engine import evaluate_year
 from .models import (
     BackwardCapacityBatch,
@@ -41,8 +41,8 @@ def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
     method = policy.evaluation
     if not method.enabled:
         raise UserError(_("The policy in force has no evaluation method enabled."))
-    rows, previous = read_evaluation_input(year, policy)
-    if not rows:
+    rows, previous = read_evaluation_tables(year, policy)
+    if not len(rows):
         raise UserError(_("There are no annual reports for %(year)s.") % {"year": year})
     evaluation = evaluate_year(method, year, rows, previous, read_unapproved(year, policy))
     run = EvaluationRun.objects.create(
