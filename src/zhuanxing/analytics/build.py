@@ -53,6 +53,7 @@ from zhuanxing.reporting.models import (
 from . import store
 from .changes import Fingerprint, changed_periods, fingerprint
 from .dimensions import describe_class
+from .store import store_path  # noqa: F401 (callers import it from here too)
 
 ANNUAL_MEASURES = ENTERPRISE_MEASURES
 MONTHLY_FACT_COLUMNS = (*MONTHLY_MEASURES, *MONTHLY_PRIOR_MEASURES)
@@ -77,10 +78,6 @@ DIM_COLUMNS = {
     "industrial": pa.bool_(),
     "manufacturing": pa.bool_(),
 }
-
-
-def store_path() -> Path:
-    return Path(settings.ZHUANXING["ANALYTICS_PATH"])
 
 
 @dataclass

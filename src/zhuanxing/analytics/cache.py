@@ -27,7 +27,7 @@ from django.utils.translation import get_language
 from zhuanxing.accounts import access
 
 from . import store
-from .build import store_path
+from .store import store_path
 
 T = TypeVar("T")
 PREFIX = "zx:analytics"

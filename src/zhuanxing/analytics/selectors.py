@@ -19,7 +19,7 @@ from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reference import industry
 
 from . import engine, store
-from .build import store_path
+from .store import store_path
 
 # GB/T 2260 and NBS codes are digits; local zone and park codes add letters (330402P01).
 ORG_UNIT_CODE = re.compile(r"[0-9A-Za-z]{1,12}")

@@ -21,6 +21,7 @@ import uuid
 from pathlib import Path
 
 import duckdb
+from django.conf import settings
 
 SCHEMA_VERSION = 2  # 2: fact_monthly.prior_* (上年同期)
 CATALOG = "store"
@@ -28,6 +29,11 @@ CATALOG = "store"
 
 class StoreMissing(RuntimeError):
     """There is no analytics store yet: run ``zhuanxing analytics build``."""
+
+
+def store_path() -> Path:
+    """The analytics store's file (setting ``ANALYTICS_PATH``)."""
+    return Path(settings.ZHUANXING["ANALYTICS_PATH"])
 
 
 def temp_path(path: Path) -> Path:
