@@ -12,6 +12,11 @@ drawn like the demo city's), then times:
   reference's for every firm; wall and CPU time (the machine is shared);
 - the floor: the same scores, totals and ranks as one DuckDB SQL query over an Arrow table
   (float arithmetic, no eligibility step), to show what a columnar engine costs.
+
+With ``--command VAR_DIR`` it times ``zhuanxing evaluate --year 2012 --json`` end to end in
+fresh processes against the database in VAR_DIR (the city-tier demo), alternating with
+``--baseline-src`` (another tree's ``src``, e.g. a ``git archive`` of main) when given, and
+checks both print the same document.
 """
 
 import argparse
@@ -150,9 +155,51 @@ def run_duckdb(method, current):
            "SELECT pop, count(*), max(total) FROM (SELECT *, "
            "rank() OVER (PARTITION BY pop ORDER BY "
            "total DESC) AS r FROM s) GROUP BY pop")  # fmt: skip
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     rows = duckdb.sql(sql).fetchall()
-    return time.perf_counter() - started, rows
+    return time.perf_counter() - started, time.process_time() - cpu, rows
+
+
+def run_command(var_dir: str, year: int, src: str | None) -> tuple[bytes, float, float]:
+    """``zhuanxing evaluate --year Y --json`` in a fresh process against ``var_dir``'s
+    database: its output, wall time and CPU time (user + system, from rusage)."""
+    import resource
+    import subprocess
+
+    env = {**os.environ, "ZHUANXING_VAR_DIR": var_dir}
+    if src:
+        env["PYTHONPATH"] = src
+    cmd = [sys.executable, "-m", "zhuanxing.config.cli", "evaluate", "--year", str(year), "--json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True).stdout
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return out, wall, cpu
+
+
+def command_bench(var_dir: str, year: int, runs: int, baseline: str | None) -> int:
+    """End to end at the city tier, this tree and (``--baseline-src``) another, alternately."""
+    rows = {"this tree": []} | ({"baseline": []} if baseline else {})
+    outputs = {}
+    load = os.getloadavg()
+    for _ in range(runs):
+        for name in rows:
+            out, wall, cpu = run_command(var_dir, year, baseline if name == "baseline" else None)
+            rows[name].append((wall, cpu))
+            outputs[name] = out
+    print(f"zhuanxing evaluate --year {year} --json on {var_dir} ({runs} runs each, alternating)")
+    print(f"load average {load[0]:.1f} before, {os.getloadavg()[0]:.1f} after")
+    for name, times in rows.items():
+        walls, cpus = sorted(t[0] for t in times), sorted(t[1] for t in times)
+        print(
+            f"{name:10} wall median {walls[len(walls) // 2]:5.2f} s (min {walls[0]:5.2f})   "
+            f"CPU median {cpus[len(cpus) // 2]:5.2f} s (min {cpus[0]:5.2f})"
+        )
+    same = len(set(outputs.values())) == 1
+    print(f"same output: {same} ({len(outputs['this tree']):,} bytes)")
+    return 0 if same else 1
 
 
 def main() -> None:
@@ -160,7 +207,12 @@ def main() -> None:
     parser.add_argument("--firms", type=int, default=150_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3, help="runs of the columnar engine")
+    parser.add_argument("--command", metavar="VAR_DIR", help="time `zhuanxing evaluate` instead")
+    parser.add_argument("--year", type=int, default=2012)
+    parser.add_argument("--baseline-src", help="with --command: another tree's src to compare")
     args = parser.parse_args()
+    if args.command:
+        return command_bench(args.command, args.year, args.runs, args.baseline_src)
     import django
 
     django.setup()
@@ -188,7 +240,7 @@ def main() -> None:
     run_columnar(method, 2012, cur_table, prev_table)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    floor, rows = run_duckdb(method, current)
+    floor, floor_cpu, rows = run_duckdb(method, current)
     graded = sum(len(p) for p in populations)
     load_after = os.getloadavg()
     print(f"enterprises          {args.firms:,} (two years in memory), {graded:,} graded")
@@ -199,7 +251,7 @@ def main() -> None:
     print(f"  its FirmResult records, built when read  {rec_wall:6.2f} s {rec_cpu:6.2f} s")
     print(f"  columns from the records (input)         {t_wall:6.2f} s {t_cpu:6.2f} s")
     print(f"  peak memory        {peak / 2**20:6.0f} MiB (tracemalloc)")
-    print(f"floor: DuckDB query  {floor:6.2f} s   ({rows})")
+    print(f"floor: DuckDB query  {floor:6.2f} s {floor_cpu:6.2f} s   ({rows})")
     print(f"columnar = reference, every firm and benchmark: {identical}")
     return 0 if identical else 1
 
