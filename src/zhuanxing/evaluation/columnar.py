@@ -75,25 +75,35 @@ class Column:
 @dataclass
 class FirmTable:
     """Firms to evaluate, one row each: ids, population (above_scale), measures, and the
-    registry attributes eligibility reads. ``measures_of(row)`` gives a row's measures as the
-    reference engine sees them (Decimal or int, None when missing), for the rare firm the float
-    filter hands to the reference arithmetic and for the values shown with each result."""
+    registry attributes eligibility reads. ``source_values(name)`` gives a measure's value in
+    every row as the reference engine sees it (Decimal or int, None when missing), for the rare
+    firm the float filter hands to the reference arithmetic and for the values shown with each
+    result; it is called once per measure, when first needed (``values``)."""
 
     ids: np.ndarray  # int64
     above: np.ndarray  # bool
     columns: dict[str, Column]
-    measures_of: Callable[[int], Mapping[str, Decimal | int | None]]
+    source_values: Callable[[str], list]
     industry_codes: Sequence[str] | None = None
     founded_on: np.ndarray | None = None  # datetime64[D], NaT when unknown
     land_granted_on: np.ndarray | None = None
     paths: Sequence[str] | None = None  # org-unit paths, for listings
+    _values: dict[str, list] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def values(self, name: str) -> list:
+        if name not in self._values:
+            self._values[name] = self.source_values(name)
+        return self._values[name]
+
+    def measures_of(self, row: int) -> dict[str, Decimal | int | None]:
+        return {name: self.values(name)[row] for name in self.columns}
+
     def take(self, rows: np.ndarray) -> FirmTable:
         rows = np.asarray(rows, dtype=np.int64)
-        source = self.measures_of
+        picked = rows.tolist()
         codes = self.industry_codes
         return FirmTable(
             ids=self.ids[rows],
@@ -101,11 +111,11 @@ class FirmTable:
             columns={
                 k: Column(c.ints[rows], c.missing[rows], c.scale) for k, c in self.columns.items()
             },
-            measures_of=lambda i: source(int(rows[i])),
-            industry_codes=None if codes is None else [codes[i] for i in rows.tolist()],
+            source_values=lambda name: [self.values(name)[i] for i in picked],
+            industry_codes=None if codes is None else [codes[i] for i in picked],
             founded_on=None if self.founded_on is None else self.founded_on[rows],
             land_granted_on=None if self.land_granted_on is None else self.land_granted_on[rows],
-            paths=None if self.paths is None else [self.paths[i] for i in rows.tolist()],
+            paths=None if self.paths is None else [self.paths[i] for i in picked],
         )
 
     @classmethod
@@ -139,7 +149,7 @@ class FirmTable:
             ids=np.array([f.enterprise_id for f in firms], dtype=np.int64),
             above=np.array([f.population == "above_scale" for f in firms], dtype=bool),
             columns=columns,
-            measures_of=lambda i: firms[i].measures,
+            source_values=lambda name: [f.measures.get(name) for f in firms],
         )
 
 
@@ -390,20 +400,28 @@ class ColumnarPopulation:
         """The reference engine's ``FirmResult`` records, in rank order."""
         out = []
         ids = self.table.ids
-        measures_of = self.table.measures_of
-        cols = [
-            (c, c.indicator, c.indicator.key, c.indicator.weight, c.benchmark, c.cents)
-            for c in self.indicators
-        ]
+        cols = []
+        for c in self.indicators:
+            ind = c.indicator
+            nums = [self.table.values(name) for name in ind.numerator]
+            dens = [self.table.values(name) for name in ind.denominator]
+            cols.append((c, ind.key, ind.factor, ind.weight, c.benchmark, nums, dens))
         for position, row in enumerate(self.rows.tolist()):
-            measures = measures_of(row)
             items = []
-            for col, ind, key, weight, benchmark, cents in cols:
-                score = Decimal(int(cents[row])).scaleb(-2)
+            for col, key, factor, weight, benchmark, nums, dens in cols:
+                score = Decimal(int(col.cents[row])).scaleb(-2)
                 if col.sides.none[row]:
                     items.append(IndicatorScore(key, None, benchmark, score, weight, True))
                     continue
-                value = INFINITY if col.sides.inf[row] else indicator_value(ind, measures)
+                if col.sides.inf[row]:
+                    value = INFINITY
+                else:  # reference.indicator_value's arithmetic, on the same Decimals
+                    numerator = denominator = ZERO
+                    for values in nums:
+                        numerator += values[row]
+                    for values in dens:
+                        denominator += values[row]
+                    value = numerator / denominator * factor
                 raw = indicator_score(value, benchmark, weight, INFINITY)
                 items.append(IndicatorScore(key, value, benchmark, score, weight, False, raw))
             out.append(

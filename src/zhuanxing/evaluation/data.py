@@ -116,7 +116,7 @@ def read_year_table(
     """``read_year`` as columns, for the evaluation engine: one query, read raw (no Decimal
     or date object per value), so the city's two years load in a fraction of a second.
     ``measures``: the report measures to read (main revenue and land always). Each row's
-    measures as ``read_year`` gives them are rebuilt only when asked for (``measures_of``)."""
+    measures as ``read_year`` gives them are rebuilt only when asked for (``values``)."""
     names = list(dict.fromkeys(("main_revenue", *(m for m in measures if m != "land_mu"))))
     reports = (
         AnnualReport.objects.filter(year=year, status__in=counted_statuses())
@@ -150,21 +150,14 @@ def read_year_table(
     line = policy.above_scale_threshold(scale_year or year) if n else Decimal(0)
     above = revenue.ints >= math.ceil(line.scaleb(revenue.scale))  # a missing revenue is 0
     integer = {name for name in names if not _places(AnnualReport, name)}
-    lists: dict = {}
 
-    def measures_of(row: int) -> dict:
-        if not lists:
-            for name, col in columns.items():
-                lists[name] = (col.ints.tolist(), col.missing.tolist())
-        out = {}
-        for name, (ints, missing) in lists.items():
-            if missing[row]:
-                out[name] = None
-            elif name in integer:
-                out[name] = ints[row]
-            else:
-                out[name] = Decimal(ints[row]).scaleb(-scales[name])
-        return out
+    def source_values(name: str) -> list:
+        col = columns[name]
+        pairs = zip(col.ints.tolist(), col.missing.tolist(), strict=True)
+        if name in integer:
+            return [None if missing else value for value, missing in pairs]
+        exponent = -col.scale
+        return [None if missing else Decimal(value).scaleb(exponent) for value, missing in pairs]
 
     def dates(values) -> np.ndarray:
         return np.array(values, dtype="datetime64[D]")  # None → NaT
@@ -173,7 +166,7 @@ def read_year_table(
         ids=np.array(cols[0], dtype=np.int64),
         above=above,
         columns=columns,
-        measures_of=measures_of,
+        source_values=source_values,
         industry_codes=cols[1],
         founded_on=dates(cols[3]),
         land_granted_on=dates(cols[4]),
