@@ -78,12 +78,15 @@ class FirmTable:
     registry attributes eligibility reads. ``source_values(name)`` gives a measure's value in
     every row as the reference engine sees it (Decimal or int, None when missing), for the rare
     firm the float filter hands to the reference arithmetic and for the values shown with each
-    result; it is called once per measure, when first needed (``values``)."""
+    result; it is called once per measure, when first needed (``values``). Without it the
+    values are rebuilt from the integer columns: ``int`` for the measures in ``integers``,
+    else a Decimal with the column's scale as exponent (what Django reads from the database)."""
 
     ids: np.ndarray  # int64
     above: np.ndarray  # bool
     columns: dict[str, Column]
-    source_values: Callable[[str], list]
+    source_values: Callable[[str], list] | None = None
+    integers: frozenset[str] = frozenset()
     industry_codes: Sequence[str] | None = None
     founded_on: np.ndarray | None = None  # datetime64[D], NaT when unknown
     land_granted_on: np.ndarray | None = None
@@ -95,7 +98,16 @@ class FirmTable:
 
     def values(self, name: str) -> list:
         if name not in self._values:
-            self._values[name] = self.source_values(name)
+            if self.source_values is not None:
+                self._values[name] = self.source_values(name)
+            else:
+                col = self.columns[name]
+                pairs = zip(col.ints.tolist(), col.missing.tolist(), strict=True)
+                if name in self.integers:
+                    self._values[name] = [None if gap else v for v, gap in pairs]
+                else:
+                    e = -col.scale
+                    self._values[name] = [None if gap else Decimal(v).scaleb(e) for v, gap in pairs]
         return self._values[name]
 
     def measures_of(self, row: int) -> dict[str, Decimal | int | None]:
@@ -105,13 +117,21 @@ class FirmTable:
         rows = np.asarray(rows, dtype=np.int64)
         picked = rows.tolist()
         codes = self.industry_codes
+        source = None
+        if self.source_values is not None:
+
+            def source(name: str) -> list:
+                values = self.values(name)
+                return [values[i] for i in picked]
+
         return FirmTable(
             ids=self.ids[rows],
             above=self.above[rows],
             columns={
                 k: Column(c.ints[rows], c.missing[rows], c.scale) for k, c in self.columns.items()
             },
-            source_values=lambda name: [self.values(name)[i] for i in picked],
+            source_values=source,
+            integers=self.integers,
             industry_codes=None if codes is None else [codes[i] for i in picked],
             founded_on=None if self.founded_on is None else self.founded_on[rows],
             land_granted_on=None if self.land_granted_on is None else self.land_granted_on[rows],

@@ -149,15 +149,7 @@ def read_year_table(
     revenue = columns["main_revenue"]
     line = policy.above_scale_threshold(scale_year or year) if n else Decimal(0)
     above = revenue.ints >= math.ceil(line.scaleb(revenue.scale))  # a missing revenue is 0
-    integer = {name for name in names if not _places(AnnualReport, name)}
-
-    def source_values(name: str) -> list:
-        col = columns[name]
-        pairs = zip(col.ints.tolist(), col.missing.tolist(), strict=True)
-        if name in integer:
-            return [None if missing else value for value, missing in pairs]
-        exponent = -col.scale
-        return [None if missing else Decimal(value).scaleb(exponent) for value, missing in pairs]
+    integer = frozenset(name for name in names if not _places(AnnualReport, name))
 
     def dates(values) -> np.ndarray:
         return np.array(values, dtype="datetime64[D]")  # None → NaT
@@ -166,7 +158,7 @@ def read_year_table(
         ids=np.array(cols[0], dtype=np.int64),
         above=above,
         columns=columns,
-        source_values=source_values,
+        integers=integer,
         industry_codes=cols[1],
         founded_on=dates(cols[3]),
         land_granted_on=dates(cols[4]),
