@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal as D
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -202,3 +203,45 @@ def test_vectorised_eligibility_equals_the_reference(rows, min_land):
     table.land_granted_on = as_dates([c.land_granted_on for c in candidates])
     got = [REASONS[k] for k in exclusion_codes(table, 2012, method).tolist()]
     assert got == [exclusion_reason(c, 2012, method) for c in candidates]
+
+
+@pytest.mark.django_db
+def test_evaluate_command_reads_columns_and_equals_the_reference(city, policy):
+    """``zhuanxing evaluate`` (columns read raw from the database) prints what the Decimal
+    reference engine gives on the rows the ORM reads, firm by firm."""
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from zhuanxing.evaluation.data import candidate, firm, read_year
+    from zhuanxing.evaluation.demo_data import seed_environment
+
+    seed_environment(7)
+    out = StringIO()
+    call_command("evaluate", year=2012, json=True, stdout=out)
+    doc = json.loads(out.getvalue())
+    method = policy.evaluation
+
+    def graded(rows, year):
+        return [firm(r) for r in rows if exclusion_reason(candidate(r), year, method) is None]
+
+    current = graded(read_year(2012, policy), 2012)
+    previous = graded(read_year(2011, policy, scale_year=2012), 2011)
+    want = [
+        (r.enterprise_id, r.population, str(r.total), r.rank, r.klass,
+         {i.key: (str(i.score), i.imputed) for i in r.indicators})
+        for p in evaluate_reference(method, current, previous)
+        for r in p.results
+    ]  # fmt: skip
+    got = [
+        (e["enterprise_id"], e["population"], e["total"], e["rank"], e["class"],
+         {k: (v["score"], v["imputed"]) for k, v in e["indicators"].items()})
+        for e in doc["evaluated"]
+    ]  # fmt: skip
+    assert got == want and len(got) > 10
+    text = StringIO()
+    call_command("evaluate", year=2012, stdout=text)
+    assert (
+        text.getvalue().rstrip().endswith(f"{len(got)} evaluated, {len(doc['excluded'])} excluded")
+    )
