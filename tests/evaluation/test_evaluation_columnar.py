@@ -245,3 +245,29 @@ def test_evaluate_command_reads_columns_and_equals_the_reference(city, policy):
     assert (
         text.getvalue().rstrip().endswith(f"{len(got)} evaluated, {len(doc['excluded'])} excluded")
     )
+
+
+def test_measures_beyond_the_integer_columns_fall_back_to_the_reference():
+    """A measure with 30 decimals does not fit int64 columns: ``evaluate`` and
+    ``evaluate_year`` give the reference engine's results instead of failing."""
+    from zhuanxing.evaluation.data import Row
+    from zhuanxing.evaluation.engine import evaluate_year
+
+    method = Evaluation.model_validate(
+        {
+            "enabled": True, "min_land_mu_below_scale": 0,
+            "class_bands": [{"name": "A", "cumulative_pct": 100}],
+            "above_scale": {"indicators": [indicator("t", ["tax_paid"], ["land_mu"], "10")]},
+            "below_scale": {"indicators": [indicator("t", ["tax_paid"], ["land_mu"], "10")]},
+        }
+    )  # fmt: skip
+
+    def row(eid, tax):
+        measures = {"tax_paid": D(tax), "land_mu": D(2)}
+        return Row(eid, "2822", "/330400/", None, None, D(2), False, True, measures)
+
+    rows = [row(1, "1." + "3" * 30), row(2, "2")]
+    firms = [Firm(r.enterprise_id, "above_scale", r.measures) for r in rows]
+    want = evaluate_reference(method, firms, firms)
+    assert evaluate(method, firms, firms) == want
+    assert evaluate_year(method, 2012, rows, rows).results == want[0].results

@@ -90,7 +90,6 @@ class FirmTable:
     industry_codes: Sequence[str] | None = None
     founded_on: np.ndarray | None = None  # datetime64[D], NaT when unknown
     land_granted_on: np.ndarray | None = None
-    paths: Sequence[str] | None = None  # org-unit paths, for listings
     _values: dict[str, list] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -135,7 +134,6 @@ class FirmTable:
             industry_codes=None if codes is None else [codes[i] for i in picked],
             founded_on=None if self.founded_on is None else self.founded_on[rows],
             land_granted_on=None if self.land_granted_on is None else self.land_granted_on[rows],
-            paths=None if self.paths is None else [self.paths[i] for i in picked],
         )
 
     @classmethod

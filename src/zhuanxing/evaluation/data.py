@@ -127,8 +127,8 @@ def read_year_table(
             granted=Cast("enterprise__land_granted_on", CharField()),
         )
         .values_list(
-            "enterprise_id", "enterprise__industry_code", "enterprise__org_unit__path",
-            "founded", "granted", "enterprise__land_mu", "land_mu", *names,
+            "enterprise_id", "enterprise__industry_code", "founded", "granted",
+            "enterprise__land_mu", "land_mu", *names,
         )
     )  # fmt: skip
     sql, params = reports.query.sql_with_params()
@@ -136,11 +136,11 @@ def read_year_table(
         cursor.execute(sql, params)
         data = cursor.fetchall()
     n = len(data)
-    cols = list(zip(*data, strict=True)) if n else [()] * (7 + len(names))
+    cols = list(zip(*data, strict=True)) if n else [()] * (6 + len(names))
     scales = {name: _places(AnnualReport, name) for name in names}
     scales["land_mu"] = max(_places(AnnualReport, "land_mu"), _places(Enterprise, "land_mu"))
-    columns = {name: _decimal_column(cols[7 + k], scales[name]) for k, name in enumerate(names)}
-    own, registered = (_decimal_column(cols[i], scales["land_mu"]) for i in (6, 5))
+    columns = {name: _decimal_column(cols[6 + k], scales[name]) for k, name in enumerate(names)}
+    own, registered = (_decimal_column(cols[i], scales["land_mu"]) for i in (5, 4))
     columns["land_mu"] = Column(
         np.where(own.missing, registered.ints, own.ints),
         own.missing & registered.missing,
@@ -160,9 +160,8 @@ def read_year_table(
         columns=columns,
         integers=integer,
         industry_codes=cols[1],
-        founded_on=dates(cols[3]),
-        land_granted_on=dates(cols[4]),
-        paths=cols[2],
+        founded_on=dates(cols[2]),
+        land_granted_on=dates(cols[3]),
     )
 
 
@@ -193,7 +192,6 @@ def table_from_rows(rows: list[Row]) -> FirmTable:
     table.industry_codes = [r.industry_code for r in rows]
     table.founded_on = np.array([r.founded_on for r in rows], dtype="datetime64[D]")
     table.land_granted_on = np.array([r.land_granted_on for r in rows], dtype="datetime64[D]")
-    table.paths = [r.path for r in rows]
     return table
 
 

@@ -12,10 +12,17 @@ from decimal import Decimal
 
 import numpy as np
 
-from .columnar import REASONS, ColumnarPopulation, FirmTable, evaluate_table, exclusion_codes
-from .data import Row, table_from_rows
-from .eligibility import REPORT_NOT_APPROVED
-from .scoring import FirmResult
+from .columnar import (
+    REASONS,
+    ColumnarPopulation,
+    FirmTable,
+    Unrepresentable,
+    evaluate_table,
+    exclusion_codes,
+)
+from .data import Row, candidate, firm, table_from_rows
+from .eligibility import REPORT_NOT_APPROVED, exclusion_reason
+from .scoring import FirmResult, evaluate_reference
 
 
 @dataclass
@@ -28,6 +35,8 @@ class YearEvaluation:
 
     @property
     def evaluated(self) -> int:
+        if self._results is not None:
+            return len(self._results)
         return sum(len(p) for p in self.populations)
 
     @property
@@ -65,10 +74,14 @@ def evaluate_year(
     or ``data.read_year``). ``unapproved``: enterprise id → population of firms whose annual
     report for ``year`` is not (yet) approved; they are listed as excluded with that reason, not
     left out silently."""
-    current = rows if isinstance(rows, FirmTable) else table_from_rows(rows)
-    previous = (
-        previous_rows if isinstance(previous_rows, FirmTable) else table_from_rows(previous_rows)
-    )
+    if not isinstance(rows, FirmTable):
+        try:
+            return evaluate_year(
+                method, year, table_from_rows(rows), table_from_rows(previous_rows), unapproved
+            )
+        except Unrepresentable:  # a measure beyond the integer columns: the reference
+            return _evaluate_rows_reference(method, year, rows, previous_rows, unapproved)
+    current, previous = rows, previous_rows
     current, excluded = graded(current, year, method)
     for enterprise_id, population in (unapproved or {}).items():
         excluded.setdefault(enterprise_id, (population, REPORT_NOT_APPROVED))
@@ -76,4 +89,34 @@ def evaluate_year(
     populations = evaluate_table(method, current, previous)
     return YearEvaluation(
         year, populations, excluded, {p.population: p.benchmarks for p in populations}
+    )
+
+
+def _evaluate_rows_reference(method, year, rows, previous_rows, unapproved) -> YearEvaluation:
+    """``evaluate_year`` with the reference engine, one firm at a time."""
+
+    def graded_rows(rows, year):
+        firms, excluded = [], {}
+        for row in rows:
+            reason = exclusion_reason(candidate(row), year, method)
+            if reason:
+                excluded[row.enterprise_id] = (
+                    "above_scale" if row.above_scale else "below_scale",
+                    reason,
+                )
+            else:
+                firms.append(firm(row))
+        return firms, excluded
+
+    current, excluded = graded_rows(rows, year)
+    for enterprise_id, population in (unapproved or {}).items():
+        excluded.setdefault(enterprise_id, (population, REPORT_NOT_APPROVED))
+    previous, _ = graded_rows(previous_rows, year - 1)
+    populations = evaluate_reference(method, current, previous)
+    return YearEvaluation(
+        year,
+        [],
+        excluded,
+        {p.population: p.benchmarks for p in populations},
+        [r for p in populations for r in p.results],
     )
