@@ -14,7 +14,8 @@ from zhuanxing.audit.models import AuditAction
 from zhuanxing.audit.services import audit_record
 from zhuanxing.core.errors import UserError
 
-from .data import read_evaluation_input, read_unapproved, read_year
+from .columnar import Unrepresentable
+from .data import read_evaluation_tables, read_unapproved, read_year
 from .engine import evaluate_year
 from .models import (
     BackwardCapacityBatch,
@@ -34,6 +35,19 @@ def _json_number(value: Decimal | None):
     return str(value.quantize(Decimal("0.0001")))
 
 
+def evaluate_year_in_force(year: int, policy):
+    """The evaluation of ``year`` from the database (``None`` when it has no counted annual
+    reports): both years read as columns, or, if a measure does not fit them, as rows."""
+    method = policy.evaluation
+    try:
+        rows, previous = read_evaluation_tables(year, policy)
+    except Unrepresentable:
+        rows, previous = read_year(year, policy), read_year(year - 1, policy, scale_year=year)
+    if not len(rows):
+        return None
+    return evaluate_year(method, year, rows, previous, read_unapproved(year, policy))
+
+
 @transaction.atomic
 def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
     """Evaluate ``year`` and keep the result as a new draft run."""
@@ -41,10 +55,9 @@ def evaluation_run_create(*, year: int, user, policy) -> EvaluationRun:
     method = policy.evaluation
     if not method.enabled:
         raise UserError(_("The policy in force has no evaluation method enabled."))
-    rows, previous = read_evaluation_input(year, policy)
-    if not rows:
+    evaluation = evaluate_year_in_force(year, policy)
+    if evaluation is None:
         raise UserError(_("There are no annual reports for %(year)s.") % {"year": year})
-    evaluation = evaluate_year(method, year, rows, previous, read_unapproved(year, policy))
     run = EvaluationRun.objects.create(
         year=year,
         policy_id=policy.info.id,
