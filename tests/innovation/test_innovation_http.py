@@ -199,3 +199,15 @@ def test_candidates_shown_are_capped(client, world, settings):
     assert "candidates-cut" in response.content.decode()
     export = client.get(reverse("innovation:demonstration"), {"year": 2012, "export": "xlsx"})
     assert load_workbook(BytesIO(export.content)).active.max_row == 2 + 6  # title, header, rows
+
+
+def test_the_enterprise_page_lists_the_firms_qualifications(client, world, quals):
+    firm = world.users["firm"]
+    own = next(q for q in quals[T] if q.enterprise_id == firm.enterprise_id)
+    other = next(q for q in quals[T] if q.enterprise_id != firm.enterprise_id)
+    client.force_login(firm)
+    response = client.get(reverse("enterprises:detail", args=[firm.enterprise_id]))
+    assert [q.pk for q in response.context["qualifications"]] == [own.pk]
+    html = response.content.decode()
+    assert own.title in html and reverse("innovation:qualification", args=[own.pk]) in html
+    assert other.title not in html

@@ -42,6 +42,16 @@ def qualification_get(*, user, pk: int, action=Action.VIEW) -> Qualification:
     return found
 
 
+def qualifications_of(*, user, enterprise) -> list[Qualification]:
+    """The firm's qualifications the user sees, newest first (the enterprise page)."""
+    return list(
+        qualifications(user=user)
+        .filter(enterprise=enterprise)
+        .defer("evidence_content")
+        .order_by("-issued_on", "-pk")
+    )
+
+
 def qualification_list(
     *, user, today: datetime.date, warning_days: int, kind="", level="", status="", county="", q=""
 ):

@@ -4,6 +4,7 @@ registry with its reports, history and review log, so they live above both apps.
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.accounts.access import Action
@@ -20,6 +21,7 @@ from zhuanxing.enterprises.classification import describe_industry
 from zhuanxing.enterprises.forms import EnterpriseFilterForm
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import EnterpriseFilter, enterprise_get, enterprise_list
+from zhuanxing.innovation.selectors import qualifications_of
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.projects.selectors import projects_of
@@ -135,6 +137,8 @@ def enterprise_detail_view(request, pk: int):
             "review_log": reports.review_log(user=request.user, enterprise=enterprise),
             "filing": reports.filing_periods(user=request.user, enterprise=enterprise),
             "projects": projects_of(request.user, enterprise),
+            "qualifications": qualifications_of(user=request.user, enterprise=enterprise),
+            "today": timezone.localdate(),
         },
     )
 
