@@ -118,3 +118,11 @@ def test_english(client, city, settings):
     assert "Revenue forgone" in text and "R&amp;D super deduction" in text
     zh = {"减免税额合计", "研发费用加计扣除"}
     assert not any(word in text for word in zh)
+
+
+def test_the_year_menu_lists_each_year_once(client, city):
+    # Six firms report in 2011 and 2012: each year is one option, newest first (the reports'
+    # default ordering once entered the DISTINCT and listed a year per report).
+    response = page(client, city.users["admin"], year=2012)
+    assert response.context["years"] == [2012, 2011]
+    assert response.content.decode().count('<option value="2011"') == 1

@@ -13,6 +13,7 @@ from zhuanxing.analytics.efficiency_classes import published_classes
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
+from zhuanxing.reporting.selectors import report_years
 
 from .models import DemonstrationEntry, DemonstrationList, Kind, Qualification
 from .scoring import Candidate, Figures, Rule, refusals, score
@@ -250,15 +251,7 @@ def visible_ids(*, user, year: int) -> set[int]:
 
 def demonstration_years(policy) -> list[int]:
     """Years with counted annual reports from the scheme's first year, newest first."""
-    years = (
-        AnnualReport.objects.filter(
-            status__in=counted_statuses(), year__gte=policy.demonstration.first_year
-        )
-        .values_list("year", flat=True)
-        .distinct()
-        .order_by()
-    )
-    return sorted(set(years), reverse=True)
+    return report_years(counted=True, first=policy.demonstration.first_year)[::-1]
 
 
 def demonstration_list(*, user, year: int) -> DemonstrationList | None:

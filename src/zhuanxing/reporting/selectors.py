@@ -140,10 +140,21 @@ def monthly_reports_of(*, user, enterprise: Enterprise, year: int) -> QuerySet[M
     )
 
 
-def report_years() -> list[int]:
-    """The years with annual reports, ascending, each once (the model's default ordering would
-    otherwise enter the DISTINCT and repeat them)."""
-    return list(AnnualReport.objects.order_by("year").values_list("year", flat=True).distinct())
+def report_years(
+    *, counted: bool = False, first: int | None = None, last: int | None = None
+) -> list[int]:
+    """The years with annual reports (``counted``: approved or locked ones), within ``first`` …
+    ``last`` when given, ascending, each once. The one place that lists report years: the
+    model's default ordering enters a DISTINCT unless it is replaced, and then repeats a year
+    per report (88,000 options in the tax page's year menu at the city tier)."""
+    reports = AnnualReport.objects.all()
+    if counted:
+        reports = reports.filter(status__in=counted_statuses())
+    if first is not None:
+        reports = reports.filter(year__gte=first)
+    if last is not None:
+        reports = reports.filter(year__lte=last)
+    return list(reports.order_by("year").values_list("year", flat=True).distinct())
 
 
 def review_queue(*, user, kind: str) -> QuerySet:

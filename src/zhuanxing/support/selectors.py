@@ -20,6 +20,7 @@ from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit
 from zhuanxing.policy.classification import classify
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
+from zhuanxing.reporting.selectors import report_years
 
 from .tax import INCENTIVES, TaxEstimate, TaxInput, estimate, estimate_years
 
@@ -46,12 +47,7 @@ def tax_input_from_report(report, policy, classes: dict) -> TaxInput:
 def tax_years(policy) -> list[int]:
     """Years with counted annual reports that the policy's tax rules cover, newest first."""
     tax = policy.tax
-    years = (
-        AnnualReport.objects.filter(status__in=counted_statuses())
-        .values_list("year", flat=True)
-        .distinct()
-    )
-    return sorted((y for y in years if tax.first_year <= y <= tax.last_year), reverse=True)
+    return report_years(counted=True, first=tax.first_year, last=tax.last_year)[::-1]
 
 
 @dataclass
