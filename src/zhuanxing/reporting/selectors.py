@@ -108,8 +108,14 @@ def default_year(user) -> int | None:
     later year does not turn the pages to an empty year. Without any counted report, the latest
     year the user has a report for; None without reports."""
     reports = AnnualReport.objects.restrict(user)
-    counted = reports.filter(status__in=counted_statuses()).aggregate(year=Max("year"))["year"]
-    return counted or reports.aggregate(year=Max("year"))["year"]
+    counted = reports.filter(status__in=counted_statuses())
+    # Newest year first, an indexed EXISTS each: usually the first answers. (A MAX over all the
+    # scope's reports joined to the org-unit tree took 40-60 ms for a county at the city tier,
+    # on every page that opens on the default year.)
+    for year in reversed(report_years()):
+        if counted.filter(year=year).exists():
+            return year
+    return reports.aggregate(year=Max("year"))["year"]
 
 
 def with_annual_figures(enterprises: QuerySet, *, year: int, scale: str, policy: Policy):
