@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EvaluationConfig(AppConfig):
     name = "zhuanxing.evaluation"
     verbose_name = _("Per-mu efficiency evaluation")
+
+    def ready(self) -> None:
+        from . import jobs  # noqa: F401  registers the background jobs
