@@ -27,7 +27,7 @@ def results_workbook(run, method, rows, reason_labels) -> HttpResponse:
         _("Class"),
     ]
     names = [i.name_en if english else i.name for i in indicators]
-    header += [f"{n} ({i.unit})" for n, i in zip(names, indicators, strict=True)]
+    header += [f"{n} ({i.unit_label})" for n, i in zip(names, indicators, strict=True)]
     header += [_("%(indicator)s score") % {"indicator": n} for n in names]
     header.append(_("Not graded because"))
     header = [str(h) for h in header]

@@ -69,7 +69,7 @@ def monitoring_view(request):
             "headline": headline(op, region_name),
             "tables": report.tables(op, ctx["county_names"], ctx["category_names"]),
             "counts": [
-                (rule, report.RULE_NAMES[rule], n, definitions.get(rule, ""))
+                (rule, report.rule_names()[rule], n, definitions.get(rule, ""))
                 for rule, n in counts.items()
             ],
             "texts": report.section_texts(
@@ -154,7 +154,7 @@ def warnings_view(request):
     display = [
         {
             "w": w,
-            "rule": report.RULE_NAMES[w.rule],
+            "rule": report.rule_names()[w.rule],
             "name": ctx["names"].get(w.subject, w.subject),
             "county": ctx["county_names"].get(w.county, w.county),
         }
@@ -177,9 +177,9 @@ def warnings_view(request):
             "query": query,
             "sorts": sort_links(request.GET, WARNING_SORTS, lp["sort"], "rule"),
             "rule": rule,
-            "rules": report.RULE_NAMES,
+            "rules": report.rule_names(),
             "definitions": [
-                (report.RULE_NAMES[key], text)
+                (report.rule_names()[key], text)
                 for key, text in _definitions(ctx["op"].month).items()
                 if not rule or key == rule
             ],
@@ -241,7 +241,7 @@ def summary_fragment(request):
     if ctx is None:
         return HttpResponse("")
     counts = [
-        (rule, report.RULE_NAMES[rule], sum(1 for w in ctx["warnings"] if w.rule == rule))
+        (rule, report.rule_names()[rule], sum(1 for w in ctx["warnings"] if w.rule == rule))
         for rule in RULES
     ]
     return render(
