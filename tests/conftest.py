@@ -190,3 +190,9 @@ def users(db):
     from zhuanxing.accounts.models import User
 
     return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Background tasks run at once, in the request that queues them (as the import tests do)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

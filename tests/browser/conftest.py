@@ -42,7 +42,7 @@ class ProductionServer:
     """gunicorn serving the test database on a free loopback port."""
 
     def __init__(self, database: dict, store: Path, log: Path) -> None:
-        from zhuanxing.web.management.commands.serve import server_command
+        from zhuanxing.web.management.commands.serve import server_command, worker_command
 
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -56,7 +56,10 @@ class ProductionServer:
             "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")])),
             "ZHUANXING_TEST_DATABASE": json.dumps(database, default=str),
             "ZHUANXING_ANALYTICS_PATH": str(store),
-            "ZHUANXING_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            # The database queue and a worker beside the server, as `zhuanxing serve` runs them:
+            # the pages' background jobs (imports, evaluations, the what-if, the Word report)
+            # run in the worker while their pages poll.
+            "ZHUANXING_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
             "ZHUANXING_WEB_WORKERS": str(SERVER_WORKERS),
             "ZHUANXING_WEB_THREADS": str(SERVER_THREADS),
         }
@@ -65,6 +68,8 @@ class ProductionServer:
             self.process = subprocess.Popen(
                 server_command(f"127.0.0.1:{port}"), env=env, stdout=out, stderr=out
             )
+        with open(log.with_name("worker.log"), "wb") as out:
+            self.worker = subprocess.Popen(worker_command(), env=env, stdout=out, stderr=out)
         self._wait()
 
     def _wait(self) -> None:
@@ -81,13 +86,14 @@ class ProductionServer:
         pytest.fail(f"gunicorn did not answer in {SERVER_START_SECONDS} s")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        for process in (self.process, self.worker):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """Per-mu evaluation in the browser: the admin runs and publishes; an enterprise user sees its
 class and the hints; a county officer's lists stay in their county."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -19,6 +21,11 @@ def test_admin_runs_and_publishes(page, live_server, environment, login, screens
     page.goto(f"{live_server.url}/evaluation/")
     page.select_option("#run-create select[name=year]", "2012")
     page.click("#run-create button[type=submit]")
+    # A background job: its page shows the progress, then a link to the run.
+    expect(page).to_have_url(re.compile(r"/jobs/\d+/$"))
+    expect(page.locator("#job-status")).to_have_text("已完成")
+    expect(page.locator("#progress progress")).to_have_attribute("value", "100")
+    page.click("#result-link")
     expect(page.locator("#run-status")).to_have_text("草稿")
     expect(page.locator("#by-county tbody tr")).to_have_count(10)  # 9 units + total
     page.once("dialog", lambda dialog: dialog.accept())  # "publish?" asked first
@@ -97,6 +104,8 @@ def test_what_if_shows_losses_targets_and_assessment(
     page.select_option("#simulate-form select[name=population]", "above_scale")
     page.select_option("#simulate-form select[name=land]", "kept")
     page.click("#simulate-form button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/jobs/\d+/$"))  # the job's page, then its result
+    expect(page.locator("#job-status")).to_have_text("已完成")
     expect(page.locator("#simulation-basis")).to_contain_text("再出让前仍计入")
     expect(page.locator("#population-note")).to_contain_text("规下企业")
     expect(page.locator("#simulation tbody tr").first).to_be_visible()
@@ -104,6 +113,9 @@ def test_what_if_shows_losses_targets_and_assessment(
     expect(page.locator("#simulation-targets tbody tr").first).to_be_visible()
     expect(page.locator("#simulation-assessment tbody tr")).to_have_count(9)
     screenshot("evaluation-what-if")
+    with page.expect_download() as download:
+        page.click("#export")
+    assert download.value.suggested_filename == "simulation-2012.xlsx"
 
 
 def test_clean_production_list_pages_filters_and_exports_the_filtered_rows(

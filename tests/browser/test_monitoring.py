@@ -25,14 +25,17 @@ def test_leader_opens_monitoring_and_downloads_the_report(
     screenshot("monitoring")
     page.locator("#analysis-big").scroll_into_view_if_needed()
     screenshot("monitoring-analysis")
+    headline = page.locator("#headline").inner_text()
+    page.click("#report-docx")  # written in the background: the job's page offers the file
+    expect(page.locator("#job-status")).to_have_text("已完成")
     with page.expect_download() as download:
-        page.click("#report-docx")
+        page.click("#result-download")
     path = download.value.path()
     import docx
 
     document = docx.Document(str(path))
-    headline = page.locator("#headline").inner_text()
     assert any(p.text.startswith(headline) for p in document.paragraphs)
+    page.go_back()
     page.click("#analysis-counties tbody tr:first-child a")
     expect(page.locator("h1")).not_to_contain_text("嘉兴市")
 

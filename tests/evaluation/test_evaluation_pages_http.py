@@ -8,11 +8,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 import factories
+from background import simulate
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.evaluation.models import EvaluationResult
 from zhuanxing.evaluation.services import evaluation_run_publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 TONGXIANG = "/330483/"
 
 
@@ -81,16 +82,7 @@ def test_clean_production_and_simulation_pages(client, evaluated, users):
     assert rows and all(c.reasons for c in rows)
     toxic = [c for c in rows if "toxic_substances" in c.reasons]
     assert all(c.enterprise.uses_toxic_substances for c in toxic)
-    sim = client.get(
-        reverse("evaluation:simulate"),
-        {
-            "run": evaluated.pk,
-            "selection": "class",
-            "klass": "D",
-            "action": "exit",
-            "land": "released",
-        },
-    )
+    sim = simulate(client, {"run": evaluated.pk, "population": ""})
     city = sim.context["comparisons"][0]
     assert city.region == "city" and city.land_freed_mu > 0
     assert city.after.land_mu == city.before.land_mu - city.land_freed_mu
@@ -135,7 +127,7 @@ def test_simulation_answers_with_losses_targets_and_assessment(
         "action": "exit",
         "land": "released",
     }
-    page = client.get(reverse("evaluation:simulate"), {**params, "population": "above_scale"})
+    page = simulate(client, {**params, "population": "above_scale"})
     chosen = EvaluationResult.objects.filter(
         run=evaluated, klass="D", population="above_scale"
     ).values_list("enterprise_id", flat=True)
@@ -158,11 +150,9 @@ def test_simulation_answers_with_losses_targets_and_assessment(
         va = effect[c.region].items[0]
         assert va.indicator == "industrial_value_added"
         assert va.after.value == pytest.approx(va.before.value - c.lost.value_added / 10000)
-    both = client.get(reverse("evaluation:simulate"), {**params, "population": ""})
+    both = simulate(client, {**params, "population": ""})
     assert both.context["selected"] > page.context["selected"]
-    kept = client.get(
-        reverse("evaluation:simulate"), {**params, "population": "above_scale", "land": "kept"}
-    )
+    kept = simulate(client, {**params, "population": "above_scale", "land": "kept"})
     va_mu = {r["key"]: r for r in kept.context["targets"]["city"] if r["key"] == "va_per_mu"}[
         "va_per_mu"
     ]
@@ -175,11 +165,7 @@ def test_simulation_answers_with_losses_targets_and_assessment(
 def test_simulation_keeps_a_zero_share_a_number(client, evaluated, city_with_store, users):
     """A ratio at 0 (no high-tech firm in the unit) stays a number after the change."""
     client.force_login(users["admin"])
-    page = client.get(
-        reverse("evaluation:simulate"),
-        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit",
-         "population": "", "land": "released"},
-    )  # fmt: skip
+    page = simulate(client, {"run": evaluated.pk, "population": "", "land": "released"})
     for c in page.context["comparisons"][1:]:
         for item in page.context["assessment"][c.region].items:
             if item.before.value is not None and c.changes:
@@ -188,16 +174,12 @@ def test_simulation_keeps_a_zero_share_a_number(client, evaluated, city_with_sto
 
 def test_county_officer_what_if_shows_only_their_county(client, evaluated, city_with_store, users):
     client.force_login(users["tongxiang"])
-    page = client.get(
-        reverse("evaluation:simulate"),
-        {"run": evaluated.pk, "selection": "class", "klass": "D", "action": "exit",
-         "population": "", "land": "kept"},
-    )  # fmt: skip
-    assert page.status_code == 200
+    page = simulate(client, {"run": evaluated.pk, "population": "", "land": "kept"})
+    assert page.page.status_code == 200
     regions = {c.region for c in page.context["comparisons"]}
     assert regions == {"330483"}  # 桐乡市 only: no city row, no other county
     assert set(page.context["targets"]) == {"330483"}
-    html = page.content.decode()
+    html = page.html
     assert html.count('<tr data-region="') == len(
         [r for r in html.split('<tr data-region="')[1:] if r.startswith("330483")]
     )

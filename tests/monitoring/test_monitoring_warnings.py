@@ -85,7 +85,7 @@ def test_each_warning_states_its_definition_from_the_policy(policy):
     }
 
 
-def test_page_and_report_show_the_definitions(client, firms):
+def test_page_and_report_show_the_definitions(client, firms, immediate_tasks):
     from io import BytesIO
 
     import docx
@@ -98,7 +98,10 @@ def test_page_and_report_show_the_definitions(client, firms):
     assert "本月无产值或未报，而本年此前月份或上年有产值" in page.content.decode()
     index = client.get(reverse("monitoring:index"), {"month": "2012-06"})
     assert "本月无产值或未报" in index.content.decode()
-    body = client.get(reverse("monitoring:report", args=["docx"]), {"month": "2012-06"}).content
+    from background import job_of
+
+    job = job_of(client.post(reverse("monitoring:report", args=["docx"]) + "?month=2012-06"))
+    body = client.get(reverse("jobs:download", args=[job.pk])).content
     text = "\n".join(p.text for p in docx.Document(BytesIO(body)).paragraphs)
     assert "停产2家（本月无产值或未报，而本年此前月份或上年有产值）" in text
     assert "家（个）" not in text

@@ -21,3 +21,13 @@ def test_package_import_loads_no_tables():
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert output.strip() == "[]"
+
+
+def test_sections_and_divisions_have_english_names():
+    from zhuanxing.reference import industry
+    from zhuanxing.reference.industry_en import NAMES_EN
+
+    levels = {code: industry.get(code).level for code in NAMES_EN}
+    assert sorted(levels.values()).count(1) == 20 and sorted(levels.values()).count(2) == 97
+    assert industry.english_name("3825") == "Manufacture of electrical machinery and equipment"
+    assert industry.english_name("C") == "Manufacturing" and industry.english_name("9999") == ""

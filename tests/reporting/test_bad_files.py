@@ -223,3 +223,26 @@ def test_reordered_columns_match_on_the_hidden_key_row(tongxiang_annual, users):
     row = tongxiang_annual[0]
     report = AnnualReport.objects.get(enterprise__uscc=row[0], year=row[2])
     assert float(report.gross_output) == pytest.approx(row[ANNUAL.keys.index("gross_output")])
+
+
+def test_english_headers_as_the_english_pages_name_them_are_accepted(tongxiang_annual, users):
+    """The template files keep the Chinese headers of the statistical form; a file headed with
+    the English names the English pages show (units and all) is read alike."""
+    import csv
+
+    from django.utils import translation
+
+    from zhuanxing.reporting.importing.formats import TEMPLATES
+    from zhuanxing.reporting.models import AnnualReport
+
+    chinese = csv_bytes("annual", tongxiang_annual).decode("utf-8-sig").splitlines()
+    with translation.override("en"):
+        headers = [c.header_text for c in TEMPLATES["annual"].columns]
+    assert headers[3] == "Gross industrial output (10,000 yuan)"
+    out = io.StringIO()
+    csv.writer(out).writerow(headers)
+    data = (out.getvalue() + "\n".join(chinese[1:]) + "\n").encode()
+    outcome = run(data, users["tongxiang"], filename="annual.csv", accept_warnings=True)
+    assert outcome.committed, outcome.lines[:3]
+    assert outcome.counts.created == len(tongxiang_annual)
+    assert AnnualReport.objects.filter(enterprise__uscc=tongxiang_annual[0][0]).exists()

@@ -71,6 +71,7 @@ def shared_objects(module_city, django_db_blocker):
     from zhuanxing.enterprises.models import Enterprise
     from zhuanxing.evaluation.demo_data import seed_environment
     from zhuanxing.evaluation.services import evaluation_run_create
+    from zhuanxing.jobs.models import Job
     from zhuanxing.policy.active import policy_in_force
     from zhuanxing.reporting.models import AnnualReport, ImportJob, ImportStatus
 
@@ -116,6 +117,13 @@ def shared_objects(module_city, django_db_blocker):
                 sha256="1" * 64,
                 content=b"",
                 status=ImportStatus.INVALID,
+            ),  # fmt: skip
+            "tongxiang_background_job": Job.objects.create(
+                created_by=users["tongxiang"],
+                kind="evaluation.simulation",
+                status="done",
+                result_file=b"x",
+                result_filename="simulation-2012.xlsx",
             ),  # fmt: skip
         }
 

@@ -82,7 +82,6 @@ def test_a_batch_that_is_not_a_number_is_refused(admin_client):
         "/monitoring/",
         "/monitoring/warnings/",
         "/monitoring/warnings/?export=xlsx",
-        "/monitoring/report.docx",
         "/monitoring/report.xlsx",
         "/monitoring/summary/",
     ],

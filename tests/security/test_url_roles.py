@@ -17,6 +17,7 @@ OFFICIALS = (302, 200, 200, 200, 403, 403)  # city, county and leader pages
 EVERYONE = (302, 200, 200, 200, 200, 403)  # every signed-in user (scoped inside)
 POST_ONLY = (302, 405, 405, 405, 405, 403)
 OWN_JOBS = (302, 200, 404, 200, 404, 403)  # the Tongxiang officer's import job (and the admin)
+STARTER_ONLY = (302, 404, 404, 200, 404, 403)  # the Tongxiang officer's background job only
 API_EVERYONE = (401, 200, 200, 200, 200, 403)
 API_OFFICIALS = (401, 200, 200, 200, 403, 403)
 CHANGERS = (302, 200, 403, 200, 403, 403)  # officials who may change data (not leaders)
@@ -40,6 +41,10 @@ def run(o):
 
 def tongxiang_job(o):
     return {"pk": o["tongxiang_job"].pk}
+
+
+def background_job(o):
+    return {"pk": o["tongxiang_background_job"].pk}
 
 
 def own_project(o):
@@ -72,6 +77,9 @@ EXPECTED = {
     "reporting:job_commit": (tongxiang_job, POST_ONLY),
     "reporting:job_retry": (tongxiang_job, POST_ONLY),
     "reporting:job_report": (tongxiang_job, OWN_JOBS),
+    "jobs:job": (background_job, STARTER_ONLY),
+    "jobs:progress": (background_job, STARTER_ONLY),
+    "jobs:download": (background_job, STARTER_ONLY),
     "reporting:entry": (lambda o: {"enterprise": o["firm"].pk, "period": "2012"}, EVERYONE),
     "reporting:entry_check": (
         lambda o: {"enterprise": o["firm"].pk, "period": "2012"},

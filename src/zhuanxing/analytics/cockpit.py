@@ -48,7 +48,7 @@ def target_reason(ev: targets.Evaluation, rule, indicator) -> str:
         return text % {"year": ev.broken_in, "pct": f"{abs(ev.broken_pct):.1f}"}
     if ev.broken_change is None:
         return ""
-    unit = _("points") if indicator.unit == "%" else indicator.unit
+    unit = _("points") if indicator.unit == "%" else indicator.unit_label
     step = getattr(rule, "per_year", 0)
     return _("%(year)s: %(change)s %(unit)s on the year before, %(step)s %(unit)s required") % {
         "year": ev.broken_in,
@@ -193,7 +193,7 @@ def cockpit(user, unit, year: int | None = None, same_firms: bool = False) -> di
             {
                 "key": k,
                 "label": selectors.indicator_label(k, policy.indicators[k]),
-                "unit": policy.indicators[k].unit,
+                "unit": policy.indicators[k].unit_label,
                 "decimals": policy.indicators[k].decimals,
             }
             for k in keys

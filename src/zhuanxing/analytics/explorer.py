@@ -168,7 +168,7 @@ def pivot(req: selectors.Request) -> tuple[list[str], list[Block]]:
         key, reason = shown[asked]
         asked_ind = policy.indicators[asked]
         if key is None:
-            block = Block(asked, selectors.indicator_label(asked, asked_ind), asked_ind.unit)
+            block = Block(asked, selectors.indicator_label(asked, asked_ind), asked_ind.unit_label)
             block.notes = selectors.indicator_notes(asked_ind)
             block.unavailable = reason_text(reason)
             blocks.append(block)
@@ -199,7 +199,7 @@ def pivot(req: selectors.Request) -> tuple[list[str], list[Block]]:
             grouped[ident].values[index[row.period]] = cell.value
             pct = ind.unit == "%"
             grouped[ident].yoy[index[row.period]] = cell.yoy_change if pct else cell.yoy_pct
-        block = Block(key, selectors.indicator_label(key, ind), ind.unit)
+        block = Block(key, selectors.indicator_label(key, ind), ind.unit_label)
         block.notes = selectors.indicator_notes(ind)
         block.decimals = ind.decimals
         block.rows = [grouped[k] for k in sorted(grouped)]

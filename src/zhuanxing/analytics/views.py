@@ -47,7 +47,8 @@ def explorer(request):
         "blocks": blocks,
         "empty": missing,
         "indicators": [
-            (k, selectors.indicator_label(k, ind), ind.unit) for k, ind in policy.indicators.items()
+            (k, selectors.indicator_label(k, ind), ind.unit_label)
+            for k, ind in policy.indicators.items()
         ],
         "regions": _regions(
             request.user,

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "zhuanxing.policy.apps.PolicyConfig",
     "zhuanxing.accounts",
     "zhuanxing.audit",
+    "zhuanxing.jobs",
     "zhuanxing.orgunits",
     "zhuanxing.enterprises",
     "zhuanxing.reporting",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("innovation/", include("zhuanxing.innovation.urls")),
     path("clusters/", include("zhuanxing.clusters.urls")),
     path("audit/", include("zhuanxing.audit.urls")),
+    path("jobs/", include("zhuanxing.jobs.urls")),
     path("api/", api.urls),
     path("account/tokens/", api_views.token_list, name="api_tokens"),
     path("account/tokens/<int:pk>/revoke/", api_views.token_revoke, name="api_token_revoke"),

@@ -17,5 +17,5 @@ class EnterpriseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["county"].choices = [("", _("All"))] + [(u.code, u.name) for u in counties]
         self.fields["category"].choices = [("", _("All"))] + [
-            (key, cat.name) for key, cat in policy.categories_1244.items()
+            (key, cat.label) for key, cat in policy.categories_1244.items()
         ]

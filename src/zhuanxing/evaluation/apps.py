@@ -6,9 +6,10 @@ class EvaluationConfig(AppConfig):
     name = "zhuanxing.evaluation"
     verbose_name = _("Per-mu efficiency evaluation")
 
-    def ready(self):
+    def ready(self) -> None:
         from zhuanxing.analytics.efficiency_classes import register_classes_reader
 
+        from . import jobs  # noqa: F401  registers the background jobs
         from .selectors import published_classes
 
         register_classes_reader(published_classes)

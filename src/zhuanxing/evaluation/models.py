@@ -212,6 +212,8 @@ class EnvironmentalRecord(models.Model):
                 fields=["enterprise", "year"], name="environmental_record_unique"
             )
         ]
+        # The clean-production list reads a year's records (a whole-table scan without it).
+        indexes = [models.Index(fields=["year", "enterprise"], name="environmental_year_idx")]
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.year}"

@@ -9,8 +9,10 @@ from decimal import Decimal
 
 from django.db.models import (
     Count,
+    Exists,
     F,
     Min,
+    OuterRef,
     Q,
     QuerySet,
 )
@@ -251,6 +253,14 @@ class CleanProductionFilter:
     query: str = ""  # part of the name
 
 
+def _environmental_grounds(year: int, rule) -> Q:
+    """Any environmental ground, as a condition on the year's EnvironmentalRecord."""
+    found = Q(over_discharge_standard=True) | Q(over_load_limit=True)
+    if year >= rule.energy_limit_from_year:
+        found |= Q(energy_per_product__gt=F("energy_per_product_limit"))
+    return Q(year=year) & found
+
+
 def _clean_production_grounds(year: int, rule) -> dict[str, Q]:
     """Each ground of a mandatory audit as a condition on Enterprise. The environmental grounds
     read one small subquery each (``pk IN (…)``, evaluated once), not a subquery per firm."""
@@ -287,17 +297,23 @@ def clean_production_queryset(
         return Enterprise.objects.none()
     filters = filters or CleanProductionFilter()
     grounds = _clean_production_grounds(year, rule)
-    reported = AnnualReport.objects.filter(year=year, status__in=counted_statuses())
+    # Correlated EXISTS on the (enterprise, year) key: the scope's enterprises drive the query
+    # (``pk IN (the year's reports)`` walked the whole city's reports for a county).
+    reported = AnnualReport.objects.filter(
+        enterprise=OuterRef("pk"), year=year, status__in=counted_statuses()
+    )
     if filters.reason:
         wanted = grounds[filters.reason]
     else:
-        wanted = Q()
-        for q in grounds.values():
-            wanted |= q
+        # Any ground: the environmental ones in one subquery (one pass over the year's
+        # records, not one per ground).
+        env = _environmental_grounds(year, rule)
+        wanted = Q(pk__in=EnvironmentalRecord.objects.filter(env).values("enterprise_id"))
+        wanted |= grounds["toxic_substances"] | grounds["mandatory_industry"]
     rows = (
         Enterprise.objects.restrict(user, action)
         .filter(wanted)
-        .filter(pk__in=reported.values("enterprise_id"))
+        .filter(Exists(reported))
         .select_related("org_unit")
     )
     if filters.county:

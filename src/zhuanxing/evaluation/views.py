@@ -24,11 +24,13 @@ from zhuanxing.core.listing import (
 )
 from zhuanxing.core.params import BadParameter
 from zhuanxing.enterprises.selectors import enterprise_get
+from zhuanxing.jobs.services import job_start
+from zhuanxing.jobs.tasks import run_job
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.reporting.selectors import default_year, report_years
 
-from . import selectors, services
+from . import jobs, selectors, services
 from .export import results_workbook
 from .forms import (
     CLEAN_REASON_LABELS,
@@ -66,18 +68,14 @@ def run_list(request):
         request.POST or None, years=_report_years(), initial={"year": default_year(request.user)}
     )
     if request.method == "POST":
+        access.require_city_admin(request.user)
         if form.is_valid():
-            try:
-                run = services.evaluation_run_create(
-                    year=form.cleaned_data["year"], user=request.user, policy=policy
-                )
-            except UserError as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(
-                    request, _("Evaluation of %(year)s computed as a draft.") % {"year": run.year}
-                )
-                return redirect("evaluation:run", pk=run.pk)
+            # Seconds at the city tier: the worker computes it; the job's page shows progress.
+            job = job_start(
+                kind=jobs.RUN_CREATE, user=request.user,
+                params={"year": form.cleaned_data["year"]}, enqueue=run_job.enqueue,
+            )  # fmt: skip
+            return redirect("jobs:job", pk=job.pk)
     runs = selectors.run_list(user=request.user)
     return render(
         request, "evaluation/runs.html", {"runs": runs, "form": form, "method": policy.evaluation}
@@ -370,53 +368,20 @@ def clean_production_workbook(year: int, rows, policy):
 
 @login_required
 def simulate_view(request):
+    """The what-if form; a valid POST starts the simulation in the worker and goes to the job's
+    page, which shows the result (and its Excel table) when done."""
     require_official(request.user)
-    policy = policy_in_force()
     runs = selectors.run_list(user=request.user)
-    form = SimulationForm(request.GET or None, runs=runs)
-    context = {"form": form}
-    if form.is_bound and form.is_valid():
+    form = SimulationForm(request.POST or request.GET or None, runs=runs)
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        run = selectors.run_get(user=request.user, pk=int(data["run"]))
-        context |= {"run": run, "land": data["land"], "action": data["action"]}
-        context |= selectors.simulation(
-            user=request.user, run=run, policy=policy, selection=data["selection"],
-            klass=data["klass"], codes=data["codes"], population=data["population"],
-            action=data["action"], land=data["land"],
-        )  # fmt: skip
-        if list_params(request.GET, ())["export"] == "xlsx":
-            return simulation_workbook(context)
-    context["export_query"] = plain_query(request.GET)[1]
-    return render(request, "evaluation/simulate.html", context)
-
-
-def _num(value):
-    return None if value is None else float(value)
-
-
-def simulation_workbook(context):
-    """The what-if's table as the page shows it: one row per region the user may see."""
-    headers = [_("Region"), _("Value added lost, 亿元"), _("Output lost, 亿元"),
-               _("Tax lost, 亿元"), _("Jobs lost"), _("VA per mu, before"), _("after"),
-               _("VA per mu, region statistics, before"), _("after"), _("Energy per VA, before"),
-               _("after"), _("COD t, before"), _("after"), _("SO2 t, before"), _("after"),
-               _("Heavy-industry share %, before"), _("after"), _("Land freed, mu"),
-               _("Energy freed, tce")]  # fmt: skip
-    names, region_mu = context.get("names", {}), context.get("region_mu", {})
-    rows = []
-    for c in context["comparisons"]:
-        mu = region_mu.get(c.region) or (None, None)
-        name = _("Whole city") if c.region == "city" else names.get(c.region, c.region)
-        rows.append((
-            name, _num(c.lost.value_added_yi), _num(c.lost.gross_output_yi),
-            _num(c.lost.tax_paid_yi), _num(c.lost.employees), _num(c.before.va_per_mu),
-            _num(c.after.va_per_mu), _num(mu[0]), _num(mu[1]), _num(c.before.energy_per_va),
-            _num(c.after.energy_per_va), _num(c.before.cod_t), _num(c.after.cod_t),
-            _num(c.before.so2_t), _num(c.after.so2_t), _num(c.before.heavy_share),
-            _num(c.after.heavy_share), _num(c.land_freed_mu), _num(c.energy_freed_tce),
-        ))  # fmt: skip
-    run = context["run"]
-    return workbook_response(
-        f"simulation-{run.year}.xlsx", _("What-if simulation"), headers, rows,
-        title=f"{_('What-if simulation')} {run.year}",
-    )  # fmt: skip
+        run = selectors.run_get(user=request.user, pk=int(data["run"]))  # checked now, not later
+        params = {
+            "run": run.pk, "selection": data["selection"], "klass": data["klass"],
+            "codes": data["codes"], "population": data["population"],
+            "action": data["action"], "land": data["land"],
+        }  # fmt: skip
+        job = job_start(kind=jobs.SIMULATION, user=request.user, params=params,
+                        enqueue=run_job.enqueue)  # fmt: skip
+        return redirect("jobs:job", pk=job.pk)
+    return render(request, "evaluation/simulate.html", {"form": form})

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from zhuanxing.core.figures import format_number
+from zhuanxing.core.language import english
 from zhuanxing.core.spreadsheets import safe
 
 from . import analysis, wording
@@ -29,6 +30,18 @@ RULE_NAMES = {
     "turn_to_loss": "由盈转亏",
     "county_lagging": "增速明显低于全市",
 }
+# The same names on English pages (the Word report is Chinese).
+RULE_NAMES_EN = {
+    "output_drop": "Sharp fall in output",
+    "zero_output": "Production stopped",
+    "turn_to_loss": "From profit to loss",
+    "county_lagging": "Growth well below the city's",
+}
+
+
+def rule_names() -> dict[str, str]:
+    """The warning names in the active language."""
+    return RULE_NAMES_EN if english() else RULE_NAMES
 
 
 def fmt(value: Decimal | None, places: int = 1, divisor: int = 1) -> str:

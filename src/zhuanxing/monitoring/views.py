@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -11,13 +11,14 @@ from zhuanxing.analytics.store import StoreMissing
 from zhuanxing.core.figures import chart_number
 from zhuanxing.core.listing import list_params, page_of, plain_query, sort_links
 from zhuanxing.core.params import MonthForm
+from zhuanxing.jobs.services import job_start
+from zhuanxing.jobs.tasks import run_job
 from zhuanxing.policy.active import policy_in_force
 
-from . import report, selectors
+from . import jobs, report, selectors
 from .operation import MEASURES, headline
 from .warnings import RULES
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -68,7 +69,7 @@ def monitoring_view(request):
             "headline": headline(op, region_name),
             "tables": report.tables(op, ctx["county_names"], ctx["category_names"]),
             "counts": [
-                (rule, report.RULE_NAMES[rule], n, definitions.get(rule, ""))
+                (rule, report.rule_names()[rule], n, definitions.get(rule, ""))
                 for rule, n in counts.items()
             ],
             "texts": report.section_texts(
@@ -153,7 +154,7 @@ def warnings_view(request):
     display = [
         {
             "w": w,
-            "rule": report.RULE_NAMES[w.rule],
+            "rule": report.rule_names()[w.rule],
             "name": ctx["names"].get(w.subject, w.subject),
             "county": ctx["county_names"].get(w.county, w.county),
         }
@@ -176,9 +177,9 @@ def warnings_view(request):
             "query": query,
             "sorts": sort_links(request.GET, WARNING_SORTS, lp["sort"], "rule"),
             "rule": rule,
-            "rules": report.RULE_NAMES,
+            "rules": report.rule_names(),
             "definitions": [
-                (report.RULE_NAMES[key], text)
+                (report.rule_names()[key], text)
                 for key, text in _definitions(ctx["op"].month).items()
                 if not rule or key == rule
             ],
@@ -187,8 +188,28 @@ def warnings_view(request):
     )
 
 
+def _word_report_start(request):
+    """POST: queue the Word report (seconds at the city tier) and go to the job's page."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not analytics.may_use_analytics(request.user):
+        raise PermissionDenied(_("This page is for officials."))
+    month = _month(request)
+    if month is None:
+        return render(request, "monitoring/index.html", {"missing": True})
+    unit = analytics.region_for(request.user, request.GET.get("region"))  # 404 outside the scope
+    job = job_start(
+        kind=jobs.WORD_REPORT, user=request.user, params={"month": month, "region": unit.code},
+        enqueue=run_job.enqueue,
+    )  # fmt: skip
+    return redirect("jobs:job", pk=job.pk)
+
+
 @login_required
 def report_download(request, kind: str):
+    """The month's tables (Excel) at once; the Word report (POST) as a background job."""
+    if kind == "docx":
+        return _word_report_start(request)
     ctx = _context(request, with_analysis=True)
     if ctx is None:
         return render(request, "monitoring/index.html", {"missing": True})
@@ -199,9 +220,6 @@ def report_download(request, kind: str):
         ctx["category_names"],
         ctx["warnings"],
     )
-    if kind == "docx":
-        body = report.build_docx(*args, definitions=ctx["definitions"], analysis=ctx["analysis"])
-        return _download(body, DOCX, f"monthly-report-{ctx['op'].month}.docx")
     return _download(
         report.build_xlsx(*args, ctx["names"], ctx["analysis"]),
         XLSX,
@@ -223,7 +241,7 @@ def summary_fragment(request):
     if ctx is None:
         return HttpResponse("")
     counts = [
-        (rule, report.RULE_NAMES[rule], sum(1 for w in ctx["warnings"] if w.rule == rule))
+        (rule, report.rule_names()[rule], sum(1 for w in ctx["warnings"] if w.rule == rule))
         for rule in RULES
     ]
     return render(

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from zhuanxing.core.language import pick
+
 from .fields import IndustryCode, Key, NonNegative, PathError, Percent, StrictModel, Text
 from .vocabulary import ENTERPRISE_MEASURES
 
@@ -40,6 +42,7 @@ class EvaluationIndicator(StrictModel):
     name: Text
     name_en: Text
     unit: Text
+    unit_en: str = ""
     numerator: Annotated[list[Measure], Field(min_length=1)]
     denominator: Annotated[list[Measure], Field(min_length=1)]
     factor: Annotated[Decimal, Field(gt=0)] = Decimal(1)
@@ -47,6 +50,14 @@ class EvaluationIndicator(StrictModel):
     # Emission indicators fall under ``missing_emissions`` when a firm reports no emissions data.
     emissions: bool = False
     fixed_benchmark: Annotated[Decimal, Field(gt=0)] | None = None
+
+    @property
+    def label(self) -> str:
+        return pick(self.name, self.name_en)
+
+    @property
+    def unit_label(self) -> str:
+        return pick(self.unit, self.unit_en)
 
 
 class Population(StrictModel):

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from zhuanxing.core.language import english
+
 from .evaluation import ClassBand, Evaluation  # noqa: F401  (re-exported for schema.py)
 from .fields import Key, NonNegative, PathError, Percent, StrictModel, Text, Year
 
@@ -248,6 +250,22 @@ class TaxRuleSet(StrictModel):
     project_exempt_years: Annotated[int, Field(ge=0, le=20)]
     project_half_years: Annotated[int, Field(ge=0, le=20)]
     basis: TaxBasis
+    # The same citations in English, for English pages (one language at a time).
+    basis_en: TaxBasis | None = None
+
+    @property
+    def basis_label(self) -> TaxBasis:
+        """The citations in the active language."""
+        return self.basis_en if self.basis_en is not None and english() else self.basis
+
+    def basis_text(self, cited: str) -> str:
+        """``cited`` (one of this set's Chinese citations) in the active language."""
+        if self.basis_en is None or not english():
+            return cited
+        for field in TaxBasis.model_fields:
+            if getattr(self.basis, field) == cited:
+                return getattr(self.basis_en, field)
+        return cited
 
 
 class Tax(StrictModel):

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
+from zhuanxing.core.language import pick
 from zhuanxing.reference import high_tech as high_tech_reference
 from zhuanxing.reference import industry
 
@@ -158,6 +159,11 @@ class Category(StrictModel):
     codes: Annotated[list[IndustryCode], Field(min_length=1)]
     exclude: list[IndustryCode] = []
 
+    @property
+    def label(self) -> str:
+        """The name in the active language."""
+        return pick(self.name, self.name_en)
+
     # class code → index in ``codes`` of the code that brings it in (after exclusion)
     _sources: dict[str, int] = PrivateAttr(default_factory=dict)
 
@@ -278,6 +284,7 @@ class Indicator(StrictModel):
     name: Text
     name_en: Text
     unit: Text
+    unit_en: str = ""
     factor: Annotated[Decimal, Field(gt=0)]
     numerator: Table
     denominator: Table | None = None
@@ -292,6 +299,16 @@ class Indicator(StrictModel):
     # statistics exist per region and year only, so 全部工业增加值 by 1244 category or by month
     # is read from the enterprises' reports (规上工业增加值). Named beside it, never silently.
     detail: Key | None = None
+
+    @property
+    def label(self) -> str:
+        """The name in the active language."""
+        return pick(self.name, self.name_en)
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the active language."""
+        return pick(self.unit, self.unit_en)
 
 
 # --- [[targets]] -------------------------------------------------------------------------------
@@ -342,9 +359,15 @@ class Target(StrictModel):
     key: Key
     clause: Text
     text: Text
+    text_en: str = ""
     year: Year
     indicators: Annotated[list[Key], Field(min_length=1)]
     rule: Rule
+
+    @property
+    def label(self) -> str:
+        """The target's text in the active language."""
+        return pick(self.text, self.text_en)
 
     @model_validator(mode="after")
     def _years(self) -> "Target":

@@ -58,7 +58,7 @@ class ProjectForm(forms.ModelForm):
         self.fields["owner"].queryset = Enterprise.objects.restrict(user, Action.CHANGE)
         self.fields["owner"].widget = forms.NumberInput()
         self.fields["owner"].help_text = _("The enterprise's number in the registry (optional)")
-        categories = [("", "—")] + [(k, c.name) for k, c in policy.categories_1244.items()]
+        categories = [("", "—")] + [(k, c.label) for k, c in policy.categories_1244.items()]
         self.fields["category_1244"] = forms.ChoiceField(
             label=_("1244 category"), choices=categories, required=False
         )

@@ -38,7 +38,7 @@ def reasons(result: Result, year: int, policy, english: bool = False) -> list[st
             "name": indicator_name(ind, english),
             "mine": format_number(check.project_per_va, places),
             "city": format_number(check.city_average_per_va, places),
-            "unit": ind.unit,
+            "unit": ind.unit_label,
             "year": year,
         }
         if check.passed is None:

@@ -19,6 +19,21 @@ class HighTechCategory:
     number: int
     name: str
 
+    @property
+    def name_en(self) -> str:
+        """The category's English name (the NBS's English titles of the six categories)."""
+        return CATEGORY_NAMES_EN.get(self.number, "")
+
+
+CATEGORY_NAMES_EN = {
+    1: "Manufacture of medicines",
+    2: "Manufacture of aircraft, spacecraft and related equipment",
+    3: "Manufacture of electronic and communication equipment",
+    4: "Manufacture of computers and office equipment",
+    5: "Manufacture of medical equipment and measuring instruments",
+    6: "Manufacture of information chemicals",
+}
+
 
 # 3964 服务消费机器人制造 is missing from the source list although every other class of group
 # 396 智能消费设备制造 is in it (3961, 3962, 3963, 3969). The NBS table lists group 396 under

@@ -178,3 +178,14 @@ def is_manufacturing(code: str) -> bool:
 def is_industrial(code: str) -> bool:
     """True when ``code`` lies in sections B, C or D, the scope of 工业 (raises if unknown)."""
     return lookup(code).section in INDUSTRIAL_SECTIONS
+
+
+def english_name(code: str) -> str:
+    """An English name for ``code``: the section's or division's own; a group or class is
+    named by its division (see ``industry_en``). "" for an unknown code."""
+    from .industry_en import NAMES_EN
+
+    found = get(code)
+    if found is None:
+        return ""
+    return NAMES_EN.get(found.code) or NAMES_EN.get(found.division or found.section, "")

@@ -79,17 +79,17 @@ class EntryForm(forms.Form):
             if column.type in ("decimal", "integer"):
                 attrs["inputmode"] = "decimal"
             field = forms.CharField(
-                label=column.label,
+                label=column.label_text,
                 required=False,
-                help_text=column.unit,
+                help_text=column.unit_text,
                 widget=forms.TextInput(attrs=attrs),
             )
             if column.type == "choice":
                 field = forms.ChoiceField(
-                    label=column.label,
+                    label=column.label_text,
                     required=False,
                     choices=[("", "—")] + [(c, c) for c in column.choices],
-                    help_text=column.unit,
+                    help_text=column.unit_text,
                 )
             self.fields[column.key] = field
         self.order_fields([c.key for c in self.columns] + ["accept_warnings"])

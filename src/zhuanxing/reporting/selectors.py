@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -108,8 +108,21 @@ def default_year(user) -> int | None:
     later year does not turn the pages to an empty year. Without any counted report, the latest
     year the user has a report for; None without reports."""
     reports = AnnualReport.objects.restrict(user)
-    counted = reports.filter(status__in=counted_statuses()).aggregate(year=Max("year"))["year"]
-    return counted or reports.aggregate(year=Max("year"))["year"]
+    counted = reports.filter(status__in=counted_statuses())
+    # The years with reports, newest first, each asked whether the scope has a counted report
+    # (an indexed EXISTS): one query, and the newest year usually answers. (A MAX over all the
+    # scope's reports joined to the org-unit tree took 40-60 ms for a county at the city tier,
+    # on every page that opens on the default year.)
+    years = AnnualReport.objects.order_by().values("year").distinct()
+    found = (
+        years.filter(Exists(counted.filter(year=OuterRef("year"))))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if found is not None:
+        return found
+    return reports.aggregate(year=Max("year"))["year"]
 
 
 def with_annual_figures(enterprises: QuerySet, *, year: int, scale: str, policy: Policy):

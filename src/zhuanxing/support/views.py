@@ -72,9 +72,12 @@ def enterprise_tax_view(request, pk: int):
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     years = selectors.enterprise_tax(user=request.user, enterprise=enterprise, policy=policy)
     rows = [
-        (data, result, [(INCENTIVE_NAMES[i.key], i) for i in result.incentives])
+        (data, result, [
+            (INCENTIVE_NAMES[i.key], i.amount, policy.tax.rule_set(data.year).basis_text(i.basis))
+            for i in result.incentives
+        ])
         for data, result in years
-    ]
+    ]  # fmt: skip
     return render(request, "support/enterprise_tax.html", {"enterprise": enterprise, "rows": rows})
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhuanxing.accounts.access import Action
+from zhuanxing.core.language import english
 from zhuanxing.core.listing import (
     list_params,
     ordering,
@@ -25,7 +26,7 @@ from zhuanxing.innovation.selectors import qualifications_of
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.projects.selectors import projects_of
-from zhuanxing.reference import size_class
+from zhuanxing.reference import high_tech, industry, size_class
 from zhuanxing.reporting import selectors as reports
 from zhuanxing.reporting.wording import change_reason_text
 
@@ -75,7 +76,7 @@ def enterprise_list_view(request):
             enterprises, year=year, scale=cleaned.get("scale", ""), policy=policy
         )
     enterprises = enterprises.order_by(*ordering(sort, ENTERPRISE_SORTS, "name"))
-    categories = {key: cat.name for key, cat in policy.categories_1244.items()}
+    categories = {key: cat.label for key, cat in policy.categories_1244.items()}
     if export:
         return _enterprise_workbook(enterprises, year, policy, categories)
     page = page_of(enterprises, lp["page"])
@@ -103,6 +104,20 @@ def _enterprise_workbook(enterprises, year, policy, categories):
     return workbook_response("enterprises.xlsx", _("Enterprises"), headers, rows, title=title)
 
 
+def _industry_in_language(info: dict) -> dict:
+    """English pages name the class by its code and division (the reference tables carry
+    English names of sections and divisions only) and the NBS high-tech category in English."""
+    if not english():
+        return info
+    found = high_tech.high_tech_category(info["code"]) if info["level"] == "小类" else None
+    return {
+        **info,
+        "name": "",
+        "division_name": industry.english_name(info["division"]) if info["division"] else None,
+        "high_tech_category": found.name_en if found else None,
+    }
+
+
 @login_required
 def enterprise_detail_view(request, pk: int):
     policy = policy_in_force()
@@ -118,7 +133,7 @@ def enterprise_detail_view(request, pk: int):
     years = [r.year for r in annual]
     month_year = year_param(request.GET, policy, years) or (years[-1] if years else 0)
     monthly = reports.monthly_reports_of(user=request.user, enterprise=enterprise, year=month_year)
-    info = describe_industry(enterprise.industry_code, policy)
+    info = _industry_in_language(describe_industry(enterprise.industry_code, policy))
     category = policy.categories_1244.get(info["category_1244"]) if info["category_1244"] else None
     return render(
         request,

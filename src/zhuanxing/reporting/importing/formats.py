@@ -10,7 +10,39 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from zhuanxing.core.language import english, pick
 from zhuanxing.policy.vocabulary import BUSINESS_MODES
+
+# English names of the columns and units, for English pages: the templates themselves are the
+# statistical forms and keep their Chinese headers.
+LABELS_EN = {
+    "统一社会信用代码": "Unified social credit code", "企业名称": "Enterprise name",
+    "年份": "Year", "工业总产值": "Gross industrial output",
+    "工业销售产值": "Industrial sales output",
+    "主营业务收入": "Main business revenue", "工业增加值": "Industrial value added",
+    "研发经费支出": "R&D spending", "新产品产值": "New-product output",
+    "出口交货值": "Export delivery value", "利润总额": "Total profit", "实缴税金": "Tax paid",
+    "从业人员平均人数": "Average number of employees", "资产总计": "Total assets",
+    "用地面积": "Land area", "综合能源消费量": "Total energy consumption",
+    "用电量": "Electricity use", "化学需氧量排放量": "COD emissions",
+    "氨氮排放量": "Ammonia nitrogen emissions", "二氧化硫排放量": "SO2 emissions",
+    "氮氧化物排放量": "NOx emissions", "经营模式": "Business mode", "报告期": "Period",
+    "工业总产值上年同期": "Gross industrial output, same period last year",
+    "工业销售产值上年同期": "Industrial sales output, same period last year",
+    "工业增加值上年同期": "Industrial value added, same period last year",
+    "用电量上年同期": "Electricity use, same period last year",
+    "利润总额上年同期": "Total profit, same period last year",
+    "出口交货值上年同期": "Export delivery value, same period last year",
+    "区域代码": "Region code", "所在区域代码": "Region code", "行业代码": "Industry code",
+    "成立日期": "Founded on", "登记注册类型": "Registration type", "区域名称": "Region name",
+    "地区生产总值": "GDP", "服务业增加值": "Services value added",
+    "生产性服务业增加值": "Producer services value added", "工业用地面积": "Industrial land area",
+}  # fmt: skip
+UNITS_EN = {
+    "万元": "10,000 yuan", "亩": "mu", "人": "persons", "吨标准煤": "tce", "千瓦时": "kWh",
+    "吨": "t", "年-月": "year-month", "年-月-日": "year-month-day", "代码": "code",
+    "GB/T 4754-2017小类": "GB/T 4754-2017 class", "OEA/OEM/ODM/OBM": "OEA/OEM/ODM/OBM",
+}  # fmt: skip
 
 ColumnType = Literal[
     "uscc", "text", "year", "month", "decimal", "integer", "industry", "org_unit", "date", "choice"
@@ -46,6 +78,23 @@ class Column:
         """The header as it appears in the template: label and unit, full-width parentheses."""
         return f"{self.label}（{self.unit}）" if self.unit else self.label
 
+    @property
+    def label_text(self) -> str:
+        """The label in the active language (the report form, the template list)."""
+        return pick(self.label, LABELS_EN.get(self.label, ""))
+
+    @property
+    def unit_text(self) -> str:
+        """The unit in the active language."""
+        return pick(self.unit, UNITS_EN.get(self.unit, ""))
+
+    @property
+    def header_text(self) -> str:
+        """The header in the active language, for pages (the template's own stay Chinese)."""
+        if not english():
+            return self.header
+        return f"{self.label_text} ({self.unit_text})" if self.unit else self.label_text
+
 
 @dataclass(frozen=True)
 class Template:
@@ -54,6 +103,10 @@ class Template:
     title_en: str
     columns: tuple[Column, ...]
     key_columns: tuple[str, ...]  # what identifies a row (and a duplicate)
+
+    @property
+    def title_text(self) -> str:
+        return pick(self.title, self.title_en)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import python_calamine
 
-from .formats import TEMPLATES, Template, column_letter, header_key
+from .formats import LABELS_EN, TEMPLATES, Template, column_letter, header_key
 from .sheet_xml import (
     DANGEROUS_FORMULA,
     FileProblem,
@@ -374,9 +374,12 @@ def _filled(row: list) -> bool:
 
 def _match_columns(cells: list[list], sheet: str, kind: str | None):
     by_key = {t.kind: set(t.keys) for t in TEMPLATES.values()}
+    # The Chinese headers (with or without the unit), and the English ones the English pages
+    # name (a clerk who typed them from there), matched alike.
     by_header = {
         t.kind: {header_key(c.header): c.key for c in t.columns}
         | {header_key(c.label): c.key for c in t.columns}
+        | {header_key(LABELS_EN[c.label]): c.key for c in t.columns if c.label in LABELS_EN}
         for t in TEMPLATES.values()
     }
     best = None  # (matches, kind, row index, via keys?)
