@@ -53,7 +53,7 @@ def _shape(path: str) -> str:
     return re.sub(r"\d+", "N", urlsplit(path).path)
 
 
-def discover(get, home: str = "/") -> list[str]:
+def discover(get, home: str = "/", only=None) -> list[str]:
     """Menu pages, then their tabs and the first link of every other shape (see the module)."""
     status, html = get(home)
     menu = [home] + [unescape(h) for h in HREF.findall(_block(html, '<nav class="mainnav"'))]
@@ -63,6 +63,8 @@ def discover(get, home: str = "/") -> list[str]:
     def add(path: str) -> bool:
         path = urlsplit(path)._replace(scheme="", netloc="").geturl()
         if not path.startswith("/") or SKIP.search(path) or _shape(path) in seen_shapes:
+            return False
+        if only is not None and not only.search(path):
             return False
         seen_shapes.add(_shape(path))
         pages.append(path)
@@ -188,6 +190,9 @@ def main() -> int:
     parser.add_argument("--scale", choices=["city", "province"], default="city")
     parser.add_argument("--roles", default=",".join(ROLES))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--only", default="", help="measure only the pages whose path matches this regex"
+    )
     parser.add_argument("--budget", type=float, default=300, help="p95 budget, ms (0: none)")
     args = parser.parse_args()
     roles = [r for r in args.roles.split(",") if r]
@@ -202,7 +207,7 @@ def main() -> int:
     over = []
     all_p95 = []
     for role, get in clients:
-        pages = discover(get)
+        pages = discover(get, only=re.compile(args.only) if args.only else None)
         for path, status, times, queries in measure(get, pages, args.runs):
             p50, p95 = statistics.median(times), percentile(times, 95)
             all_p95.append(p95)
