@@ -256,3 +256,28 @@ def test_the_english_page_says_the_same_figures(client, city_with_store, users):
         assert _shown(number, figures), number
     assert "year on year" in en[0] and "hundred million yuan" in en[0]
     assert "同比" not in " ".join(en) and "增速" not in " ".join(en)
+
+
+def test_from_an_english_page_the_word_report_is_chinese_and_the_workbook_english(
+    client, city_with_store, users, immediate_tasks
+):
+    from openpyxl import load_workbook
+
+    from background import job_of
+
+    client.force_login(users["leader"])
+    client.cookies["django_language"] = "en"
+    url = reverse("monitoring:report", args=["docx"]) + f"?month={MONTH}"
+    job = job_of(client.post(url))
+    assert job.status == "done", job.failure
+    document = docx.Document(BytesIO(client.get(reverse("jobs:download", args=[job.pk])).content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert document.paragraphs[0].text.startswith("嘉兴市2012年1—6月")
+    assert "同比" in text and "year on year" not in text and "January" not in text
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Region" not in cells and "地区" in cells
+    response = client.get(reverse("monitoring:report", args=["xlsx"]), {"month": MONTH})
+    wb = load_workbook(BytesIO(response.content))
+    assert wb.sheetnames[:2] == ["By region", "By industry"] and "Warnings" in wb.sheetnames
+    values = [str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v]
+    assert not [v for v in values if "累计" in v or v in ("地区", "合计", "规则")]

@@ -583,6 +583,15 @@ SHEET_TITLES = {
     "big": "亿元以上企业",
     "targets": "目标进度",
 }
+SHEET_TITLES_EN = {
+    "overall": "Main indicators",
+    "breadth": "Breadth",
+    "counties": "Ranks by region",
+    "divisions": "By division",
+    "groups": "Emerging industries",
+    "big": "Large firms",
+    "targets": "Targets",
+}
 
 
 def build_xlsx(
@@ -595,37 +604,46 @@ def build_xlsx(
     t = tables(op, county_names, category_names)
     wb = Workbook()
     fill = PatternFill("solid", fgColor="EEF2F6")
+    # In the active language, as the page that offers it.
+    titles = SHEET_TITLES_EN if english() else SHEET_TITLES
     sheets = [
-        ("分地区", t.county_header, t.county_rows),
-        ("分产业", t.category_header, t.category_rows),
+        (pick("分地区", "By region"), t.county_header, t.county_rows),
+        (pick("分产业", "By industry"), t.category_header, t.category_rows),
     ]
     if analysis is not None:
         sheets += [
-            (SHEET_TITLES[b.key], b.header, b.rows)
+            (titles[b.key], b.header, b.rows)
             for b in analysis_tables(analysis, op, warning_counts(warnings))
         ]
     ws = wb.active
     for index, (title, header, rows) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = title
-        ws.append([f"{region_name}{op.month}累计"])
+        ws.append(
+            [pick(f"{region_name}{op.month}累计", f"{region_name}, cumulative to {op.month}")]
+        )
         ws.append(header)
         for cell in ws[2]:
             cell.font, cell.fill = Font(bold=True), fill
         for values in rows:
             ws.append([_number(v) for v in values])
-    ws = wb.create_sheet("预警", 0 if warnings_first else None)
+    ws = wb.create_sheet(pick("预警", "Warnings"), 0 if warnings_first else None)
     if warnings_first:
         wb.active = 0
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:F{len(warnings) + 1}"
-    ws.append(["规则", "企业/地区", "所属地区", "本期", "上年同期", "变化（%或百分点）"])
+    ws.append(
+        [pick("规则", "Rule"), pick("企业/地区", "Firm or region"), pick("所属地区", "Region"),
+         pick("本期", "This period"), pick("上年同期", "A year earlier"),
+         pick("变化（%或百分点）", "Change (% or percentage points)")]
+    )  # fmt: skip
     for cell in ws[1]:
         cell.font, cell.fill = Font(bold=True), fill
+    labels = rule_names()
     for w in warnings:
         ws.append(
             [
-                RULE_NAMES[w.rule],
+                labels[w.rule],
                 safe(names.get(w.subject, w.subject)),
                 county_names.get(w.county, w.county),
                 _float(w.value),
