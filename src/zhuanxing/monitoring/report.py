@@ -195,7 +195,7 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
     for kind, label in wording.breadth_kinds().items():
         b, before, mg = a.breadth[kind], a.previous_breadth[kind], a.margins[kind]
         breadth_rows.append([
-            label, str(b.parts), str(b.grew), str(b.fell), t(b.share),
+            _capital(label), str(b.parts), str(b.grew), str(b.fell), t(b.share),
             t(before.share) if prev else "—",
             t(_minus(b.share, before.share), 2) if prev else "—",
             *(str(len(x)) if prev else "—" for x in (
@@ -297,9 +297,15 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
              L("目标年份", "Target year"), L("目标值", "Target"), L("单位", "Unit"),
              L("状态", "Status"), L("今后每年需增长（%）", "Growth needed a year from now (%)")],
             [[x.name, str(x.year), x.value, str(x.target_year), x.target, x.unit,
-              wording.target_status(x.off_track), t(x.required_growth)] for x in a.targets],
+              _capital(wording.target_status(x.off_track)), t(x.required_growth)]
+             for x in a.targets],
         ))  # fmt: skip
     return blocks
+
+
+def _capital(text: str) -> str:
+    """A label at the head of a table cell (English: "Industry divisions")."""
+    return text[:1].upper() + text[1:]
 
 
 def _minus(a, b):
