@@ -1,6 +1,8 @@
 """The evaluation's long actions as background jobs (``zhuanxing.jobs``): computing a run
 (seconds at the city tier) and the what-if simulation. Registered when the app loads, so the
-worker and the web process know them alike."""
+worker and the web process know them alike. What the jobs run is imported when they run, so
+that loading the app (every process start, every command) does not import the engine, NumPy and
+openpyxl."""
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,9 +12,6 @@ from django.utils.translation import gettext_lazy
 from zhuanxing.jobs.services import runner
 from zhuanxing.policy.active import policy_in_force
 
-from . import selectors, services
-from .export import simulation_workbook
-
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RUN_CREATE = "evaluation.run"
 SIMULATION = "evaluation.simulation"
@@ -20,6 +19,8 @@ SIMULATION = "evaluation.simulation"
 
 @runner(RUN_CREATE, gettext_lazy("Computing an evaluation"))
 def run_create_job(job, progress) -> None:
+    from . import services
+
     progress(_("evaluating the enterprises"), 0, 1)
     run = services.evaluation_run_create(
         year=int(job.params["year"]), user=job.created_by, policy=policy_in_force()
@@ -32,6 +33,9 @@ def run_create_job(job, progress) -> None:
 def simulation_job(job, progress) -> None:
     """The what-if for the user who asked: the result section of the page, rendered here, and
     its Excel table."""
+    from . import selectors
+    from .export import simulation_workbook
+
     p, user = job.params, job.created_by
     progress(_("simulating"), 0, 2)
     run = selectors.run_get(user=user, pk=int(p["run"]))

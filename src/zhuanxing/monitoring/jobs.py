@@ -1,5 +1,6 @@
 """The Word monthly report as a background job (``zhuanxing.jobs``): seconds at the city
-tier, so the worker writes it and the job's page offers the file."""
+tier, so the worker writes it and the job's page offers the file. The report's modules (python-
+docx, openpyxl, matplotlib) are imported when the job runs, not when the app loads."""
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from zhuanxing.analytics import cache as analytics_cache
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.jobs.services import runner
 
-from . import report, selectors
+from . import selectors
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WORD_REPORT = "monitoring.word_report"
@@ -18,6 +19,8 @@ REPORT_LANGUAGE = "zh-hans"
 
 @runner(WORD_REPORT, gettext_lazy("Monthly report (Word)"))
 def word_report_job(job, progress) -> None:
+    from . import report
+
     user, month = job.created_by, job.params["month"]
     unit = analytics.region_for(user, job.params.get("region"))  # the user's scope, again
     progress(_("computing the figures"), 0, 2)
