@@ -43,3 +43,20 @@ def test_competition_rank_shares_the_better_place_and_skips():
 def test_hundred_million():
     assert to_hundred_million(Decimal("298910")) == Decimal("29.891")
     assert to_hundred_million(None) is None
+
+
+@pytest.mark.django_db
+def test_page_of_keys_gives_the_pages_of_page_of(settings):
+    # Seven rows, three a page: the same rows in the same order on every page (past the end,
+    # the last page), and the same count.
+    from django.contrib.auth.models import Group
+
+    from zhuanxing.core.listing import page_of, page_of_keys
+
+    settings.ZHUANXING = {**settings.ZHUANXING, "PAGE_SIZE": 3}
+    Group.objects.bulk_create(Group(name=f"组{(i * 5) % 7}") for i in range(7))
+    rows = Group.objects.order_by("-name")
+    for number in (1, 2, 3, 9):
+        expected, got = page_of(rows, number), page_of_keys(rows, number)
+        assert [g.pk for g in got.object_list] == [g.pk for g in expected.object_list]
+        assert (got.number, got.paginator.count) == (expected.number, 7)

@@ -72,6 +72,18 @@ def page_of(rows, number: int | None) -> Page:
     return Paginator(rows, settings.ZHUANXING["PAGE_SIZE"]).get_page(number)
 
 
+def page_of_keys(rows, number: int | None) -> Page:
+    """One page of a queryset whose filter is costly: the keys of every row in order in one
+    query (their number is the count), then the page's rows by key. One pass over the filter
+    instead of two (Paginator's COUNT and the page's LIMIT both scan it): the clean-production
+    list at the province tier, 150,000 firms."""
+    keys = list(rows.values_list("pk", flat=True))
+    page = Paginator(keys, settings.ZHUANXING["PAGE_SIZE"]).get_page(number)
+    found = {row.pk: row for row in rows.filter(pk__in=list(page.object_list))}
+    page.object_list = [found[key] for key in page.object_list if key in found]
+    return page
+
+
 @dataclass(frozen=True)
 class SortLink:
     query: str  # the query string with this column's sort (and no page)

@@ -18,6 +18,7 @@ from zhuanxing.core.listing import (
     list_params,
     ordering,
     page_of,
+    page_of_keys,
     plain_query,
     sort_links,
     workbook_response,
@@ -330,7 +331,7 @@ def clean_production(request):
     )  # fmt: skip
     if export:
         return clean_production_workbook(year, rows, policy)
-    page = page_of(rows, lp["page"])
+    page = page_of_keys(rows, lp["page"])
     page.object_list = audit_candidates(page.object_list, year=year, policy=policy)
     query, export_query = plain_query(request.GET)
     context = {
