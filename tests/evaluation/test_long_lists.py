@@ -242,3 +242,25 @@ def test_simulation_results_export_one_row_per_region_shown(
         assert len(rows) == len(shown) >= 1
         assert rows[0][1] == pytest.approx(float(shown[0].lost.value_added_yi))
     assert [r[0] for r in rows] == ["桐乡市"]  # the officer: their county only
+
+
+def test_a_published_runs_distribution_is_kept_per_scope(
+    evaluated, policy, users, monkeypatch, django_assert_num_queries
+):
+    from zhuanxing.analytics import cache as analytics_cache
+    from zhuanxing.evaluation.models import RunStatus
+
+    monkeypatch.setattr(analytics_cache.store, "build_id", lambda path: "build-1")
+    evaluated.status = RunStatus.PUBLISHED
+    evaluated.save(update_fields=["status"])
+    first = selectors.run_distribution(user=users["admin"], run=evaluated, policy=policy)
+    with django_assert_num_queries(0):  # kept: the same scope counts nothing again
+        again = selectors.run_distribution(user=users["admin"], run=evaluated, policy=policy)
+    assert again == first
+    county = selectors.run_distribution(user=users["tongxiang"], run=evaluated, policy=policy)
+    assert county == selectors.distribution(user=users["tongxiang"], run=evaluated, policy=policy)
+    assert (
+        [u.code for u, _ in county["counties"]]
+        == ["330483"]
+        != [u.code for u, _ in first["counties"]]
+    )

@@ -88,7 +88,7 @@ def run_detail(request, pk: int):
     require_official(request.user)
     run = selectors.run_get(user=request.user, pk=pk)
     export = list_params(request.GET, ())["export"] == "xlsx"
-    dist = selectors.distribution(user=request.user, run=run, policy=policy_in_force())
+    dist = selectors.run_distribution(user=request.user, run=run, policy=policy_in_force())
     if export:
         return distribution_workbook(run, dist)
     context = {
