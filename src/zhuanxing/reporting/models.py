@@ -126,8 +126,14 @@ class AnnualReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "year"], name="annual_report_unique"),
         ]
-        # status: the review queue and the reporting page count the few submitted reports.
-        indexes = [models.Index(fields=["year"]), models.Index(fields=["status"])]
+        # status: the review queue and the reporting page count the few submitted reports;
+        # (year, status, updated_at): the counted reports' data version in the index alone
+        # (reporting.selectors.counted_annual_version).
+        indexes = [
+            models.Index(fields=["year"]),
+            models.Index(fields=["status"]),
+            models.Index(fields=["year", "status", "updated_at"], name="annual_version_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.year}"

@@ -1,0 +1,53 @@
+"""Results computed from database tables, kept in Django's cache until the tables change.
+
+A page that scores or estimates every firm of the city (the tax page, the demonstration
+ranking) computes the same figures for every request until a report, a firm or a rule changes.
+:func:`memo` keeps ``compute()`` under a key made of the caller's name and a tuple of *data
+versions*: cheap aggregates of the tables the result is read from (:func:`table_version`: the
+row count, the latest change time and the largest id), the policy's digest, the year. Any
+write that changes the result changes a version, so an old entry is never reached again; it
+expires with the cache's ``TIMEOUT``.
+
+What is cached is never scoped: the callers cache the whole city's figures and narrow them to
+the user's scope (``restrict``) on every request, after the cache.
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db.models import Count, Max, QuerySet
+
+T = TypeVar("T")
+PREFIX = "zx:memo"
+_MISSING = object()
+
+
+def table_version(
+    rows: QuerySet, *, changed: str = "updated_at", last: str = "pk", count: bool = True
+) -> tuple:
+    """(count, latest ``changed``, largest ``last``) of ``rows``, in one aggregate: an
+    insert raises the count or the largest id, a delete lowers the count, an update moves the
+    change time (of ``changed``, set on every write, e.g. an ``auto_now`` field or a history
+    table's ``history_date``). ``count=False`` for a history table, which only grows: its
+    latest id and date are its version."""
+    found = rows.order_by().aggregate(
+        **({"n": Count("pk")} if count else {}), changed=Max(changed), last=Max(last)
+    )
+    return (found.get("n"), str(found["changed"]), found["last"])
+
+
+def cache_key(name: str, key: tuple) -> str:
+    return f"{PREFIX}:{name}:{hashlib.sha256(repr(key).encode()).hexdigest()[:40]}"
+
+
+def memo(name: str, key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, or the value it gave for the same ``name`` and ``key`` (data versions
+    and parameters; their ``repr`` is hashed)."""
+    full = cache_key(name, key)
+    value = cache.get(full, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(full, value)
+    return value
