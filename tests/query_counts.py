@@ -13,7 +13,9 @@ MAX_QUERIES = {
     "cockpit": 6,  # issue 13: the breadcrumb back up (one query)
     "qualification_list": 5,  # issue 17
     "qualification_counts": 5,
-    "demonstration": 12,  # the ranking: reports, classes, qualifications, counties, scope
+    "demonstration": 17,  # the ranking: reports, classes, qualifications, counties, scope;
+    # + its cache key (issue perf): the versions of the reports, the registry, the
+    # qualifications (2) and the published runs (measured cold: the first visit computes)
     "clusters_identification": 7,  # issue 17: the region selector, the counties, the towns
     "clusters_paths": 5,  # issue 17
     "clusters_paths_county": 6,  # issue 17: + the county's towns

@@ -1,6 +1,7 @@
 """The innovation pages over HTTP: scoping by role, evidence bounds, history, the city's
 selection of demonstration enterprises (confirmation, who and when, publication)."""
 
+import datetime
 from io import BytesIO
 
 import pytest
@@ -12,7 +13,7 @@ import factories
 from zhuanxing.innovation.models import DemonstrationList, Qualification
 
 pytestmark = pytest.mark.django_db
-T, H = factories.TONGXIANG, factories.HAINING
+T, H, J = factories.TONGXIANG, factories.HAINING, factories.JIASHAN
 
 
 def test_county_officer_gets_404_on_another_countys_qualification(client, world, quals):
@@ -211,3 +212,56 @@ def test_the_enterprise_page_lists_the_firms_qualifications(client, world, quals
     html = response.content.decode()
     assert own.title in html and reverse("innovation:qualification", args=[own.pk]) in html
     assert other.title not in html
+
+
+# --- the ranking is cached (innovation.selectors.ranking) -------------------------------------
+
+
+def _ranked(client, user):
+    client.force_login(user)
+    return client.get(reverse("innovation:demonstration"), {"year": 2012}).context["rows"]
+
+
+def test_the_cached_ranking_follows_every_input(client, world, quals):
+    """The ranking is kept under the versions of what it reads: a new qualification, a report
+    saved with a loss, a renamed firm and a published evaluation each show at once."""
+    from zhuanxing.evaluation.models import EvaluationResult, EvaluationRun
+
+    admin = world.users["admin"]
+    rows = _ranked(client, admin)
+    assert len(rows) == 6 and rows[0][0].id in {f.pk for f in world.firms[T]}
+    # A Jiashan firm gains two national high-tech certificates (2 × 10 points): it leads.
+    climber = world.firms[J][0]
+    for n in (1, 2):
+        Qualification.objects.create(
+            enterprise=climber, kind="high_tech_enterprise", level="national", title=f"新证 {n}",
+            issued_on=datetime.date(2011, 1, 1),
+        )  # fmt: skip
+    assert _ranked(client, admin)[0][0].id == climber.pk
+    # One of Haining's reports turns to a loss: no longer a candidate.
+    report = world.firms[H][0].annual_reports.get(year=2012)
+    report.profit = -5
+    report.save()
+    assert len(_ranked(client, admin)) == 5
+    # A renamed firm shows its new name.
+    climber.name = "改名示范有限公司"
+    climber.save()
+    assert _ranked(client, admin)[0][0].name == "改名示范有限公司"
+    # The year's evaluation published with the climber in class D (excluded by the policy).
+    run = EvaluationRun.objects.create(year=2012, status="published", method={})
+    EvaluationResult.objects.create(run=run, enterprise=climber, population="above_scale",
+                                    klass="D")  # fmt: skip
+    rows = _ranked(client, admin)
+    assert climber.pk not in {c.id for c, *_ in rows} and len(rows) == 4
+
+
+def test_a_county_officer_never_gets_the_city_ranking(client, world, quals):
+    """The admin's visit fills the cache with the whole city; the officer's page and export hold
+    only their county's candidates, with the city's ranks."""
+    city = {c.id: c.rank for c, *_ in _ranked(client, world.users["admin"])}
+    rows = _ranked(client, world.users["tongxiang"])
+    own = {f.pk for f in world.firms[T]}
+    assert {c.id for c, *_ in rows} == own
+    assert all(c.rank == city[c.id] for c, *_ in rows)
+    export = client.get(reverse("innovation:demonstration"), {"year": 2012, "export": "xlsx"})
+    assert load_workbook(BytesIO(export.content)).active.max_row == 2 + 2

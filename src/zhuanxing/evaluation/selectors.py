@@ -24,6 +24,7 @@ from zhuanxing.analytics import targets as rules
 from zhuanxing.analytics.assessment_scoring import county_targets
 from zhuanxing.analytics.cockpit import STATUS_LABELS, status_label
 from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.core.memo import table_version
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.orgunits.selectors import county_units
@@ -73,6 +74,15 @@ def published_classes(year: int) -> dict[int, str] | None:
         EvaluationResult.objects.filter(run=run)
         .exclude(klass="")
         .values_list("enterprise_id", "klass")
+    )
+
+
+def published_version(year: int) -> tuple:
+    """The year's published runs as a data version (count, latest publication, largest id):
+    publishing a run, which supersedes the earlier one, changes it; a published run's results
+    never change."""
+    return table_version(
+        EvaluationRun.objects.filter(year=year, status=RunStatus.PUBLISHED), changed="published_at"
     )
 
 
