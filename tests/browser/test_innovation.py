@@ -62,10 +62,27 @@ def test_county_officer_records_a_qualification(page, live_server, live_city, lo
 
     firm = Enterprise.objects.filter(org_unit__path__contains="/330483/").order_by("pk").first()
     soon = datetime.date.today() + datetime.timedelta(days=20)
+    other = Enterprise.objects.exclude(org_unit__path__contains="/330483/").order_by("pk").first()
     login("tongxiang")
     page.click("nav.mainnav >> text=创新")
     page.click("#new-qualification")
-    page.select_option("select[name=enterprise]", str(firm.pk))
+    # The firm is typed (no <select> of the registry): another county's code is refused with
+    # the field named, and the form is kept.
+    expect(page.locator("select[name=enterprise]")).to_have_count(0)
+    page.fill("input[name=enterprise]", other.uscc)
+    page.select_option("select[name=kind]", "specialised_sme")
+    page.select_option("select[name=level]", "provincial")
+    page.fill("input[name=title]", "浙江省专精特新中小企业")
+    page.fill("input[name=issued_on]", "2011-06-01")
+    page.click("#qualification-form button[type=submit]")
+    expect(page.locator("ul.messages")).to_contain_text("企业: ")
+    expect(page.locator("body")).to_contain_text(other.uscc)
+    screenshot("innovation-qualification-refused")
+    # From the enterprise page: "add a qualification" fills in the firm's code.
+    page.goto(f"{live_server.url}/enterprises/{firm.pk}/")
+    page.click("#add-qualification")
+    expect(page.locator("input[name=enterprise]")).to_have_value(firm.uscc)
+    expect(page.locator("#named-enterprise")).to_contain_text(firm.name)
     page.select_option("select[name=kind]", "specialised_sme")
     page.select_option("select[name=level]", "provincial")
     page.fill("input[name=title]", "浙江省专精特新中小企业")

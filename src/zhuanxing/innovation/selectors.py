@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Q
 from django.http import Http404
 
+from zhuanxing.accounts import access
 from zhuanxing.accounts.access import Action
 from zhuanxing.analytics.efficiency_classes import published_classes, published_version
 from zhuanxing.core.memo import memo
@@ -94,6 +95,14 @@ def expiry_counts(*, user, today: datetime.date, warning_days: int) -> dict[str,
 def enterprise_choices(*, user):
     """The enterprises the user may record a qualification for."""
     return Enterprise.objects.restrict(user, Action.CHANGE).order_by("name")
+
+
+def may_record_for(*, user, enterprise) -> bool:
+    """May ``user`` record a qualification of ``enterprise`` (an official who may change data,
+    the firm within their area)?"""
+    return (
+        access.is_official(user) and enterprise_choices(user=user).filter(pk=enterprise.pk).exists()
+    )
 
 
 def counties() -> list[OrgUnit]:
