@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/analytics.py --tier province   # 150,000 firms, 2003-2012 monthly
     .venv/bin/python bench/analytics.py --tier city       # 20,000 firms, 2007-2012
+    .venv/bin/python bench/analytics.py --var-dir /tmp/prov   # a tier `zhuanxing demo` made
+
+With ``--var-dir``, the database and store of a demo already generated there (``ZHUANXING_VAR_DIR``
+of ``zhuanxing demo --scale province``) are used instead of generating the tier again (at the
+province tier generating takes 5-20 minutes, depending on the machine's load); the benchmark
+changes one annual report per refresh run there (value added + 1).
 
 Generates the tier into a scratch SQLite file under /tmp (never var/), then measures:
 - the full store build (operational DB → Arrow → DuckDB file, swapped in);
@@ -37,10 +43,19 @@ def main() -> None:
     parser.add_argument("--tier", choices=["city", "province"], default="province")
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--refresh-runs", type=int, default=5)
+    parser.add_argument("--var-dir", default=None, help="an already generated demo's VAR_DIR")
+    parser.add_argument(
+        "--no-full-build", action="store_true", help="with --var-dir: keep the store there"
+    )
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix=f"zx-analytics-{args.tier}-", dir="/tmp")
-    os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/bench.sqlite3"
-    os.environ["ZHUANXING_ANALYTICS_PATH"] = f"{scratch}/store.duckdb"
+    if args.var_dir:
+        os.environ["ZHUANXING_VAR_DIR"] = args.var_dir
+        os.environ.pop("DATABASE_URL", None)
+        os.environ.pop("ZHUANXING_ANALYTICS_PATH", None)
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/bench.sqlite3"
+        os.environ["ZHUANXING_ANALYTICS_PATH"] = f"{scratch}/store.duckdb"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhuanxing.config.settings")
     import django
 
@@ -53,40 +68,25 @@ def main() -> None:
     from zhuanxing.accounts.models import User
     from zhuanxing.analytics import engine, selectors, store
     from zhuanxing.analytics.build import build_store, store_path
-    from zhuanxing.demo import calibration as cal
-    from zhuanxing.demo.generator import generate_city
-    from zhuanxing.demo.management.commands.demo import tier
-    from zhuanxing.demo.users import ensure_demo_users
-    from zhuanxing.demo.writer import county_infos, write_city
-    from zhuanxing.orgunits.loader import load_jiaxing_org_units
     from zhuanxing.policy import get_active_policy
     from zhuanxing.reporting.models import AnnualReport
 
     call_command("migrate", verbosity=0)
     policy = get_active_policy(settings.ZHUANXING["POLICY_PATH"])
-    load_jiaxing_org_units()
-    size = tier({"scale": args.tier})
-    years = size.get("years", cal.YEARS)
-    print(f"tier {args.tier}: {size['above_scale']:,} + {size['below_scale']:,} firms, "
-          f"years {min(years)}-{max(years)}")  # fmt: skip
-    data, (t_gen,) = timed(
-        lambda: generate_city(
-            county_infos(),
-            city_code=policy.info.city_code,
-            seed=20090820,
-            scale_line=policy.above_scale,
-            **size,
-        )  # fmt: skip
-    )
-    _, (t_write,) = timed(lambda: write_city(data))
-    ensure_demo_users()
-    print(f"generate {t_gen:.1f} s, write {t_write:.1f} s: {len(data.enterprises):,} firms, "
-          f"{len(data.annual):,} annual, {len(data.monthly):,} monthly rows")  # fmt: skip
-    data = None  # free the rows before building
+    if args.var_dir:
+        from zhuanxing.enterprises.models import Enterprise
 
-    report, (t_full,) = timed(build_store)
-    size_mb = os.path.getsize(store_path()) / 2**20
-    print(f"full build {t_full:.2f} s ({report.rows}), store {size_mb:.0f} MiB")
+        print(f"reusing {args.var_dir}: {Enterprise.objects.count():,} firms, "
+              f"{AnnualReport.objects.count():,} annual reports")  # fmt: skip
+    else:
+        generate(args, policy)
+
+    if args.var_dir and args.no_full_build and os.path.exists(store_path()):
+        build_store(incremental=True)  # up to date with the database before timing
+    else:
+        report, (t_full,) = timed(build_store)
+        print(f"full build {t_full:.2f} s ({report.rows})")
+    print(f"store {os.path.getsize(store_path()) / 2**20:.0f} MiB")
 
     # Incremental refresh after one enterprise-year changes: only that enterprise's year re-read
     # (the default), against the whole year re-read (the limit of changed enterprises at 0, the
@@ -139,6 +139,36 @@ def main() -> None:
         print(f"{label} {url} (leader, server time): cold {page_times[0] * 1000:.0f} ms, "
               f"median {statistics.median(page_times[1:]) * 1000:.0f} ms")  # fmt: skip
     print(f"scratch files: {scratch}")
+
+
+def generate(args, policy) -> None:
+    """The tier, generated and written into the scratch database."""
+    from zhuanxing.demo import calibration as cal
+    from zhuanxing.demo.generator import generate_city
+    from zhuanxing.demo.management.commands.demo import tier
+    from zhuanxing.demo.users import ensure_demo_users
+    from zhuanxing.demo.writer import county_infos, write_city
+    from zhuanxing.orgunits.loader import load_jiaxing_org_units
+
+    load_jiaxing_org_units()
+    size = tier({"scale": args.tier})
+    years = size.get("years", cal.YEARS)
+    print(f"tier {args.tier}: {size['above_scale']:,} + {size['below_scale']:,} firms, "
+          f"years {min(years)}-{max(years)}")  # fmt: skip
+    data, (t_gen,) = timed(
+        lambda: generate_city(
+            county_infos(),
+            city_code=policy.info.city_code,
+            seed=20090820,
+            scale_line=policy.above_scale,
+            **size,
+        )  # fmt: skip
+    )
+    _, (t_write,) = timed(lambda: write_city(data))
+    ensure_demo_users()
+    print(f"generate {t_gen:.1f} s, write {t_write:.1f} s: {len(data.enterprises):,} firms, "
+          f"{len(data.annual):,} annual, {len(data.monthly):,} monthly rows")  # fmt: skip
+    data = None  # free the rows before building
 
 
 # The same aggregation written by hand: by year × county × 1244 category (grouping sets), each

@@ -77,7 +77,9 @@ def free_port() -> int:
 class Server:
     """gunicorn on a free loopback port; ``cache`` False switches Django's cache off."""
 
-    def __init__(self, *, cache: bool, workers: int | None) -> None:
+    def __init__(
+        self, *, cache: bool, workers: int | None, threads: int | None, src: str | None = None
+    ) -> None:
         from zhuanxing.web.management.commands.serve import server_command
 
         self.port = free_port()
@@ -89,6 +91,10 @@ class Server:
         }
         if workers:
             env["ZHUANXING_WEB_WORKERS"] = str(workers)
+        if threads:
+            env["ZHUANXING_WEB_THREADS"] = str(threads)
+        if src:  # another version of the code (the baseline): its package first on the path
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
             server_command(f"127.0.0.1:{self.port}"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL
         )
@@ -129,24 +135,64 @@ def sign_in(url: str, username: str) -> str:
     cookies = {c.name: c.value for c in jar}
     if "sessionid" not in cookies:
         raise SystemExit(f"could not sign in as {username} (run make demo first)")
-    return f"sessionid={cookies['sessionid']}"
+    # The CSRF cookie too, as a browser sends it back (without it every page makes a new one).
+    return "; ".join(
+        f"{name}={cookies[name]}" for name in ("sessionid", "csrftoken") if name in cookies
+    )
 
 
-async def fetch(port: int, path: str, cookie: str) -> int:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    try:
-        writer.write(
-            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n"
-            "Accept-Language: zh-CN\r\nConnection: close\r\n\r\n".encode()
+class Connection:
+    """One client connection, kept alive between requests when the server allows it (gthread
+    workers do; sync workers answer ``Connection: close`` and it is opened anew each time)."""
+
+    def __init__(self, port: int, keep_alive: bool) -> None:
+        self.port = port
+        self.keep_alive = keep_alive
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+    async def get(self, path: str, cookie: str) -> int:
+        """The status of one GET; a kept-alive connection the server has closed meanwhile is
+        reopened once (its failure is not the request's)."""
+        reused = self.writer is not None
+        try:
+            return await self._get(path, cookie)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            self.close()
+            if not reused:
+                raise
+            return await self._get(path, cookie)
+
+    async def _get(self, path: str, cookie: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        mode = "keep-alive" if self.keep_alive else "close"
+        self.writer.write(
+            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nCookie: {cookie}\r\n"
+            f"Accept-Language: zh-CN\r\nConnection: {mode}\r\n\r\n".encode()
         )
-        await writer.drain()
-        data = await reader.read()
-    finally:
-        writer.close()
-    return int(data[9:12]) if data.startswith(b"HTTP/1.") else 0
+        await self.writer.drain()
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12]) if head.startswith(b"HTTP/1.") else 0
+        headers = head.lower()
+        match = re.search(rb"\r\ncontent-length: *(\d+)", headers)
+        if match:
+            await self.reader.readexactly(int(match.group(1)))
+        else:  # no length: the body runs to the end of the connection
+            await self.reader.read()
+            self.close()
+            return status
+        if not self.keep_alive or b"\r\nconnection: close" in headers:
+            self.close()
+        return status
 
 
-async def closed_loop(port, path, cookies, connections, seconds, max_requests):
+async def closed_loop(port, path, cookies, connections, seconds, max_requests, keep_alive):
     latencies: list[float] = []
     errors: dict[str, int] = {}
     sent = 0
@@ -155,17 +201,20 @@ async def closed_loop(port, path, cookies, connections, seconds, max_requests):
     async def user(index: int) -> None:
         nonlocal sent
         cookie = cookies[index % len(cookies)]
+        connection = Connection(port, keep_alive)
         while sent < max_requests and time.perf_counter() < deadline:
             sent += 1
             t0 = time.perf_counter()
             try:
-                status = await asyncio.wait_for(fetch(port, path, cookie), REQUEST_TIMEOUT)
+                status = await asyncio.wait_for(connection.get(path, cookie), REQUEST_TIMEOUT)
                 kind = None if status == 200 else f"HTTP {status}"
-            except (TimeoutError, OSError) as exc:
+            except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+                connection.close()
                 kind = type(exc).__name__
             latencies.append(time.perf_counter() - t0)
             if kind:
                 errors[kind] = errors.get(kind, 0) + 1
+        connection.close()
 
     started = time.perf_counter()
     await asyncio.gather(*(user(i) for i in range(connections)))
@@ -181,19 +230,34 @@ def percentiles(latencies: list[float]) -> tuple[float, float, float]:
 
 
 def run_server(label: str, args, rows: list) -> None:
-    server = Server(cache=label == "cached", workers=args.workers)
+    server = Server(
+        cache=label != "uncached",
+        workers=args.workers,
+        threads=args.threads,
+        src=args.before_src if label == "before" else None,
+    )
+    keep_alive = not args.no_keep_alive
     try:
         cookies = [sign_in(server.url, name) for name in USERS]
         for page, path in PAGES.items():
-            for cookie in cookies:  # warm-up: each worker's first request pays its start-up
-                for _ in range(args.warmup):
-                    asyncio.run(fetch(server.port, path, cookie))
+            if page not in args.pages.split(","):
+                continue
+            # Warm-up: each worker's first request pays its start-up.
+            asyncio.run(
+                closed_loop(server.port, path, cookies, 10, 60, args.warmup * 10, keep_alive)
+            )
             load_before = os.getloadavg()[0]
             client_before = resource.getrusage(resource.RUSAGE_SELF)
             server_before = cpu_seconds(server.process.pid)
             latencies, errors, elapsed = asyncio.run(
                 closed_loop(
-                    server.port, path, cookies, args.connections, args.seconds, args.requests
+                    server.port,
+                    path,
+                    cookies,
+                    args.connections,
+                    args.seconds,
+                    args.requests,
+                    keep_alive,
                 )
             )
             server_cpu = cpu_seconds(server.process.pid) - server_before
@@ -246,8 +310,21 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0, help="per page and server")
     parser.add_argument("--requests", type=int, default=6000, help="per page and server, at most")
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers")
-    parser.add_argument("--warmup", type=int, default=5, help="requests per user before timing")
-    parser.add_argument("--only", choices=["cached", "uncached"], default=None)
+    parser.add_argument("--threads", type=int, default=None, help="gunicorn threads a worker")
+    parser.add_argument("--warmup", type=int, default=5, help="warm-up requests ×10 per page")
+    parser.add_argument(
+        "--servers",
+        default="uncached,cached",
+        help="comma-separated, in this order: before (the code at --before-src, its own "
+        "cache settings), uncached (this code, Django's dummy cache), cached (this code)",
+    )
+    parser.add_argument("--before-src", default=None, help="src/ of the baseline's code")
+    parser.add_argument(
+        "--no-keep-alive", action="store_true", help="a new connection for every request"
+    )
+    parser.add_argument(
+        "--pages", default=",".join(PAGES), help=f"comma-separated, of: {', '.join(PAGES)}"
+    )
     args = parser.parse_args()
     if not (1 <= args.connections <= 500 and 0 < args.seconds <= 300 and args.requests <= 100_000):
         raise SystemExit("bounds: 1-500 connections, at most 300 s and 100,000 requests a page")
@@ -259,9 +336,10 @@ def main() -> None:
     )
     print(HEADER, flush=True)
     rows: list = []
-    for label in ("uncached", "cached"):
-        if args.only in (None, label):
-            run_server(label, args, rows)
+    for label in args.servers.split(","):
+        if label == "before" and not args.before_src:
+            raise SystemExit("--servers before needs --before-src")
+        run_server(label, args, rows)
 
 
 if __name__ == "__main__":

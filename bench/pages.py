@@ -3,6 +3,7 @@
     .venv/bin/python bench/pages.py                      # in process, the demo city (city tier)
     .venv/bin/python bench/pages.py --base-url http://127.0.0.1:8000   # a running server
     .venv/bin/python bench/pages.py --runs 7 --roles admin,tongxiang --budget 300
+    .venv/bin/python bench/pages.py --scale province --var-dir /tmp/prov --budget 500
 
 Pages: for each role, the main menu's entries (``nav.mainnav``), then one level down from each
 of them: the tabs (``nav.tabs``) and the first link of every other page shape in the content
@@ -16,7 +17,8 @@ built there on first use (migrate, ``zhuanxing demo``, the analytics store, the 
 a few minutes); the time is the server's, without a network. ``--base-url``: a running server
 (``zhuanxing runserver`` or gunicorn) over HTTP, signing in with the demo password; the time is
 the round trip as seen from this machine. Exit status 1 when a page's p95 exceeds ``--budget``
-milliseconds (0: report only).
+milliseconds (0: report only). ``--scale province``: the province tier (50,000 规上 + 100,000 规下
+firms, 2003–2012) built in ``--var-dir`` on first use (15–30 minutes).
 """
 
 import argparse
@@ -51,7 +53,7 @@ def _shape(path: str) -> str:
     return re.sub(r"\d+", "N", urlsplit(path).path)
 
 
-def discover(get, home: str = "/") -> list[str]:
+def discover(get, home: str = "/", only=None) -> list[str]:
     """Menu pages, then their tabs and the first link of every other shape (see the module)."""
     status, html = get(home)
     menu = [home] + [unescape(h) for h in HREF.findall(_block(html, '<nav class="mainnav"'))]
@@ -61,6 +63,8 @@ def discover(get, home: str = "/") -> list[str]:
     def add(path: str) -> bool:
         path = urlsplit(path)._replace(scheme="", netloc="").geturl()
         if not path.startswith("/") or SKIP.search(path) or _shape(path) in seen_shapes:
+            return False
+        if only is not None and not only.search(path):
             return False
         seen_shapes.add(_shape(path))
         pages.append(path)
@@ -109,7 +113,7 @@ def measure(get, pages: list[str], runs: int) -> list[tuple[str, int, list[float
 # --- in process --------------------------------------------------------------------------------
 
 
-def in_process_clients(var_dir: str, roles):
+def in_process_clients(var_dir: str, roles, scale: str = "city"):
     os.environ["ZHUANXING_VAR_DIR"] = var_dir
     os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhuanxing.config.settings")
@@ -128,8 +132,8 @@ def in_process_clients(var_dir: str, roles):
     from zhuanxing.enterprises.models import Enterprise
 
     if not Enterprise.objects.exists():
-        print(f"Building the city-tier demo city in {var_dir} (a few minutes) …", flush=True)
-        call_command("demo", scale="city")
+        print(f"Building the {scale}-tier demo city in {var_dir} …", flush=True)
+        call_command("demo", scale=scale)
         call_command("analytics", "build")
         call_command("assessment_demo_targets")
     from zhuanxing.accounts.models import User
@@ -183,15 +187,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base-url", help="a running server; default: in process")
     parser.add_argument("--var-dir", default="/tmp/zhuanxing-bench-city")
+    parser.add_argument("--scale", choices=["city", "province"], default="city")
     parser.add_argument("--roles", default=",".join(ROLES))
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--only", default="", help="measure only the pages whose path matches this regex"
+    )
     parser.add_argument("--budget", type=float, default=300, help="p95 budget, ms (0: none)")
     args = parser.parse_args()
     roles = [r for r in args.roles.split(",") if r]
     clients = (
         http_clients(args.base_url, roles)
         if args.base_url
-        else in_process_clients(args.var_dir, roles)
+        else in_process_clients(args.var_dir, roles, args.scale)
     )
     where = args.base_url or f"in process, {args.var_dir}"
     print(f"Pages by role — {where}; {args.runs} runs per page after a warm-up; ms")
@@ -199,7 +207,7 @@ def main() -> int:
     over = []
     all_p95 = []
     for role, get in clients:
-        pages = discover(get)
+        pages = discover(get, only=re.compile(args.only) if args.only else None)
         for path, status, times, queries in measure(get, pages, args.runs):
             p50, p95 = statistics.median(times), percentile(times, 95)
             all_p95.append(p95)

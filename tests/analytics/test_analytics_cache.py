@@ -3,8 +3,15 @@
 A cached result must never be served to a user of another scope, and a rebuild of the store
 must change what the cockpit shows (the build id is part of every key)."""
 
+import re
 import shutil
+import time
 
+from django.conf import settings as django_settings
+from django.contrib.sessions.backends.cached_db import SessionStore
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.middleware.csrf import _unmask_cipher_token
 from django.urls import reverse
 
 from zhuanxing.analytics import cache as analytics_cache
@@ -16,6 +23,19 @@ from zhuanxing.reporting.models import AnnualReport
 
 def _towns(response) -> set[str]:
     return {c["code"] for c in response.context["counties"]}
+
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _page(response) -> str:
+    """The page without its CSRF tokens (masked afresh on every answer)."""
+    return TOKEN.sub("", response.content.decode())
+
+
+def _from_cache(response) -> bool:
+    """Whether the whole page came from the cache: no template was rendered for it."""
+    return response.status_code == 200 and not response.templates
 
 
 def test_a_cached_cockpit_never_serves_one_countys_figures_to_another(
@@ -42,7 +62,8 @@ def test_a_cached_cockpit_never_serves_one_countys_figures_to_another(
     assert computed == ["330483", "330483"]
     assert 'value="330481"' not in tongxiang.context["body"]
     assert _towns(tongxiang) == _towns(leader)
-    assert client.get(url).context["body"] == tongxiang.context["body"]  # now from the cache
+    again = client.get(url)
+    assert _from_cache(again) and _page(again) == _page(tongxiang)
     assert computed == ["330483", "330483"]
 
     # Haining's officer: their own figures, none of Tongxiang's towns.
@@ -81,7 +102,7 @@ def test_a_store_rebuild_changes_what_the_cockpit_shows(
     url = reverse("analytics:cockpit")
     before = client.get(url, {"year": 2012})
     again = client.get(url, {"year": 2012})
-    assert again.context["body"] == before.context["body"]
+    assert _from_cache(again) and _page(again) == _page(before)
     first_build = build_id(path)
 
     # Tongxiang's 2012 output doubles; the store is rebuilt and swapped in.
@@ -125,3 +146,89 @@ def test_cached_monitoring_stays_in_its_scope(client, city_store, users):
     own = client.get(url)
     assert own.context["unit"].code == "330481"
     assert "330483" not in {w.subject for w in own.context["warnings"]}
+
+
+def test_a_cached_page_carries_each_users_own_name_token_and_language(
+    client, city_store, users, django_user_model
+):
+    """Two leaders share the whole page (same scope and role); each sees their own name and
+    gets a CSRF token of their own session; another language is another page."""
+    other = django_user_model.objects.create_user(
+        username="leader2", password="x" * 12, role=users["leader"].role, first_name="Zhou"
+    )
+    url = reverse("analytics:cockpit")
+    client.force_login(users["leader"])
+    first = client.get(url, {"year": 2012})
+    assert not _from_cache(first)
+    leader_name = users["leader"].get_full_name() or users["leader"].username
+
+    client.force_login(other)
+    second = client.get(url, {"year": 2012})
+    assert _from_cache(second) and _page(second) != _page(first)
+    html = second.content.decode()
+    assert "Zhou" in html and f">{leader_name} · " not in html
+    assert _page(second).replace("Zhou", leader_name) == _page(first)
+    # The token belongs to this session's CSRF secret (the cookie), not the first user's.
+    secret = client.cookies[django_settings.CSRF_COOKIE_NAME].value
+    tokens = set(TOKEN.findall(html))
+    assert tokens and all(_unmask_cipher_token(t) == secret for t in tokens)
+    assert set(TOKEN.findall(first.content.decode())).isdisjoint(tokens)
+    # The page's own address in the language form is this request's.
+    assert 'name="next" type="hidden" value="/analytics/cockpit/?year=2012"' in html
+
+    english = client.get(url, {"year": 2012}, HTTP_ACCEPT_LANGUAGE="en")
+    assert not _from_cache(english) and 'lang="en"' in english.content.decode()
+    assert "Zhou · " in english.content.decode()
+    chinese = client.get(url, {"year": 2012}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert _from_cache(chinese) and 'lang="zh-hans"' in chinese.content.decode()
+
+
+def test_a_cached_page_is_never_served_after_sign_out_or_expiry(client, city_store, users):
+    url = reverse("analytics:cockpit")
+    client.force_login(users["leader"])
+    assert client.get(url).status_code == 200
+    assert _from_cache(client.get(url))
+    client.post(reverse("logout"))
+    assert client.get(url).status_code == 302
+
+    # Signed out by another worker: its store deletes the session from the database and from
+    # the shared sessions cache.
+    client.force_login(users["leader"])
+    assert _from_cache(client.get(url))
+    SessionStore(session_key=client.session.session_key).delete()
+    assert client.get(url).status_code == 302
+
+    # Expired.
+    client.force_login(users["leader"])
+    session = client.session
+    session.set_expiry(1)
+    session.save()
+    assert _from_cache(client.get(url))
+    time.sleep(1.5)
+    assert client.get(url).status_code == 302
+
+
+def test_sessions_are_cached_where_every_worker_sees_a_sign_out():
+    """A per-process memory cache would let another worker accept a signed-out session."""
+    assert django_settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    assert not isinstance(caches[django_settings.SESSION_CACHE_ALIAS], LocMemCache)
+
+
+def test_a_page_with_messages_for_the_user_is_not_cached(client, city_store, users):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    url = reverse("analytics:cockpit")
+    client.force_login(users["leader"])
+    client.get(url)
+    storage = CookieStorage(None)
+    client.cookies[storage.cookie_name] = storage._encode([_message(constants.INFO, "Saved X")])
+    shown = client.get(url)
+    assert not _from_cache(shown) and "Saved X" in shown.content.decode()
+    assert _from_cache(client.get(url))  # the message was shown once
+
+
+def _message(level, text):
+    from django.contrib.messages.storage.base import Message
+
+    return Message(level, text)

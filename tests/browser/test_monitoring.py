@@ -40,6 +40,23 @@ def test_leader_opens_monitoring_and_downloads_the_report(
     expect(page.locator("h1")).not_to_contain_text("嘉兴市")
 
 
+def test_leader_reads_the_monitoring_page_in_english(
+    page, live_server, live_store, login, screenshot
+):
+    """One language at a time: the narrative, the tables and the industries in English."""
+    login("leader")
+    host = live_server.url.split("//")[1].split(":")[0]
+    page.context.add_cookies([{"name": "django_language", "value": "en", "domain": host,
+                               "path": "/"}])  # fmt: skip
+    page.goto(f"{live_server.url}/monitoring/?month={MONTH}")
+    expect(page.locator("#headline")).to_contain_text("value added of industry above")
+    expect(page.locator("#county-table tbody tr.total td").first).to_have_text("Total")
+    expect(page.locator("#breadth-text")).to_contain_text("Breadth of growth")
+    expect(page.locator("#concerns p").first).to_be_visible()
+    expect(page.locator("#trend-chart[data-rendered='1'] canvas")).to_be_visible()
+    screenshot("monitoring-en")
+
+
 def test_county_officer_sees_only_their_warnings(page, live_server, live_store, login, screenshot):
     login("tongxiang")
     page.goto(f"{live_server.url}/monitoring/warnings/?month={MONTH}")

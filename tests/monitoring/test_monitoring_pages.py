@@ -4,7 +4,9 @@ warnings scoped to the user's county, the CLI."""
 import re
 import shutil
 import subprocess
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
+from html import unescape as html_unescape
 from io import BytesIO
 
 import docx
@@ -214,3 +216,68 @@ def test_every_number_in_the_reports_text_is_a_figure_on_the_page(
             assert _shown(number, figures), f"{number} in «{paragraph}» is not on the page"
             checked += 1
     assert checked > 60  # the analysis's text is full of figures, all of them checked
+
+
+# English page: months are named ("January–June", "June 2012"), "months 1–6" in the policy's
+# definitions, "the last 24 months", "1244 categories", years, the unit "100 million yuan" and
+# "SO2" are not figures.
+DATES_EN = re.compile(
+    r"\bin \d{4}\b|\b1244\b|months 1–\d{1,2}|last \d+ months|100 million|SO2|"
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"( \d{4})?\b"
+)
+PROSE = re.compile(r"<(p|div)[^>]*data-prose[^>]*>(.*?)</\1>", re.S)
+
+
+def _prose(html: str) -> list[str]:
+    return [html_unescape(re.sub(r"<[^>]+>", " ", m.group(2))) for m in PROSE.finditer(html)]
+
+
+def test_the_english_page_says_the_same_figures(client, city_with_store, users):
+    """One language at a time: the English page's prose has no Chinese but its region and firm
+    names, and it says the same figures as the Chinese page's, each a figure on the page."""
+    client.force_login(users["leader"])
+    pages = {}
+    for language in ("zh-hans", "en"):
+        client.cookies["django_language"] = language
+        pages[language] = client.get(reverse("monitoring:index"), {"month": MONTH}).content
+    zh, en = (_prose(pages[x].decode()) for x in ("zh-hans", "en"))
+    figures = _page_figures(pages["en"].decode())
+    zh_numbers = sorted(n for text in zh for n in _numbers(text))
+    en_numbers = sorted(
+        n.rstrip(",") for text in en for n in NUMBER.findall(DATES_EN.sub(" ", text))
+    )
+    assert len(en_numbers) > 60
+    assert en_numbers == zh_numbers, (
+        Counter(en_numbers) - Counter(zh_numbers),
+        Counter(zh_numbers) - Counter(en_numbers),
+    )
+    for number in en_numbers:
+        assert _shown(number, figures), number
+    assert "year on year" in en[0] and "hundred million yuan" in en[0]
+    assert "同比" not in " ".join(en) and "增速" not in " ".join(en)
+
+
+def test_from_an_english_page_the_word_report_is_chinese_and_the_workbook_english(
+    client, city_with_store, users, immediate_tasks
+):
+    from openpyxl import load_workbook
+
+    from background import job_of
+
+    client.force_login(users["leader"])
+    client.cookies["django_language"] = "en"
+    url = reverse("monitoring:report", args=["docx"]) + f"?month={MONTH}"
+    job = job_of(client.post(url))
+    assert job.status == "done", job.failure
+    document = docx.Document(BytesIO(client.get(reverse("jobs:download", args=[job.pk])).content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert document.paragraphs[0].text.startswith("嘉兴市2012年1—6月")
+    assert "同比" in text and "year on year" not in text and "January" not in text
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Region" not in cells and "地区" in cells
+    response = client.get(reverse("monitoring:report", args=["xlsx"]), {"month": MONTH})
+    wb = load_workbook(BytesIO(response.content))
+    assert wb.sheetnames[:2] == ["By region", "By industry"] and "Warnings" in wb.sheetnames
+    values = [str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v]
+    assert not [v for v in values if "累计" in v or v in ("地区", "合计", "规则")]

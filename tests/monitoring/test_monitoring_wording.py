@@ -173,3 +173,45 @@ def test_analysis_sentences_from_a_small_city():
     assert w.ranks_paragraph(a) == (
         "从位次看，甲县居第1位，乙县居第1位（较1—5月上升1位），丙县居第3位。"
     )
+
+
+def test_english_sentences_say_the_same_figures():
+    """One language at a time: the same templates in English, key for key, with the same
+    figures at the same precision (8.81 against 8.85: 0.04 points, two decimals)."""
+    from django.utils import translation
+
+    assert set(w.SENTENCES_EN) == set(w.SENTENCES)
+    assert set(w.CONCERN_TITLES_EN) == set(w.CONCERN_TITLES)
+    with translation.override("en"):
+        assert w.headline(6, "嘉兴市", D("12345678.9"), D("8.81"), D("8.85")) == (
+            "In January–June, value added of industry above designated size in 嘉兴市 was "
+            "1234.57 hundred million yuan, up 8.8% year on year (current prices), growth about "
+            "the same as in the first quarter (down 0.04 percentage points)."
+        )
+        assert w.headline(6, "海宁市", D(10000), D("1.0"), D("-2.0")).endswith(
+            "up 1.0% year on year (current prices), 3.0 percentage points faster than in the "
+            "first quarter, from decline to growth."
+        )
+        assert w.parts_paragraph(
+            [(n, g, c, p) for n, g, c, p in COUNTIES], w.whole_name("嘉兴市"), section="county"
+        ) == (
+            "By region, 桐乡市 grew fastest, up 9.1%; 嘉善县 grew slowest, down 1.3%. 桐乡市 "
+            "contributed most, 22.6% of the growth, pulling the city's growth up by 1.64 "
+            "percentage points."
+        )
+        assert w.warnings_paragraph(
+            [("output_drop", "Sharp fall in output", 1, ""),
+             ("county_lagging", "Growth well below the city's", 2, "")]
+        ) == (
+            "This month there are 3 warnings: Sharp fall in output: 1 firm; Growth well below "
+            "the city's: 2 regions."
+        )  # fmt: skip
+        assert w.trend_paragraph(6, [("2012-05", D("4.8")), ("2012-06", D("7.2"))]) == (
+            "In June alone, value added of industry above designated size was up 7.2% year on "
+            "year (current prices), growth 2.4 percentage points faster than the month before; "
+            "over the last 2 months, monthly growth was highest in June 2012 at 7.2% and lowest "
+            "in May 2012 at 4.8%."
+        )
+        assert w.span(1) == "January" and w.warnings_paragraph([]) == "No warnings this month."
+    # And back in Chinese, unchanged.
+    assert w.warnings_paragraph([]) == "本月无预警。"

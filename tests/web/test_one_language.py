@@ -213,23 +213,10 @@ def test_chinese_pages_have_no_english(client, city_with_store, users, bank_list
     assert not found, "\n".join(f"{url}: {words}" for url, words in found.items())
 
 
-# Pages whose English mode still shows Chinese: the monthly analysis's narrative and its table
-# headers are written in Chinese only (monitoring.wording), as the bureau's monthly report is.
-# Remove a line when its page is clean.
-ENGLISH_PENDING = {
-    "/monitoring/": "the monthly narrative and its table headers (monitoring.wording)",
-}
-
-
-def _pending(url: str) -> bool:
-    route = re.sub(r"\d+", "N", urlsplit(url).path)
-    return route in ENGLISH_PENDING or route.replace("N/N-N", "N-N") in ENGLISH_PENDING
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_english_pages_have_no_chinese(client, city_with_store, users, bank_list, role):
     client.force_login(users[role])
-    found = {url: bad for url, bad in _offences(client, "en").items() if not _pending(url)}
+    found = _offences(client, "en")
     assert not found, "\n".join(f"{url}: {words}" for url, words in found.items())
 
 

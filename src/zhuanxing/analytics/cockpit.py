@@ -238,6 +238,20 @@ def _structure(policy, rows, years: list[int]) -> dict:
     }
 
 
+# The query parameters the cockpit reads (``forms.YearParams``).
+PARAMS = ("region", "year", "level", "firms")
+
+
+def checked_params(user, params) -> tuple[dict, object]:
+    """The cockpit's parameters (``region``, ``year``, ``firms``) checked against ``user``: the
+    parsed values and the org unit. BadParameter (400) for a malformed or unbounded year, 403
+    for an enterprise user, 404 for a region outside the user's scope."""
+    from .forms import YearParams
+
+    checked = YearParams.parse(params)
+    return checked, selectors.region_for(user, checked["region"] or None)
+
+
 def cockpit_page(user, params) -> dict:
     """The cockpit page's context for ``params`` (the query string: ``region``, ``year``): the
     analytics app's cockpit and the web home page render the same.
@@ -250,11 +264,9 @@ def cockpit_page(user, params) -> dict:
     from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 
     from . import cache
-    from .forms import YearParams
     from .store import StoreMissing
 
-    checked = YearParams.parse(params)  # BadParameter (400) for a malformed or unbounded year
-    unit = selectors.region_for(user, checked["region"] or None)
+    checked, unit = checked_params(user, params)
     regions = (
         OrgUnit.objects.restrict(user)
         .filter(kind__in=(OrgUnitKind.CITY, OrgUnitKind.COUNTY, OrgUnitKind.ZONE))

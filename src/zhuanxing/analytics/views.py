@@ -6,14 +6,15 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 
+from . import cache, export, records, selectors
 from . import cockpit as cockpit_data
 from . import explorer as explorer_data
-from . import export, records, selectors
 from .forms import YearParams
 from .store import StoreMissing
 
@@ -26,9 +27,22 @@ def _regions(user, kinds):
 
 @login_required
 def cockpit(request):
-    return render(
-        request, "analytics/cockpit.html", cockpit_data.cockpit_page(request.user, request.GET)
-    )
+    """The cockpit, kept whole in the cache (``cache.cached_page``) under the raw parameters.
+
+    The parameters are checked (``checked_params``: 400, 403, 404) whenever the page is
+    rendered, and a page is stored only after they passed. A later request is answered from the
+    cache only with the same scope, role, parameters, language and store build, for which the
+    checks give the same answer: they read only the user's scope and role (in the key), the
+    store's year range (the build) and each org unit's code and place in the tree, which are
+    fixed once the unit is made. So the cache never answers what the checks would refuse."""
+    user = request.user
+
+    def render_page(extra: dict) -> str:
+        context = cockpit_data.cockpit_page(user, request.GET) | extra
+        return render_to_string("analytics/cockpit.html", context, request)
+
+    raw = tuple(request.GET.get(name) for name in cockpit_data.PARAMS)
+    return cache.cached_page(request, "cockpit", raw, render_page)
 
 
 @login_required

@@ -21,14 +21,19 @@ def cores() -> int:
 
 
 def default_workers() -> int:
-    """gunicorn's rule of thumb, 2 × cores + 1: a request waiting on the database or the store
-    leaves its core to another worker."""
-    return 2 * cores() + 1
+    """One process per core: a page that computes (an uncached cockpit) holds its process's
+    interpreter lock, so more processes than cores add memory, not throughput."""
+    return cores()
 
 
 _web = settings.ZHUANXING
 bind = _web["WEB_BIND"]
 workers = _web["WEB_WORKERS"] or default_workers()
+# Threads answer the requests of one process concurrently and keep connections alive between
+# requests (gthread): a cached page costs less than opening and closing a connection, so on
+# 2 cores 2 × 32 threads served a cached cockpit to 50 readers ≈ 4× faster than 5 single-threaded
+# sync workers (bench/RESULTS.md, issue 14). One thread per open connection the server
+# expects at once; a thread costs little memory.
 threads = max(1, _web["WEB_THREADS"])
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = _web["WEB_TIMEOUT"]

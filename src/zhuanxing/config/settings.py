@@ -131,7 +131,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open between requests like PostgreSQL's: opening a SQLite file and running the
+    # pragmas above cost more than the query a cached page makes (bench/RESULTS.md, issue 14).
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -268,8 +269,8 @@ ZHUANXING = {
     "CANDIDATES_SHOWN": int(os.environ.get("ZHUANXING_CANDIDATES_SHOWN", "200")),
     # The application server (gunicorn, `zhuanxing serve` and config/gunicorn.py).
     "WEB_BIND": os.environ.get("ZHUANXING_WEB_BIND", "127.0.0.1:8000"),
-    "WEB_WORKERS": int(os.environ.get("ZHUANXING_WEB_WORKERS", "0")),  # 0: 2 × cores + 1
-    "WEB_THREADS": int(os.environ.get("ZHUANXING_WEB_THREADS", "1")),
+    "WEB_WORKERS": int(os.environ.get("ZHUANXING_WEB_WORKERS", "0")),  # 0: one per core
+    "WEB_THREADS": int(os.environ.get("ZHUANXING_WEB_THREADS", "32")),
     "WEB_TIMEOUT": int(os.environ.get("ZHUANXING_WEB_TIMEOUT", "60")),
     "WEB_MAX_REQUESTS": int(os.environ.get("ZHUANXING_WEB_MAX_REQUESTS", "5000")),
     # Cached analytics results (cockpit, indicator records), keyed by the store's build id.
@@ -304,7 +305,31 @@ else:
         "LOCATION": "zhuanxing",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
-CACHES = {"default": {**_CACHE, "TIMEOUT": ZHUANXING["ANALYTICS_CACHE_SECONDS"]}}
+# Sessions are read from a cache shared by every worker of the server (written through to the
+# database, Django's cached_db engine): no query per request, and a sign-out or an expired
+# session is gone for all workers at once. Never a per-process memory cache: another worker
+# would still accept a session signed out elsewhere. A file cache under VAR_DIR by default
+# (the directory of ZHUANXING_CACHE_URL=file://… when set); several servers: a shared cache
+# (docs/deployment.md). With the dummy cache (bench/load.py's baseline) every request reads
+# the session from the database, as the db engine does.
+if _CACHE_URL == "dummy:":
+    _SESSIONS = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+else:
+    _SESSIONS = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(
+            Path(_CACHE_URL.removeprefix("file://")) / "sessions"
+            if _CACHE_URL.startswith("file://")
+            else VAR_DIR / "cache" / "sessions"
+        ),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+CACHES = {
+    "default": {**_CACHE, "TIMEOUT": ZHUANXING["ANALYTICS_CACHE_SECONDS"]},
+    "sessions": _SESSIONS,
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 
 LOGGING = {
     "version": 1,

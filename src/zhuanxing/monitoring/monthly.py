@@ -17,6 +17,7 @@ from django.conf import settings
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.core.figures import format_number
+from zhuanxing.core.language import pick
 from zhuanxing.core.periods import shift_month
 from zhuanxing.reference import industry
 
@@ -182,7 +183,7 @@ def _parts(cells: dict, whole, names: dict[str, str], before: dict) -> list[Part
         parts.append(
             Part(
                 code=code,
-                name=names.get(code) or code or "其他",
+                name=names.get(code) or code or pick("其他", "Other"),
                 value=_dec(cell.value),
                 growth=_growth(cell),
                 previous_growth=None if code not in before else _growth(before[code]),
@@ -240,7 +241,10 @@ def monthly_analysis(unit, month: str, *, rules, county_names, category_names, g
     categories_before = ytd_before.categories if previous else {}
     for code in divisions:
         found = industry.get(code) if code else None
-        division_names[code] = found.name if found else "未分类"
+        if found is None:
+            division_names[code] = pick("未分类", "Unclassified")
+        else:
+            division_names[code] = pick(found.name, industry.english_name(code))
 
     # Comparable prices: each month deflated by its index, division by division where a
     # division has its own, else as a whole by the general series.
@@ -314,8 +318,12 @@ def monthly_analysis(unit, month: str, *, rules, county_names, category_names, g
 
     emerging = [c for k, c in categories.items() if groups_of.get(k) == "emerging"]
     groups = [
-        _group("“1244”新兴产业", emerging, whole),
-        _group("高技术制造业", [c for k, c in high_tech.items() if k], whole),
+        _group(pick("“1244”新兴产业", "1244 emerging industries"), emerging, whole),
+        _group(
+            pick("高技术制造业", "High-tech manufacturing"),
+            [c for k, c in high_tech.items() if k],
+            whole,
+        ),
     ]
 
     firm_rows = firms(unit, month)
@@ -422,8 +430,8 @@ def targets_at_risk(unit, month: str) -> list[TargetConcern]:
                 continue
             out.append(
                 TargetConcern(
-                    name=ind.name,
-                    unit=ind.unit,
+                    name=ind.label,
+                    unit=ind.unit_label,
                     year=year,
                     value=_shown(ev.value, ind.decimals),
                     target_year=card["target"].year,

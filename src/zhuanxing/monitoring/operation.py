@@ -155,7 +155,7 @@ def operation(unit, month: str) -> Operation:
 
 
 def headline(op: Operation, region_name: str) -> str:
-    """The report's opening sentence, from the numbers (Chinese, as the report is written)."""
+    """The report's opening sentence, from the numbers, in the active language."""
     from . import wording
 
     va = op.ytd_total.figures.get("value_added")

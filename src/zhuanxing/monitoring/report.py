@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from zhuanxing.core.figures import format_number
-from zhuanxing.core.language import english
+from zhuanxing.core.language import english, pick
 from zhuanxing.core.spreadsheets import safe
 
 from . import analysis, wording
@@ -61,11 +61,19 @@ class Tables:
 
 
 def tables(op: Operation, county_names: dict[str, str], category_names: dict[str, str]) -> Tables:
-    header = [
-        "地区", "增加值（亿元）", "现价增长（%）", "贡献率（%）", "拉动（百分点）",
-        "总产值（亿元）", "现价增长（%）", "用电量增长（%）", "利润增长（%）",
-        "出口交货值增长（%）",
-    ]  # fmt: skip
+    if english():
+        header = [
+            "Region", "Value added (100 million yuan)", "Growth at current prices (%)",
+            "Contribution (%)", "Pull (percentage points)", "Gross output (100 million yuan)",
+            "Growth at current prices (%)", "Electricity growth (%)", "Profit growth (%)",
+            "Export delivery growth (%)",
+        ]  # fmt: skip
+    else:
+        header = [
+            "地区", "增加值（亿元）", "现价增长（%）", "贡献率（%）", "拉动（百分点）",
+            "总产值（亿元）", "现价增长（%）", "用电量增长（%）", "利润增长（%）",
+            "出口交货值增长（%）",
+        ]  # fmt: skip
 
     def row(name, line) -> list[str]:
         f = line.figures
@@ -84,12 +92,13 @@ def tables(op: Operation, county_names: dict[str, str], category_names: dict[str
         ]
 
     county_rows = [row(county_names.get(line.code, line.code), line) for line in op.counties]
-    county_rows.append(row("合计", op.ytd_total))
+    county_rows.append(row(pick("合计", "Total"), op.ytd_total))
     # In the policy's order (producer services, pillars, emerging, traditional), others last.
     order = {key: i for i, key in enumerate(category_names)}
     lines = sorted(op.categories, key=lambda line: order.get(line.code, len(order)))
-    category_rows = [row(category_names.get(line.code) or "其他行业", line) for line in lines]
-    return Tables(header, county_rows, ["产业", *header[1:]], category_rows)
+    other = pick("其他行业", "Other industries")
+    category_rows = [row(category_names.get(line.code) or other, line) for line in lines]
+    return Tables(header, county_rows, [pick("产业", "Industry"), *header[1:]], category_rows)
 
 
 @dataclass
@@ -123,9 +132,11 @@ def t_money(value_wan) -> str:
 
 def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
     """The analysis tables (总体情况, 增长面, 分行业, 分地区, 新兴产业, 亿元以上企业), shared by
-    the page, the Word report and the workbook."""
+    the page, the Word report and the workbook; in the active language (the report's are
+    Chinese)."""
     m, prev = int(a.month[5:7]), int(a.month[5:7]) - 1
-    since = f"1—{prev}月" if prev else "上月"
+    since = wording.span(prev) if prev else pick("上月", "last month")
+    month = wording.month_name(m)
     va = op.ytd_total.figures.get("value_added")
     q1 = op.q1_growth.get("value_added")
     trend = [g.get("value_added") for _, g in op.trend]
@@ -133,48 +144,70 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
     if len(trend) > 1 and trend[-1] is not None and trend[-2] is not None:
         month_change = trend[-1] - trend[-2]
     lo, sales = a.losses, a.sales
+    L = pick  # noqa: N806 (Chinese, English)
     overall = [
-        ["规上工业增加值（亿元）", t_money(va.value if va else None)],
-        ["累计增速（%，现价）", t(a.whole.growth)],
-        ["累计增速（%，可比价）", t(a.whole.comparable_growth)],
-        ["一季度累计增速（%）", t(q1)],
-        ["比一季度增减（百分点）", t(_minus(va.growth if va else None, q1), 2)],
-        [f"{since}累计增速（%）", t(a.whole.previous_growth)],
-        [f"比{since}增减（百分点）", t(a.whole.change_pp, 2)],
-        [f"{m}月当月增速（%，现价）", t(a.whole.month_growth)],
-        ["当月增速比上月增减（百分点）", t(month_change, 2)],
-        ["全省累计增速（%）", t(a.benchmarks.get("province"))],
-        ["全国累计增速（%）", t(a.benchmarks.get("nation"))],
-        ["产销率（%）", t(sales.ratio)],
-        ["产销率比上年同期增减（百分点）", t(sales.change, 2)],
-        ["亏损企业（家）", str(lo.losing)],
-        ["亏损面（%）", t(lo.share)],
-        ["上年同期亏损面（%）", t(lo.previous_share)],
-        ["亏损面增减（百分点）", t(_minus(lo.share, lo.previous_share), 2)],
-        ["亏损企业亏损额（亿元）", t_money(lo.amount)],
-        ["亏损额增速（%）", t(lo.amount_growth)],
-        ["利润总额增速（%）", t(a.profit_growth)],
-        ["用电量增速（%）", t(a.electricity_growth)],
-        ["停产企业（家）", str(counts.get("zero_output", 0))],
-        ["由盈转亏企业（家）", str(counts.get("turn_to_loss", 0))],
-        ["预警合计（项）", str(sum(counts.values()))],
+        [L("规上工业增加值（亿元）", "Value added above designated size (100 million yuan)"),
+         t_money(va.value if va else None)],
+        [L("累计增速（%，现价）", "Cumulative growth (%, current prices)"), t(a.whole.growth)],
+        [L("累计增速（%，可比价）", "Cumulative growth (%, comparable prices)"),
+         t(a.whole.comparable_growth)],
+        [L("一季度累计增速（%）", "Cumulative growth, first quarter (%)"), t(q1)],
+        [L("比一季度增减（百分点）", "Change on the first quarter (percentage points)"),
+         t(_minus(va.growth if va else None, q1), 2)],
+        [L(f"{since}累计增速（%）", f"Cumulative growth, {since} (%)"),
+         t(a.whole.previous_growth)],
+        [L(f"比{since}增减（百分点）", f"Change on {since} (percentage points)"),
+         t(a.whole.change_pp, 2)],
+        [L(f"{month}当月增速（%，现价）", f"Growth in {month} alone (%, current prices)"),
+         t(a.whole.month_growth)],
+        [L("当月增速比上月增减（百分点）",
+           "Monthly growth, change on the month before (percentage points)"),
+         t(month_change, 2)],
+        [L("全省累计增速（%）", "Cumulative growth, province (%)"),
+         t(a.benchmarks.get("province"))],
+        [L("全国累计增速（%）", "Cumulative growth, nation (%)"), t(a.benchmarks.get("nation"))],
+        [L("产销率（%）", "Sales-output ratio (%)"), t(sales.ratio)],
+        [L("产销率比上年同期增减（百分点）",
+           "Sales-output ratio, change on a year earlier (percentage points)"),
+         t(sales.change, 2)],
+        [L("亏损企业（家）", "Loss-making firms"), str(lo.losing)],
+        [L("亏损面（%）", "Share of loss-making firms (%)"), t(lo.share)],
+        [L("上年同期亏损面（%）", "Share of loss-making firms a year earlier (%)"),
+         t(lo.previous_share)],
+        [L("亏损面增减（百分点）", "Change in the share of loss-making firms (percentage points)"),
+         t(_minus(lo.share, lo.previous_share), 2)],
+        [L("亏损企业亏损额（亿元）", "Losses of loss-making firms (100 million yuan)"),
+         t_money(lo.amount)],
+        [L("亏损额增速（%）", "Growth of losses (%)"), t(lo.amount_growth)],
+        [L("利润总额增速（%）", "Growth of total profit (%)"), t(a.profit_growth)],
+        [L("用电量增速（%）", "Growth of electricity use (%)"), t(a.electricity_growth)],
+        [L("停产企业（家）", "Firms that stopped production"),
+         str(counts.get("zero_output", 0))],
+        [L("由盈转亏企业（家）", "Firms from profit to loss"), str(counts.get("turn_to_loss", 0))],
+        [L("预警合计（项）", "Warnings in all"), str(sum(counts.values()))],
     ]  # fmt: skip
-    blocks = [Block("overall", "主要指标", ["指标", "数值"], overall)]
+    blocks = [
+        Block("overall", L("主要指标", "Main indicators"),
+              [L("指标", "Indicator"), L("数值", "Value")], overall)
+    ]  # fmt: skip
 
     breadth_rows = []
-    for kind, label in wording.BREADTH_KINDS.items():
+    for kind, label in wording.breadth_kinds().items():
         b, before, mg = a.breadth[kind], a.previous_breadth[kind], a.margins[kind]
         breadth_rows.append([
-            label, str(b.parts), str(b.grew), str(b.fell), t(b.share),
+            _capital(label), str(b.parts), str(b.grew), str(b.fell), t(b.share),
             t(before.share) if prev else "—",
             t(_minus(b.share, before.share), 2) if prev else "—",
             *(str(len(x)) if prev else "—" for x in (
                 mg.rose, mg.fell, mg.turned_positive, mg.turned_negative)),
         ])  # fmt: skip
     blocks.append(Block(
-        "breadth", "增长面与边际变化",
-        ["类别", "个数", "增长", "下降", "增长面（%）", f"{since}增长面（%）", "增减（百分点）",
-         "增速提高", "增速回落", "由降转增", "由增转降"],
+        "breadth", L("增长面与边际变化", "Breadth of growth and change at the margin"),
+        [L("类别", "Kind"), L("个数", "Number"), L("增长", "Growing"), L("下降", "Falling"),
+         L("增长面（%）", "Breadth (%)"), L(f"{since}增长面（%）", f"Breadth, {since} (%)"),
+         L("增减（百分点）", "Change (percentage points)"),
+         L("增速提高", "Growth faster"), L("增速回落", "Growth slower"),
+         L("由降转增", "Decline to growth"), L("由增转降", "Growth to decline")],
         breadth_rows,
     ))  # fmt: skip
 
@@ -206,29 +239,41 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
             change,
         ]
 
-    head = ["名称", "增加值（亿元）", "占比（%）", "累计增长（%，现价）", "累计增长（%，可比价）",
-            f"{since}增长（%）", "增速增减（百分点）",
-            "贡献率（%）", "拉动（百分点）"]  # fmt: skip
+    name = L("名称", "Name")
+    current = L("累计增长（%，现价）", "Cumulative growth (%, current prices)")
+    comparable = L("累计增长（%，可比价）", "Cumulative growth (%, comparable prices)")
+    growth_since = L(f"{since}增长（%）", f"Growth, {since} (%)")
+    growth_change = L("增速增减（百分点）", "Change in growth (percentage points)")
+    contribution = L("贡献率（%）", "Contribution (%)")
+    pull = L("拉动（百分点）", "Pull (percentage points)")
+    head = [name, L("增加值（亿元）", "Value added (100 million yuan)"),
+            L("占比（%）", "Share (%)"), current, comparable, growth_since, growth_change,
+            contribution, pull]  # fmt: skip
     blocks.append(Block(
-        "counties", "分地区增长、位次及当月增速",
-        ["名称", "累计增长（%，现价）", "累计增长（%，可比价）", f"{since}增长（%）",
-         "增速增减（百分点）", f"{m}月当月增长（%）", "位次", f"{since}位次", "位次变化"],
+        "counties", L("分地区增长、位次及当月增速", "Growth, rank and monthly growth by region"),
+        [name, current, comparable, growth_since, growth_change,
+         L(f"{month}当月增长（%）", f"Growth in {month} alone (%)"), L("位次", "Rank"),
+         L(f"{since}位次", f"Rank, {since}"), L("位次变化", "Change in rank")],
         [county_row(p) for p in a.counties],
         link="region", codes=[p.code for p in a.counties],
     ))  # fmt: skip
     blocks.append(Block(
-        "divisions", "分行业（国民经济行业大类）",
+        "divisions", L("分行业（国民经济行业大类）", "By industry (divisions of GB/T 4754)"),
         head, [part_row(p) for p in a.divisions],
     ))  # fmt: skip
     group_rows = [[g.name, t_money(g.value), t(g.share), t(g.growth), "—", "—", "—",
                    t(g.contribution), t(g.pull, 2)] for g in a.groups]  # fmt: skip
     blocks.append(Block(
-        "groups", "“1244”产业、新兴产业和高技术制造业",
+        "groups", L("“1244”产业、新兴产业和高技术制造业",
+                    "1244 categories, emerging industries and high-tech manufacturing"),
         head, group_rows + [part_row(p) for p in a.categories],
     ))  # fmt: skip
     b = a.big
+    line = t(b.line / 10_000, 2)
     big_rows = [
-        [f"亿元以上企业（总产值≥{t(b.line / 10_000, 2)}亿元）", str(b.count),
+        [L(f"亿元以上企业（总产值≥{line}亿元）",
+           f"Firms with a gross output of {line} hundred million yuan or more"),
+         str(b.count),
          t(Decimal(b.count) / b.firms * 100) if b.firms else "—", t_money(b.output),
          t(b.output_share), t(b.growth), t(b.contribution), t(b.pull, 2)],
     ] + [
@@ -237,19 +282,30 @@ def analysis_tables(a, op: Operation, counts: dict[str, int]) -> list[Block]:
         for c in b.top
     ]  # fmt: skip
     blocks.append(Block(
-        "big", "亿元以上企业及增量居前企业",
-        ["企业", "家数", "占规上企业（%）", "总产值（亿元）", "占规上总产值（%）",
-         "总产值增长（%）", "贡献率（%）", "拉动（百分点）"],
+        "big", L("亿元以上企业及增量居前企业",
+                 "Firms above 100 million yuan and the largest increases"),
+        [L("企业", "Firm"), L("家数", "Firms"), L("占规上企业（%）", "Share of firms (%)"),
+         L("总产值（亿元）", "Gross output (100 million yuan)"),
+         L("占规上总产值（%）", "Share of gross output (%)"),
+         L("总产值增长（%）", "Growth of gross output (%)"), contribution, pull],
         big_rows,
     ))  # fmt: skip
     if a.targets:
         blocks.append(Block(
-            "targets", "目标进度",
-            ["指标", "年份", "数值", "目标年份", "目标值", "单位", "状态", "今后每年需增长（%）"],
+            "targets", L("目标进度", "Progress towards the targets"),
+            [L("指标", "Indicator"), L("年份", "Year"), L("数值", "Value"),
+             L("目标年份", "Target year"), L("目标值", "Target"), L("单位", "Unit"),
+             L("状态", "Status"), L("今后每年需增长（%）", "Growth needed a year from now (%)")],
             [[x.name, str(x.year), x.value, str(x.target_year), x.target, x.unit,
-              "进度滞后" if x.off_track else "有风险", t(x.required_growth)] for x in a.targets],
+              _capital(wording.target_status(x.off_track)), t(x.required_growth)]
+             for x in a.targets],
         ))  # fmt: skip
     return blocks
+
+
+def _capital(text: str) -> str:
+    """A label at the head of a table cell (English: "Industry divisions")."""
+    return text[:1].upper() + text[1:]
 
 
 def _minus(a, b):
@@ -361,7 +417,7 @@ def section_texts(
             f = line.figures.get("value_added")
             if f is None:
                 continue
-            name = names.get(line.code) or line.code or "其他行业"
+            name = names.get(line.code) or line.code or pick("其他行业", "Other industries")
             out.append((name, f.growth, f.contribution, f.pull))
         return out
 
@@ -378,8 +434,9 @@ def section_texts(
         counts[w.rule] = counts.get(w.rule, 0) + 1
     definitions = definitions or {}
     order = list(RULE_NAMES)
+    labels = rule_names()
     items = [
-        (rule, RULE_NAMES[rule], counts[rule], definitions.get(rule, ""))
+        (rule, labels[rule], counts[rule], definitions.get(rule, ""))
         for rule in order
         if counts.get(rule)
     ]
@@ -532,6 +589,15 @@ SHEET_TITLES = {
     "big": "亿元以上企业",
     "targets": "目标进度",
 }
+SHEET_TITLES_EN = {
+    "overall": "Main indicators",
+    "breadth": "Breadth",
+    "counties": "Ranks by region",
+    "divisions": "By division",
+    "groups": "Emerging industries",
+    "big": "Large firms",
+    "targets": "Targets",
+}
 
 
 def build_xlsx(
@@ -544,37 +610,46 @@ def build_xlsx(
     t = tables(op, county_names, category_names)
     wb = Workbook()
     fill = PatternFill("solid", fgColor="EEF2F6")
+    # In the active language, as the page that offers it.
+    titles = SHEET_TITLES_EN if english() else SHEET_TITLES
     sheets = [
-        ("分地区", t.county_header, t.county_rows),
-        ("分产业", t.category_header, t.category_rows),
+        (pick("分地区", "By region"), t.county_header, t.county_rows),
+        (pick("分产业", "By industry"), t.category_header, t.category_rows),
     ]
     if analysis is not None:
         sheets += [
-            (SHEET_TITLES[b.key], b.header, b.rows)
+            (titles[b.key], b.header, b.rows)
             for b in analysis_tables(analysis, op, warning_counts(warnings))
         ]
     ws = wb.active
     for index, (title, header, rows) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = title
-        ws.append([f"{region_name}{op.month}累计"])
+        ws.append(
+            [pick(f"{region_name}{op.month}累计", f"{region_name}, cumulative to {op.month}")]
+        )
         ws.append(header)
         for cell in ws[2]:
             cell.font, cell.fill = Font(bold=True), fill
         for values in rows:
             ws.append([_number(v) for v in values])
-    ws = wb.create_sheet("预警", 0 if warnings_first else None)
+    ws = wb.create_sheet(pick("预警", "Warnings"), 0 if warnings_first else None)
     if warnings_first:
         wb.active = 0
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:F{len(warnings) + 1}"
-    ws.append(["规则", "企业/地区", "所属地区", "本期", "上年同期", "变化（%或百分点）"])
+    ws.append(
+        [pick("规则", "Rule"), pick("企业/地区", "Firm or region"), pick("所属地区", "Region"),
+         pick("本期", "This period"), pick("上年同期", "A year earlier"),
+         pick("变化（%或百分点）", "Change (% or percentage points)")]
+    )  # fmt: skip
     for cell in ws[1]:
         cell.font, cell.fill = Font(bold=True), fill
+    labels = rule_names()
     for w in warnings:
         ws.append(
             [
-                RULE_NAMES[w.rule],
+                labels[w.rule],
                 safe(names.get(w.subject, w.subject)),
                 county_names.get(w.county, w.county),
                 _float(w.value),

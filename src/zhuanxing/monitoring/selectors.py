@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from zhuanxing.analytics import selectors as analytics
 from zhuanxing.analytics.store import build_info
@@ -62,7 +63,9 @@ def context_for(unit: OrgUnit, month: str, *, with_analysis: bool = True) -> dic
     names = {str(pk): e.name for pk, e in Enterprise.objects.in_bulk(ids).items()}
     names |= {code: name for code, name in units.items()}
     policy = policy_in_force()
-    categories = {key: c.name for key, c in policy.categories_1244.items()}
+    # Names and texts in the active language (the Word report's job asks in Chinese); the
+    # cache of these results is kept per language (analytics.cache).
+    categories = {key: c.label for key, c in policy.categories_1244.items()}
     analysis = None
     if with_analysis:
         analysis = monthly_analysis(
@@ -74,8 +77,9 @@ def context_for(unit: OrgUnit, month: str, *, with_analysis: bool = True) -> dic
             groups_of={key: c.group for key, c in policy.categories_1244.items()},
         )
         analysis.targets = targets_at_risk(unit, month)
-    # Each warning's definition, in Chinese as the report is written.
-    definitions = {rule: rules.definition(rule, month) for rule in rules.definitions}
+    # Each warning's definition, in the same language.
+    language = get_language() or "zh-hans"
+    definitions = {rule: rules.definition(rule, month, language) for rule in rules.definitions}
     return {
         "definitions": definitions,
         "unit": unit,

@@ -12,12 +12,16 @@ Written in the register of a 统计局/经信局 monthly report. Every sentence 
 - enterprises are counted in 家, county-level units in 个;
 - a missing figure is said as such (无可比数据), never as 0.
 
-The report is Chinese whatever the interface language, as such reports are written.
+The Word report is Chinese, as such reports are written. English pages (one language at a
+time) get the same sentences from ``SENTENCES_EN``, key for key, with the same figures in the
+same precision: ``_s`` picks the active language's template, ``_p`` its punctuation.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+
+from zhuanxing.core.language import english
 
 SENTENCES = {
     # headline (the report's first paragraph and the page's lead)
@@ -71,10 +75,186 @@ SENTENCES = {
     "warning_item_bare": "{label}{count}{unit}",
     "no_warnings": "本月无预警。",
 }
+
+# The same sentences in English, key for key: the same figures, the same precision.
+SENTENCES_EN = {
+    "headline": (
+        "In {span}, value added of industry above designated size in {region} was {value} "
+        "hundred million yuan, {growth}{versus_q1}."
+    ),
+    "headline_missing": (
+        "In {span}, there are no data on value added of industry above designated size in {region}."
+    ),
+    "growth_up": "up {pct}% year on year",
+    "growth_down": "down {pct}% year on year",
+    "growth_flat": "level with a year earlier",
+    "growth_missing": "no comparable data",
+    "current_prices": " (current prices)",
+    "q1_up": ", growth {pp} percentage points faster than in the first quarter",
+    "q1_down": ", growth {pp} percentage points slower than in the first quarter",
+    "q1_narrower": ", the decline {pp} percentage points narrower than in the first quarter",
+    "q1_wider": ", the decline {pp} percentage points wider than in the first quarter",
+    "q1_to_growth": (
+        ", {pp} percentage points faster than in the first quarter, from decline to growth"
+    ),
+    "q1_to_decline": (
+        ", {pp} percentage points slower than in the first quarter, from growth to decline"
+    ),
+    "q1_about_same": (
+        ", growth about the same as in the first quarter ({direction} {pp} percentage points)"
+    ),
+    "q1_about_same_decline": (
+        ", the decline about the same as in the first quarter ({direction} {pp} percentage points)"
+    ),
+    "q1_same": ", growth the same as in the first quarter",
+    "parts_fastest": "{names} grew fastest, {growth}",
+    "parts_fastest_tie": "{names} tied as the fastest, each {growth}",
+    "parts_slowest": "{names} grew slowest, {growth}",
+    "parts_slowest_tie": "{names} tied as the slowest, each {growth}",
+    "parts_all_same": "all {kind} grew alike, each {growth}",
+    "parts_contribution": "{names} contributed most, {contribution}% of the growth, {pull}",
+    "parts_contribution_tie": (
+        "{names} tied as the largest contributors, {contribution}% of the growth each, {pull}"
+    ),
+    "pull_up": "pulling {whole}'s growth up by {pp} percentage points",
+    "pull_down": "pulling {whole} down by {pp} percentage points",
+    "by_county": "By region, {text}.",
+    "by_county_missing": "By region, no region has comparable data.",
+    "energy_profit": (
+        "Electricity use of industry above designated size was {electricity}, total profit "
+        "{profit}."
+    ),
+    "by_category": "By industry, {text}.",
+    "by_category_missing": "By industry, no industry has comparable data.",
+    "month_growth": (
+        "In {month_name} alone, value added of industry above designated size was "
+        "{growth}{versus_last}"
+    ),
+    "month_growth_missing": (
+        "In {month_name} alone, value added of industry above designated size has no "
+        "comparable data"
+    ),
+    "vs_last_month_up": ", growth {pp} percentage points faster than the month before",
+    "vs_last_month_down": ", growth {pp} percentage points slower than the month before",
+    "vs_last_month_same": ", growth the same as the month before",
+    "trend_range": (
+        "; over the last {count} months, monthly growth was highest in {high_period} at "
+        "{high}% and lowest in {low_period} at {low}%"
+    ),
+    "trend_end": ".",
+    "warnings": "This month there are {total} warnings: {items}.",
+    "warning_item": "{label}: {count} {unit} ({definition})",
+    "warning_item_bare": "{label}: {count} {unit}",
+    "no_warnings": "No warnings this month.",
+    "month_own": (
+        "In {month_name} alone, value added of industry above designated size was {growth}"
+    ),
+    "versus_previous_ytd": "; cumulative growth in {span} was {change} on {previous_span}",
+    "comparable": "At comparable prices, value added in {span} was {growth}",
+    "comparable_missing": (
+        "No producer price index for this year's months yet: growth is at current prices"
+    ),
+    "benchmark": ", {versus}",
+    "versus_one": "{pp} percentage points {direction} {whom} ({pct}%)",
+    "versus_same": "level with {whom} ({pct}%)",
+    "efficiency": (
+        "The sales-output ratio of industry above designated size was {ratio}%{ratio_change}; "
+        "{losing} firms made a loss, {share}% of the firms{share_change}, losing {amount} "
+        "hundred million yuan, {amount_growth}; total profit was {profit}, electricity use "
+        "{electricity}."
+    ),
+    "breadth_item": "{grew} of {parts} {kind} grew, a breadth of {share}%{change}",
+    "breadth": "Breadth of growth: {items}.",
+    "breadth_missing": "Breadth of growth: no comparable data.",
+    "margins": " Against {previous_span}, {items}.",
+    "margins_item": "among {kind}, growth rose in {rose} and fell in {fell}{turns}",
+    "turned_positive": ", {count} from decline to growth ({names})",
+    "turned_negative": ", {count} from growth to decline ({names})",
+    "rank_item": "{name} ranks No. {rank}{change}",
+    "rank_up": " (up {n} on {previous_span})",
+    "rank_down": " (down {n} on {previous_span})",
+    "ranks": "By rank, {items}.",
+    "month_vs_ytd": (
+        " In {month_name} alone, growth was above the cumulative growth in {above} regions "
+        "and below it in {below}."
+    ),
+    "group": (
+        "{name}, value added {value} hundred million yuan, {share}% of industry above "
+        "designated size, {growth}, contribution {contribution}%, {pull}"
+    ),
+    "groups": "Emerging industries: {items}.",
+    "big_firms": (
+        "{count} firms had a gross output of a hundred million yuan or more, {count_share}% of "
+        "the firms above designated size; their gross output was {output} hundred million yuan, "
+        "{output_share}% of the total, {growth}{pull}{top}."
+    ),
+    "big_pull_up": ", pulling growth of gross output up by {pp} percentage points",
+    "big_pull_down": ", pulling gross output down by {pp} percentage points",
+    "big_top": "; the largest increases: {names}",
+    "big_none": "No firm had a gross output of {line} hundred million yuan or more.",
+    "concern_divisions": "value added fell in {count} industry divisions, among them {names}",
+    "concern_counties": "value added fell in {names}",
+    "concern_slowing": (
+        "cumulative growth slowed in {count} industry divisions against {previous_span}{turned}"
+    ),
+    "concern_stopped": "{count} firms stopped production",
+    "concern_turned": "{count} firms turned from profit to loss",
+    "concern_losses": "loss-making firms {share}%{share_change}, losses {growth}",
+    "concern_profit": "total profit {growth}",
+    "concern_target": (
+        "{name}: target {status} ({value} in {year}; target {target} in {target_year}{needed})"
+    ),
+    "concern_target_needed": ", {pct}% growth a year needed from now",
+    "concern_target_broken": ", the yearly requirement missed in {year}",
+    "concern_item": "{n}. {title}. {text}.",
+    "no_concerns": "No indicator this month calls for particular attention.",
+}
+CONCERN_TITLES_EN = {
+    "falling": "Value added fell in some industries and regions",
+    "slowing": "Growth is losing momentum",
+    "firms": "Firms are under more pressure",
+    "targets": "Some targets are behind schedule",
+}
+# Punctuation and the few words said between templates.
+PUNCTUATION = {
+    "list": "、", "clause": "；", "comma": "，", "stop": "。", "open": "（", "close": "）",
+    "points": "个百分点", "flat": "持平",
+}  # fmt: skip
+PUNCTUATION_EN = {
+    "list": ", ", "clause": "; ", "comma": ", ", "stop": ". ", "open": " (", "close": ")",
+    "points": " percentage points", "flat": "unchanged",
+}  # fmt: skip
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")  # fmt: skip
 ENTERPRISE_UNIT = "家"
 COUNTY_UNIT = "个"
 TWO = Decimal("0.01")
 ONE = Decimal("0.1")
+
+
+def _s(key: str) -> str:
+    """The template ``key`` in the active language."""
+    return SENTENCES_EN[key] if english() else SENTENCES[key]
+
+
+def _p(key: str) -> str:
+    """Punctuation (or a linking word) in the active language."""
+    return PUNCTUATION_EN[key] if english() else PUNCTUATION[key]
+
+
+def _w(chinese: str, english_text: str) -> str:
+    return english_text if english() else chinese
+
+
+def span(month: int) -> str:
+    """1—6月 / January–June (January alone: 1—1月 / January)."""
+    if english():
+        return MONTHS_EN[0] if month == 1 else f"{MONTHS_EN[0]}–{MONTHS_EN[month - 1]}"
+    return f"1—{month}月"
+
+
+def month_name(month: int) -> str:
+    return MONTHS_EN[month - 1] if english() else f"{month}月"
 
 
 def _q(value: Decimal, places: int) -> Decimal:
@@ -91,18 +271,23 @@ def number(value: Decimal | float | int, places: int = 1) -> str:
     return f"{abs(shown) if shown == 0 else shown:f}"
 
 
-def growth_phrase(pct: Decimal | None, *, current_prices: bool = False, places: int = 1) -> str:
-    """同比增长3.2% / 同比下降3.2% / 与上年同期持平 / 无可比数据 (with （现价） for money)."""
+def growth_phrase(
+    pct: Decimal | None, *, current_prices: bool = False, places: int = 1, yoy: bool = True
+) -> str:
+    """同比增长3.2% / 同比下降3.2% / 与上年同期持平 / 无可比数据 (with （现价） for money);
+    ``yoy=False``: without 同比 (增长3.2%)."""
     if pct is None:
-        return SENTENCES["growth_missing"]
+        return _s("growth_missing")
     shown = number(abs(pct), places)
     if Decimal(shown) == 0:
-        text = SENTENCES["growth_flat"]
+        text = _s("growth_flat")
     elif pct > 0:
-        text = SENTENCES["growth_up"].format(pct=shown)
+        text = _s("growth_up").format(pct=shown)
     else:
-        text = SENTENCES["growth_down"].format(pct=shown)
-    return text + (SENTENCES["current_prices"] if current_prices else "")
+        text = _s("growth_down").format(pct=shown)
+    if not yoy:
+        text = text.removeprefix("同比").removesuffix(" year on year")
+    return text + (_s("current_prices") if current_prices else "")
 
 
 def versus_q1(now: Decimal | None, q1: Decimal | None) -> str:
@@ -111,24 +296,25 @@ def versus_q1(now: Decimal | None, q1: Decimal | None) -> str:
         return ""
     change = now - q1
     if _q(change, 2) == 0:
-        return SENTENCES["q1_same"]
-    direction = "提高" if change > 0 else "回落"
+        return _s("q1_same")
+    direction = _w("提高", "up") if change > 0 else _w("回落", "down")
     if _q(change, 1) == 0:
         key = "q1_about_same_decline" if now < 0 and q1 < 0 else "q1_about_same"
-        return SENTENCES[key].format(direction=direction, pp=number(abs(change), 2))
+        return _s(key).format(direction=direction, pp=number(abs(change), 2))
     pp = number(abs(change))
     if now >= 0 and q1 >= 0:
-        return SENTENCES["q1_up" if change > 0 else "q1_down"].format(pp=pp)
+        return _s("q1_up" if change > 0 else "q1_down").format(pp=pp)
     if now < 0 and q1 < 0:
-        return SENTENCES["q1_narrower" if change > 0 else "q1_wider"].format(pp=pp)
-    return SENTENCES["q1_to_growth" if now >= 0 else "q1_to_decline"].format(pp=pp)
+        return _s("q1_narrower" if change > 0 else "q1_wider").format(pp=pp)
+    return _s("q1_to_growth" if now >= 0 else "q1_to_decline").format(pp=pp)
 
 
 def headline(month: int, region: str, value_wan: Decimal | None, pct, q1_pct) -> str:
     if value_wan is None:
-        return SENTENCES["headline_missing"].format(month=month, region=region)
-    return SENTENCES["headline"].format(
+        return _s("headline_missing").format(month=month, span=span(month), region=region)
+    return _s("headline").format(
         month=month,
+        span=span(month),
         region=region,
         value=f"{Decimal(value_wan) / 10_000:.2f}",
         growth=growth_phrase(pct, current_prices=True),
@@ -136,12 +322,15 @@ def headline(month: int, region: str, value_wan: Decimal | None, pct, q1_pct) ->
     )
 
 
+WHOLE_EN = {"市": "the city", "县": "the county", "区": "the district"}
+
+
 def whole_name(region: str) -> str:
     """全市 / 全县 / 全区, as a pull is said of the region's total."""
     for suffix in ("市", "县", "区"):
         if region.endswith(suffix):
-            return f"全{suffix}"
-    return "全部"
+            return _w(f"全{suffix}", WHOLE_EN[suffix])
+    return _w("全部", "the total")
 
 
 def _extreme(parts: list[tuple[str, Decimal]], highest: bool):
@@ -166,21 +355,19 @@ def ranking(parts: list[tuple[str, Decimal | None]], *, kind: str = "地") -> st
     top, top_value, top_places = _extreme(known, True)
     low, low_value, low_places = _extreme(known, False)
     if set(top) & set(low):
-        return SENTENCES["parts_all_same"].format(
-            kind=kind, growth=growth_phrase(top_value).removeprefix("同比")
-        )
+        return _s("parts_all_same").format(kind=kind, growth=growth_phrase(top_value, yoy=False))
     key = "parts_fastest_tie" if len(top) > 1 else "parts_fastest"
-    text = SENTENCES[key].format(
-        names="、".join(top),
-        growth=growth_phrase(top_value, places=top_places).removeprefix("同比"),
+    text = _s(key).format(
+        names=_p("list").join(top),
+        growth=growth_phrase(top_value, places=top_places, yoy=False),
     )
     key = "parts_slowest_tie" if len(low) > 1 else "parts_slowest"
     return (
         text
-        + "；"
-        + SENTENCES[key].format(
-            names="、".join(low),
-            growth=growth_phrase(low_value, places=low_places).removeprefix("同比"),
+        + _p("clause")
+        + _s(key).format(
+            names=_p("list").join(low),
+            growth=growth_phrase(low_value, places=low_places, yoy=False),
         )
     )
 
@@ -194,12 +381,12 @@ def contribution_sentence(
         return ""
     names, value, places = _extreme([(n, c) for n, c, _ in known], True)
     pull = next(p for n, _, p in known if n == names[0])
-    pull_text = SENTENCES["pull_up" if pull >= 0 else "pull_down"].format(
+    pull_text = _s("pull_up" if pull >= 0 else "pull_down").format(
         whole=whole, pp=number(abs(pull), 2)
     )
     key = "parts_contribution_tie" if len(names) > 1 else "parts_contribution"
-    return SENTENCES[key].format(
-        names="、".join(names), contribution=number(value, places), pull=pull_text
+    return _s(key).format(
+        names=_p("list").join(names), contribution=number(value, places), pull=pull_text
     )
 
 
@@ -211,18 +398,23 @@ def parts_paragraph(
 ) -> str:
     """Section 一 / 二: ranking by growth, then the largest contribution, from
     (name, growth, contribution, pull)."""
-    rank = ranking([(n, g) for n, g, _, _ in parts], kind="地" if section == "county" else "产业")
+    if section == "county":
+        kind = _w("地", "regions")
+    else:
+        kind = _w("产业", "industries")
+    rank = ranking([(n, g) for n, g, _, _ in parts], kind=kind)
     if not rank:
-        return SENTENCES[f"by_{section}_missing"]
+        return _s(f"by_{section}_missing")
     contrib = contribution_sentence([(n, c, p) for n, _, c, p in parts], whole)
-    text = rank + ("。" + contrib if contrib else "")
-    return SENTENCES[f"by_{section}"].format(text=text)
+    text = rank + (_p("stop") + contrib if contrib else "")
+    return _s(f"by_{section}").format(text=text)
 
 
 def energy_profit(electricity: Decimal | None, profit: Decimal | None) -> str:
-    return SENTENCES["energy_profit"].format(
+    text = _s("energy_profit").format(
         electricity=growth_phrase(electricity), profit=growth_phrase(profit)
     )
+    return _w(text, " " + text)
 
 
 def trend_paragraph(month: int, trend: list[tuple[str, Decimal | None]]) -> str:
@@ -230,36 +422,49 @@ def trend_paragraph(month: int, trend: list[tuple[str, Decimal | None]]) -> str:
     (``trend``: (period, monthly growth %) oldest first, the report's month last)."""
     now = trend[-1][1] if trend else None
     if now is None:
-        return SENTENCES["month_growth_missing"].format(month=month) + SENTENCES["trend_end"]
+        text = _s("month_growth_missing").format(month=month, month_name=month_name(month))
+        return text + _s("trend_end")
     before = trend[-2][1] if len(trend) > 1 else None
     versus = ""
     if before is not None:
         change = now - before
         if _q(change, 1) == 0 and _q(change, 2) == 0:
-            versus = SENTENCES["vs_last_month_same"]
+            versus = _s("vs_last_month_same")
         else:
             places = 1 if _q(change, 1) != 0 else 2
             key = "vs_last_month_up" if change > 0 else "vs_last_month_down"
-            versus = SENTENCES[key].format(pp=number(abs(change), places))
-    text = SENTENCES["month_growth"].format(
-        month=month, growth=growth_phrase(now, current_prices=True), versus_last=versus
+            versus = _s(key).format(pp=number(abs(change), places))
+    text = _s("month_growth").format(
+        month=month,
+        month_name=month_name(month),
+        growth=growth_phrase(now, current_prices=True),
+        versus_last=versus,
     )
     known = [(p, g) for p, g in trend if g is not None]
     if len(known) > 1:
         high = max(known, key=lambda x: x[1])
         low = min(known, key=lambda x: x[1])
-        text += SENTENCES["trend_range"].format(
+        text += _s("trend_range").format(
             count=len(trend),
             high_period=_period(high[0]),
             high=number(high[1]),
             low_period=_period(low[0]),
             low=number(low[1]),
         )
-    return text + SENTENCES["trend_end"]
+    return text + _s("trend_end")
 
 
 def _period(period: str) -> str:
-    return f"{int(period[:4])}年{int(period[5:7])}月"
+    year, month = int(period[:4]), int(period[5:7])
+    return f"{MONTHS_EN[month - 1]} {year}" if english() else f"{year}年{month}月"
+
+
+def _unit(rule: str, n: int) -> str:
+    if english():
+        if rule == "county_lagging":
+            return "region" if n == 1 else "regions"
+        return "firm" if n == 1 else "firms"
+    return COUNTY_UNIT if rule == "county_lagging" else ENTERPRISE_UNIT
 
 
 def warnings_paragraph(counts: list[tuple[str, str, int, str]]) -> str:
@@ -268,15 +473,17 @@ def warnings_paragraph(counts: list[tuple[str, str, int, str]]) -> str:
     for rule, label, n, definition in counts:
         if not n:
             continue
-        unit = COUNTY_UNIT if rule == "county_lagging" else ENTERPRISE_UNIT
         key = "warning_item" if definition else "warning_item_bare"
-        items.append(SENTENCES[key].format(label=label, count=n, unit=unit, definition=definition))
+        items.append(
+            _s(key).format(label=label, count=n, unit=_unit(rule, n), definition=definition)
+        )
     if not items:
-        return SENTENCES["no_warnings"]
+        return _s("no_warnings")
     total = sum(n for _, _, n, _ in counts)
-    return SENTENCES["warnings"].format(total=total, items="；".join(items))
+    return _s("warnings").format(total=total, items=_p("clause").join(items))
 
 
+# --- the bureau's analysis: 总体情况, 主要特点, 需要关注的问题 ------------------------------
 # --- the bureau's analysis: 总体情况, 主要特点, 需要关注的问题 ------------------------------
 
 SENTENCES.update(
@@ -343,12 +550,15 @@ NUMBERS = "一二三四五六七八九十"
 
 
 def _change(change: Decimal | None, *, up: str, down: str, unit: str = "个百分点") -> str:
-    """ "提高0.6个百分点" / "回落0.6个百分点" / "持平"; "" when missing."""
+    """ "提高0.6个百分点" / "回落0.6个百分点" / "持平"; "" when missing. In English: "up 0.6
+    percentage points" / "down ..." / "unchanged"."""
     if change is None:
         return ""
     shown = number(abs(change))
     if Decimal(shown) == 0:
-        return "持平"
+        return _p("flat")
+    if english():
+        return f"{'up' if change > 0 else 'down'} {shown} percentage points"
     return f"{up if change > 0 else down}{shown}{unit}"
 
 
@@ -356,62 +566,74 @@ def _pull(pp: Decimal | None, whole: str) -> str:
     if pp is None:
         return ""
     key = "pull_up" if pp >= 0 else "pull_down"
-    return SENTENCES[key].format(whole=whole, pp=number(abs(pp), 2))
+    return _s(key).format(whole=whole, pp=number(abs(pp), 2))
 
 
 def overall_paragraph(a, region: str) -> str:
     """总体情况 after the headline: the month's own growth, the change on the previous
     cumulative, growth at comparable prices (or why not) and the province / nation."""
     month = int(a.month[5:7])
-    text = SENTENCES["month_own"].format(
-        month=month, growth=growth_phrase(a.whole.month_growth, current_prices=True)
+    text = _s("month_own").format(
+        month=month,
+        month_name=month_name(month),
+        growth=growth_phrase(a.whole.month_growth, current_prices=True),
     )
     if a.previous_month and a.whole.change_pp is not None:
-        text += SENTENCES["versus_previous_ytd"].format(
+        text += _s("versus_previous_ytd").format(
             month=month,
             previous=month - 1,
+            span=span(month),
+            previous_span=span(month - 1),
             change=_change(a.whole.change_pp, up="提高", down="回落"),
         )
-    text += "。"
+    text += _p("stop")
     if a.whole.comparable_growth is not None:
-        text += SENTENCES["comparable"].format(
-            month=month, growth=growth_phrase(a.whole.comparable_growth)
+        text += _s("comparable").format(
+            month=month, span=span(month), growth=growth_phrase(a.whole.comparable_growth)
         )
     else:
-        text += SENTENCES["comparable_missing"].removeprefix("（").removesuffix("）")
+        text += _s("comparable_missing").removeprefix("（").removesuffix("）")
     city = a.whole.comparable_growth
     if city is None:
         city = a.whole.growth
     parts = []
-    for key, whom in (("province", "全省"), ("nation", "全国")):
+    for key, whom in (
+        ("province", _w("全省", "the province")),
+        ("nation", _w("全国", "the nation")),
+    ):
         other = a.benchmarks.get(key)
         if other is None or city is None:
             continue
         diff = city - other
         if Decimal(number(abs(diff))) == 0:
-            parts.append(SENTENCES["versus_same"].format(whom=whom, pct=number(other)))
+            parts.append(_s("versus_same").format(whom=whom, pct=number(other)))
         else:
             parts.append(
-                SENTENCES["versus_one"].format(
-                    direction="高于" if diff > 0 else "低于",
+                _s("versus_one").format(
+                    direction=_w("高于", "above") if diff > 0 else _w("低于", "below"),
                     whom=whom,
                     pct=number(other),
                     pp=number(abs(diff)),
                 )
             )
     if parts:
-        text += SENTENCES["benchmark"].format(versus="，".join(parts))
-    return text + "。"
+        text += _s("benchmark").format(versus=_p("comma").join(parts))
+    return text + _p("stop").rstrip()
+
+
+def _on_a_year_earlier(change: str) -> str:
+    """ "，比上年同期提高…" / ", up … on a year earlier"."""
+    return _w("，比上年同期" + change, f", {change} on a year earlier")
 
 
 def efficiency_paragraph(a) -> str:
     lo, sales = a.losses, a.sales
-    return SENTENCES["efficiency"].format(
+    return _s("efficiency").format(
         ratio="—" if sales.ratio is None else number(sales.ratio),
         ratio_change=(
             ""
             if sales.change is None
-            else "，比上年同期" + _change(sales.change, up="提高", down="下降")
+            else _on_a_year_earlier(_change(sales.change, up="提高", down="下降"))
         ),
         losing=lo.losing,
         share="—" if lo.share is None else number(lo.share),
@@ -426,15 +648,25 @@ def efficiency_paragraph(a) -> str:
 def _share_change(lo) -> str:
     if lo.share is None or lo.previous_share is None:
         return ""
-    return "，比上年同期" + _change(lo.share - lo.previous_share, up="扩大", down="收窄")
+    return _on_a_year_earlier(_change(lo.share - lo.previous_share, up="扩大", down="收窄"))
 
 
 BREADTH_KINDS = {"division": "大类行业", "county": "县（市、区）", "category": "“1244”产业"}
+BREADTH_KINDS_EN = {
+    "division": "industry divisions",
+    "county": "county-level units",
+    "category": "1244 categories",
+}
+
+
+def breadth_kinds() -> dict[str, str]:
+    """The kinds of part counted in the breadth of growth, in the active language."""
+    return BREADTH_KINDS_EN if english() else BREADTH_KINDS
 
 
 def breadth_paragraph(a) -> str:
     items = []
-    for kind, label in BREADTH_KINDS.items():
+    for kind, label in breadth_kinds().items():
         b = a.breadth[kind]
         if not b.parts or b.share is None:
             continue
@@ -443,15 +675,17 @@ def breadth_paragraph(a) -> str:
         if a.previous_month and before is not None and before.share is not None:
             diff = b.share - before.share
             shown = _change(diff, up="扩大", down="收窄")
-            change = f"，比1—{int(a.month[5:7]) - 1}月{shown}" if shown else ""
+            previous = span(int(a.month[5:7]) - 1)
+            if shown:
+                change = _w(f"，比{previous}{shown}", f", {shown} on {previous}")
         items.append(
-            SENTENCES["breadth_item"].format(
+            _s("breadth_item").format(
                 parts=b.parts, kind=label, grew=b.grew, share=number(b.share), change=change
             )
         )
     if not items:
-        return SENTENCES["breadth_missing"]
-    return SENTENCES["breadth"].format(items="；".join(items))
+        return _s("breadth_missing")
+    return _s("breadth").format(items=_p("clause").join(items))
 
 
 def margins_paragraph(a, names: dict[str, dict[str, str]]) -> str:
@@ -459,29 +693,31 @@ def margins_paragraph(a, names: dict[str, dict[str, str]]) -> str:
     if not a.previous_month:
         return ""
     items = []
-    for kind, label in (("division", "大类行业"), ("county", "各地")):
+    kinds = (("division", _w("大类行业", "industry divisions")), ("county", _w("各地", "regions")))
+    for kind, label in kinds:
         m = a.margins[kind]
         if not m.compared:
             continue
         turns = ""
         if m.turned_positive:
-            turns += SENTENCES["turned_positive"].format(
+            turns += _s("turned_positive").format(
                 count=len(m.turned_positive),
-                names="、".join(names[kind].get(c, c) for c in m.turned_positive),
+                names=_p("list").join(names[kind].get(c, c) for c in m.turned_positive),
             )
         if m.turned_negative:
-            turns += SENTENCES["turned_negative"].format(
+            turns += _s("turned_negative").format(
                 count=len(m.turned_negative),
-                names="、".join(names[kind].get(c, c) for c in m.turned_negative),
+                names=_p("list").join(names[kind].get(c, c) for c in m.turned_negative),
             )
         items.append(
-            SENTENCES["margins_item"].format(
-                kind=label, rose=len(m.rose), fell=len(m.fell), turns=turns
-            )
+            _s("margins_item").format(kind=label, rose=len(m.rose), fell=len(m.fell), turns=turns)
         )
     if not items:
         return ""
-    return SENTENCES["margins"].format(previous=int(a.month[5:7]) - 1, items="；".join(items))
+    previous = int(a.month[5:7]) - 1
+    return _s("margins").format(
+        previous=previous, previous_span=span(previous), items=_p("clause").join(items)
+    )
 
 
 def ranks_paragraph(a) -> str:
@@ -495,15 +731,19 @@ def ranks_paragraph(a) -> str:
         change = ""
         if p.rank.change:
             key = "rank_up" if p.rank.change > 0 else "rank_down"
-            change = SENTENCES[key].format(previous=previous, n=abs(p.rank.change))
-        items.append(SENTENCES["rank_item"].format(name=p.name, rank=p.rank.rank, change=change))
+            change = _s(key).format(
+                previous=previous, previous_span=span(previous), n=abs(p.rank.change)
+            )
+        items.append(_s("rank_item").format(name=p.name, rank=p.rank.rank, change=change))
     if not items:
         return ""
-    text = SENTENCES["ranks"].format(items="，".join(items))
+    text = _s("ranks").format(items=_p("comma").join(items))
     known = [p for p in a.counties if p.month_growth is not None and p.growth is not None]
     if known:
-        text += SENTENCES["month_vs_ytd"].format(
-            month=int(a.month[5:7]),
+        month = int(a.month[5:7])
+        text += _s("month_vs_ytd").format(
+            month=month,
+            month_name=month_name(month),
             above=sum(1 for p in known if p.month_growth > p.growth),
             below=sum(1 for p in known if p.month_growth < p.growth),
         )
@@ -512,7 +752,7 @@ def ranks_paragraph(a) -> str:
 
 def groups_paragraph(a, whole: str) -> str:
     items = [
-        SENTENCES["group"]
+        _s("group")
         .format(
             name=g.name,
             value=f"{g.value / 10_000:.2f}",
@@ -521,28 +761,32 @@ def groups_paragraph(a, whole: str) -> str:
             contribution="—" if g.contribution is None else number(g.contribution),
             pull=_pull(g.pull, whole),
         )
-        .removesuffix("，")
+        .removesuffix(_p("comma"))
         for g in a.groups
     ]
-    return SENTENCES["groups"].format(items="；".join(items))
+    return _s("groups").format(items=_p("clause").join(items))
+
+
+def _named(name: str, text: str) -> str:
+    return f"{name}{_p('open')}{text}{_p('close')}"
 
 
 def big_firms_paragraph(a) -> str:
     b = a.big
     if not b.count:
-        return SENTENCES["big_none"].format(line=number(b.line / 10_000, 2))
+        return _s("big_none").format(line=number(b.line / 10_000, 2))
     pull = ""
     if b.pull is not None:
         key = "big_pull_up" if b.pull >= 0 else "big_pull_down"
-        pull = SENTENCES[key].format(pp=number(abs(b.pull), 2))
+        pull = _s(key).format(pp=number(abs(b.pull), 2))
     top = ""
     if b.top:
         names = [
-            f"{a.big_names.get(c.id, c.id)}（{growth_phrase(c.growth).removeprefix('同比')}）"
+            _named(a.big_names.get(c.id, c.id), growth_phrase(c.growth, yoy=False))
             for c in b.top[:3]
         ]
-        top = SENTENCES["big_top"].format(names="、".join(names))
-    return SENTENCES["big_firms"].format(
+        top = _s("big_top").format(names=_p("list").join(names))
+    return _s("big_firms").format(
         count=b.count,
         count_share=number(Decimal(b.count) / b.firms * 100) if b.firms else "—",
         output=f"{b.output / 10_000:.2f}",
@@ -553,22 +797,34 @@ def big_firms_paragraph(a) -> str:
     )
 
 
+def target_status(off_track: bool) -> str:
+    if off_track:
+        return _w("进度滞后", "off track")
+    return _w("有风险", "at risk")
+
+
 def target_sentence(x) -> str:
     needed = ""
     if x.required_growth is not None:
-        needed = SENTENCES["concern_target_needed"].format(pct=number(x.required_growth))
+        needed = _s("concern_target_needed").format(pct=number(x.required_growth))
     if x.broken_in is not None:
-        needed += SENTENCES["concern_target_broken"].format(year=x.broken_in)
-    return SENTENCES["concern_target"].format(
+        needed += _s("concern_target_broken").format(year=x.broken_in)
+    # "47.41%" but "11034 t" in English; no space in Chinese.
+    space = " " if english() and x.unit and x.unit != "%" else ""
+    return _s("concern_target").format(
         name=x.name,
-        status="进度滞后" if x.off_track else "有风险",
+        status=target_status(x.off_track),
         year=x.year,
-        value=x.value,
-        unit=x.unit,
+        value=f"{x.value}{space}{x.unit}",
+        unit="",
         target_year=x.target_year,
-        target=x.target,
+        target=f"{x.target}{space}{x.unit}",
         needed=needed,
     )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def concerns(a, warning_counts: dict[str, int], targets: list[str], whole: str) -> list[str]:
@@ -579,56 +835,68 @@ def concerns(a, warning_counts: dict[str, int], targets: list[str], whole: str) 
     counties = [p for p in a.counties if p.growth is not None and p.growth < 0]
     texts = []
     if falling:
-        names = "、".join(
-            f"{p.name}（{growth_phrase(p.growth).removeprefix('同比')}，"
-            f"{_pull(p.pull, whole) or '—'}）"
+        names = _p("list").join(
+            _named(
+                p.name,
+                f"{growth_phrase(p.growth, yoy=False)}{_p('comma')}{_pull(p.pull, whole) or '—'}",
+            )
             for p in falling[:3]
         )
-        texts.append(SENTENCES["concern_divisions"].format(count=len(falling), names=names))
+        texts.append(_s("concern_divisions").format(count=len(falling), names=names))
     if counties:
-        names = "、".join(
-            f"{p.name}（{growth_phrase(p.growth).removeprefix('同比')}）" for p in counties
+        names = _p("list").join(
+            _named(p.name, growth_phrase(p.growth, yoy=False)) for p in counties
         )
-        texts.append(SENTENCES["concern_counties"].format(names=names))
+        texts.append(_s("concern_counties").format(names=names))
     if texts:
-        items.append(("falling", "；".join(texts)))
+        items.append(("falling", _p("clause").join(texts)))
     if a.previous_month:
         m = a.margins["division"]
         slowing = len(m.fell) + len(m.turned_negative)
         if slowing and slowing >= len(m.rose) + len(m.turned_positive):
-            turned = f"，其中{len(m.turned_negative)}个由增转降" if m.turned_negative else ""
+            turned = ""
+            if m.turned_negative:
+                n = len(m.turned_negative)
+                turned = _w(f"，其中{n}个由增转降", f", {n} of them from growth to decline")
+            previous = int(a.month[5:7]) - 1
             items.append(
                 (
                     "slowing",
-                    SENTENCES["concern_slowing"].format(
-                        count=slowing, previous=int(a.month[5:7]) - 1, turned=turned
+                    _s("concern_slowing").format(
+                        count=slowing,
+                        previous=previous,
+                        previous_span=span(previous),
+                        turned=turned,
                     ),
                 )
             )
     firm_texts = []
     stopped, turned = warning_counts.get("zero_output", 0), warning_counts.get("turn_to_loss", 0)
     if stopped:
-        firm_texts.append(SENTENCES["concern_stopped"].format(count=stopped))
+        firm_texts.append(_s("concern_stopped").format(count=stopped))
     if turned:
-        firm_texts.append(SENTENCES["concern_turned"].format(count=turned))
+        firm_texts.append(_s("concern_turned").format(count=turned))
     lo = a.losses
     if lo.share is not None and lo.previous_share is not None and lo.share > lo.previous_share:
         firm_texts.append(
-            SENTENCES["concern_losses"].format(
+            _s("concern_losses").format(
                 share=number(lo.share),
                 share_change=_share_change(lo),
                 growth=growth_phrase(lo.amount_growth),
             )
         )
     if a.profit_growth is not None and a.profit_growth < 0:
-        firm_texts.append(SENTENCES["concern_profit"].format(growth=growth_phrase(a.profit_growth)))
+        firm_texts.append(_s("concern_profit").format(growth=growth_phrase(a.profit_growth)))
     if firm_texts:
-        items.append(("firms", "；".join(firm_texts)))
+        items.append(("firms", _p("clause").join(firm_texts)))
     if targets:
-        items.append(("targets", "；".join(target_sentence(x) for x in targets)))
+        items.append(("targets", _p("clause").join(target_sentence(x) for x in targets)))
     if not items:
-        return [SENTENCES["no_concerns"]]
+        return [_s("no_concerns")]
+    titles = CONCERN_TITLES_EN if english() else CONCERN_TITLES
     return [
-        SENTENCES["concern_item"].format(n=i, title=CONCERN_TITLES[key], text=text)
+        _s("concern_item").format(
+            n=i, title=titles[key], text=_capital(text) if english() else text
+        )
         for i, (key, text) in enumerate(items, start=1)
     ]
