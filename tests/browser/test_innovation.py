@@ -83,6 +83,7 @@ def test_county_officer_records_a_qualification(page, live_server, live_city, lo
     page.click("#add-qualification")
     expect(page.locator("input[name=enterprise]")).to_have_value(firm.uscc)
     expect(page.locator("#named-enterprise")).to_contain_text(firm.name)
+    screenshot("innovation-qualification-prefilled")
     page.select_option("select[name=kind]", "specialised_sme")
     page.select_option("select[name=level]", "provincial")
     page.fill("input[name=title]", "浙江省专精特新中小企业")
