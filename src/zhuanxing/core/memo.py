@@ -2,11 +2,12 @@
 
 A page that scores or estimates every firm of the city (the tax page, the demonstration
 ranking) computes the same figures for every request until a report, a firm or a rule changes.
-:func:`memo` keeps ``compute()`` under a key made of the caller's name and a tuple of *data
-versions*: cheap aggregates of the tables the result is read from (:func:`table_version`: the
-row count, the latest change time and the largest id), the policy's digest, the year. Any
-write that changes the result changes a version, so an old entry is never reached again; it
-expires with the cache's ``TIMEOUT``.
+:func:`memo` keeps ``compute()`` under the caller's name and parameters (the year), with the
+*data versions* it was computed at: cheap aggregates of the tables the result is read from
+(:func:`table_version`: the row count, the latest change time and the largest id) and the
+policy's digest. Any write that changes the result changes a version, and the entry (one per
+name and parameters) is computed again and replaced; an entry not asked for expires with the
+cache's ``TIMEOUT``.
 
 What is cached is never scoped: the callers cache the whole city's figures and narrow them to
 the user's scope (``restrict``) on every request, after the cache.
@@ -38,16 +39,19 @@ def table_version(
     return (found.get("n"), str(found["changed"]), found["last"])
 
 
-def cache_key(name: str, key: tuple) -> str:
-    return f"{PREFIX}:{name}:{hashlib.sha256(repr(key).encode()).hexdigest()[:40]}"
+def cache_key(name: str, slot: tuple) -> str:
+    return f"{PREFIX}:{name}:{hashlib.sha256(repr(slot).encode()).hexdigest()[:40]}"
 
 
-def memo(name: str, key: tuple, compute: Callable[[], T]) -> T:
-    """``compute()``, or the value it gave for the same ``name`` and ``key`` (data versions
-    and parameters; their ``repr`` is hashed)."""
-    full = cache_key(name, key)
-    value = cache.get(full, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(full, value)
+def memo(name: str, slot: tuple, version: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, or the value it gave for the same ``name``, ``slot`` (the parameters: a
+    year) and ``version`` (data versions, the policy's digest). One entry per slot holds the
+    version it was computed at; a new version replaces it, so a busy reporting season leaves
+    one result per year in the cache, not one per change."""
+    key = cache_key(name, slot)
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING and found[0] == version:
+        return found[1]
+    value = compute()
+    cache.set(key, (version, value))
     return value

@@ -227,8 +227,7 @@ def ranking(*, year: int, policy) -> Ranking:
     registry (names, org units), of the qualifications and of the year's published 亩均
     evaluation, and the county list: any change to what the score reads computes it again."""
     units = counties()
-    key = (
-        year,
+    version = (
         policy_digest(policy),
         counted_annual_version([year - 1, year]),
         registry_version(),
@@ -237,7 +236,10 @@ def ranking(*, year: int, policy) -> Ranking:
         tuple((u.code, u.path) for u in units),
     )
     return memo(
-        "innovation-ranking", key, lambda: compute_ranking(year=year, policy=policy, units=units)
+        "innovation-ranking",
+        (year,),
+        version,
+        lambda: compute_ranking(year=year, policy=policy, units=units),
     )
 
 

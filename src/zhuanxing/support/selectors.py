@@ -161,14 +161,13 @@ def city_estimates(*, year: int, policy, counties: list[OrgUnit]) -> list[tuple]
             ))  # fmt: skip
         return found
 
-    key = (
-        year,
+    version = (
         policy_digest(policy),
         counted_annual_version([year]),
         registry_version(),
         tuple((u.code, u.path) for u in counties),
     )
-    return memo("support-tax-estimates", key, compute)
+    return memo("support-tax-estimates", (year,), version, compute)
 
 
 def tax_forgone(*, user, year: int, policy, top: int = 0):
