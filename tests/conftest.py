@@ -76,6 +76,17 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request in English (the one-language
+    walk, an English page) leaves "en" active in the thread (LocaleMiddleware does not reset
+    it), and a later test reading a message in Chinese would see English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def _serves_live(item) -> bool:
     return "live_server" in getattr(item, "fixturenames", ())
 

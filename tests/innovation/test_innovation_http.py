@@ -1,6 +1,7 @@
 """The innovation pages over HTTP: scoping by role, evidence bounds, history, the city's
 selection of demonstration enterprises (confirmation, who and when, publication)."""
 
+import datetime
 from io import BytesIO
 
 import pytest
@@ -12,7 +13,7 @@ import factories
 from zhuanxing.innovation.models import DemonstrationList, Qualification
 
 pytestmark = pytest.mark.django_db
-T, H = factories.TONGXIANG, factories.HAINING
+T, H, J = factories.TONGXIANG, factories.HAINING, factories.JIASHAN
 
 
 def test_county_officer_gets_404_on_another_countys_qualification(client, world, quals):
@@ -64,7 +65,7 @@ def test_expiry_warnings(client, world, quals):
 
 
 def _form(firm, **extra):
-    return {"enterprise": firm.pk, "kind": "standard", "level": "industry", "variant": "led",
+    return {"enterprise": firm.uscc, "kind": "standard", "level": "industry", "variant": "led",
             "title": "QB/T 1234-2011", "reference": "QB/T 1234", "issued_on": "2011-05-01",
             **extra}  # fmt: skip
 
@@ -211,3 +212,111 @@ def test_the_enterprise_page_lists_the_firms_qualifications(client, world, quals
     html = response.content.decode()
     assert own.title in html and reverse("innovation:qualification", args=[own.pk]) in html
     assert other.title not in html
+
+
+# --- the ranking is cached (innovation.selectors.ranking) -------------------------------------
+
+
+def _ranked(client, user):
+    client.force_login(user)
+    return client.get(reverse("innovation:demonstration"), {"year": 2012}).context["rows"]
+
+
+def test_the_cached_ranking_follows_every_input(client, world, quals):
+    """The ranking is kept under the versions of what it reads: a new qualification, a report
+    saved with a loss, a renamed firm and a published evaluation each show at once."""
+    from zhuanxing.evaluation.models import EvaluationResult, EvaluationRun
+
+    admin = world.users["admin"]
+    rows = _ranked(client, admin)
+    assert len(rows) == 6 and rows[0][0].id in {f.pk for f in world.firms[T]}
+    # A Jiashan firm gains two national high-tech certificates (2 × 10 points): it leads.
+    climber = world.firms[J][0]
+    for n in (1, 2):
+        Qualification.objects.create(
+            enterprise=climber, kind="high_tech_enterprise", level="national", title=f"新证 {n}",
+            issued_on=datetime.date(2011, 1, 1),
+        )  # fmt: skip
+    assert _ranked(client, admin)[0][0].id == climber.pk
+    # One of Haining's reports turns to a loss: no longer a candidate.
+    report = world.firms[H][0].annual_reports.get(year=2012)
+    report.profit = -5
+    report.save()
+    assert len(_ranked(client, admin)) == 5
+    # A renamed firm shows its new name.
+    climber.name = "改名示范有限公司"
+    climber.save()
+    assert _ranked(client, admin)[0][0].name == "改名示范有限公司"
+    # The year's evaluation published with the climber in class D (excluded by the policy).
+    run = EvaluationRun.objects.create(year=2012, status="published", method={})
+    EvaluationResult.objects.create(run=run, enterprise=climber, population="above_scale",
+                                    klass="D")  # fmt: skip
+    rows = _ranked(client, admin)
+    assert climber.pk not in {c.id for c, *_ in rows} and len(rows) == 4
+
+
+def test_a_county_officer_never_gets_the_city_ranking(client, world, quals):
+    """The admin's visit fills the cache with the whole city; the officer's page and export hold
+    only their county's candidates, with the city's ranks."""
+    city = {c.id: c.rank for c, *_ in _ranked(client, world.users["admin"])}
+    rows = _ranked(client, world.users["tongxiang"])
+    own = {f.pk for f in world.firms[T]}
+    assert {c.id for c, *_ in rows} == own
+    assert all(c.rank == city[c.id] for c, *_ in rows)
+    export = client.get(reverse("innovation:demonstration"), {"year": 2012, "export": "xlsx"})
+    assert load_workbook(BytesIO(export.content)).active.max_row == 2 + 2
+
+
+# --- the enterprise field: a credit code or a name, among the firms the user may change -------
+
+
+def test_the_enterprise_is_typed_by_code_or_name(client, world):
+    """No <select> of the whole registry: the firm is given by its credit code (any case), its
+    full name or a part only it has; another county's firm is refused with the field named."""
+    from django.contrib.messages import get_messages
+
+    def said(response) -> str:
+        return [str(m) for m in get_messages(response.wsgi_request)][-1]
+
+    client.force_login(world.users["tongxiang"])
+    url = reverse("innovation:qualification_create")
+    form = client.get(url).content.decode()
+    assert '<select name="enterprise"' not in form and 'name="enterprise"' in form
+    first, second = world.firms[T]
+    client.post(url, _form(first, enterprise=first.uscc.lower(), title="a"))
+    client.post(url, _form(first, enterprise=second.name, title="b"))
+    serial = second.name.removeprefix("测试").split("号")[0]
+    client.post(url, _form(first, enterprise=f"{serial}号", title="c"))
+    got = dict(Qualification.objects.values_list("title", "enterprise_id"))
+    assert got == {"a": first.pk, "b": second.pk, "c": second.pk}
+    # Another county's firm, by code or by name: refused, the field named in the message.
+    other = world.firms[H][0]
+    for typed in (other.uscc, other.name):
+        response = client.post(url, _form(first, enterprise=typed, title="x"), follow=True)
+        text = said(response)
+        assert text.startswith("企业: ") and typed in text and "没有" in text
+    # A part every firm's name shares: several match, the code is asked for.
+    response = client.post(url, _form(first, enterprise="机械", title="y"), follow=True)
+    text = said(response)
+    assert text.startswith("企业: ") and "统一社会信用代码" in text and first.name in text
+    assert not Qualification.objects.filter(title__in=["x", "y"]).exists()
+
+
+def test_the_form_is_prefilled_from_the_enterprise_page(client, world):
+    """The enterprise page offers "add a qualification" to those who may record for the firm;
+    the link fills in its code. Another county's firm is not filled in."""
+    own, other = world.firms[T][0], world.firms[H][0]
+    client.force_login(world.users["tongxiang"])
+    detail = client.get(reverse("enterprises:detail", args=[own.pk])).content.decode()
+    link = f"{reverse('innovation:qualification_create')}?enterprise={own.pk}"
+    assert 'id="add-qualification"' in detail and link in detail
+    form = client.get(link)
+    assert form.context["form"].initial == {"enterprise": own.uscc}
+    assert own.uscc in form.content.decode() and own.name in form.content.decode()
+    url = reverse("innovation:qualification_create")
+    stranger = client.get(url, {"enterprise": other.pk})
+    assert stranger.context["form"].initial == {} and other.name not in stranger.content.decode()
+    for name in ("firm", "leader"):
+        client.force_login(world.users[name])
+        page = client.get(reverse("enterprises:detail", args=[own.pk])).content.decode()
+        assert 'id="add-qualification"' not in page

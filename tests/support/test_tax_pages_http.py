@@ -126,3 +126,60 @@ def test_the_year_menu_lists_each_year_once(client, city):
     response = page(client, city.users["admin"], year=2012)
     assert response.context["years"] == [2012, 2011]
     assert response.content.decode().count('<option value="2011"') == 1
+
+
+# --- the city's estimates are cached (support.selectors.city_estimates) ----------------------
+
+
+def test_a_changed_report_changes_the_page(client, city):
+    """The cache is keyed by the year's counted reports: a report saved with a new profit, a
+    report no longer counted and a firm moved to a high-tech industry each show at once."""
+    admin = city.users["admin"]
+    assert page(client, admin, year=2012).context["total"].forgone == D("45.00")
+    report = city.firms[TONGXIANG][0].annual_reports.get(year=2012)
+    # Profit 380, R&D 60: (380 − 30) × 25% = 87.50 against 95.00: forgone 7.50 as before, but
+    # the tax without incentives grows by 200 × 25% = 50.00 (270.00 → 320.00).
+    report.profit = D(380)
+    report.save()
+    shown = page(client, admin, year=2012).context
+    assert shown["total"].tax_without == D("320.00") and shown["total"].forgone == D("45.00")
+    # Back to draft: no longer counted, 5 firms × 7.50.
+    report.status = "draft"
+    report.save()
+    shown = page(client, admin, year=2012).context
+    assert shown["total"].enterprises == 5 and shown["total"].forgone == D("37.50")
+    # A firm becomes high-tech (3961): (180 − 30) × 15% = 22.50 instead of 37.50; forgone
+    # 45.00 − 37.50 = 7.50 + 15.00 = 22.50 for it, 37.50 + 15.00 = 52.50 in all.
+    firm = city.firms[HAINING][0]
+    firm.industry_code = "3961"
+    firm.save()
+    shown = page(client, admin, year=2012).context
+    assert shown["total"].forgone == D("52.50")
+    assert shown["total"].by_incentive["high_tech"] == D("15.00")
+
+
+def test_a_county_officer_never_gets_the_city_from_the_cache(client, city):
+    """The admin's visit fills the cache with the whole city's estimates; the officer's page,
+    its export and its list of firms hold only their county's."""
+    assert len(county_rows(page(client, city.users["admin"], year=2012))) == 3
+    officer = city.users["tongxiang"]
+    response = page(client, officer, year=2012)
+    shown = response.context
+    assert [r.code for r in county_rows(response)] == [TONGXIANG]
+    assert shown["total"].enterprises == 2 and shown["total"].forgone == D("15.00")
+    own = {f.pk for f in city.firms[TONGXIANG]}
+    assert shown["firms"] and {firm.pk for firm, _, _ in shown["firms"]} <= own
+    response = client.get(reverse("support:tax"), {"year": 2012, "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == 3 and "海宁" not in str([c.value for c in sheet["A"]])
+
+
+def test_the_top_firms_match_the_estimates(client, city):
+    """The list of firms rebuilt from the cache carries each firm's rate, saving and
+    incentives as the calculator gives them (2012: 25%, R&D 7.50 each); ties by firm id."""
+    firms = page(client, city.users["admin"], year=2012).context["firms"]
+    ids = [firm.pk for firm, _, _ in firms]
+    assert ids == sorted(ids)
+    for _, result, labels in firms:
+        assert result.rate == D(25) and result.saving == D("7.50")
+        assert result.incentives[0].key == "rd_super_deduction" and labels == ["研发费用加计扣除"]

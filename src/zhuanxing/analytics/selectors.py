@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
-from zhuanxing.policy.active import policy_in_force
+from zhuanxing.policy.active import policy_digest, policy_in_force
 from zhuanxing.reference import industry
 
 from . import engine, store
@@ -60,18 +60,11 @@ def store_memo(name: str, key: tuple, compute):
 
 
 _MISSING = object()
-_DIGESTS: dict[int, tuple[object, str]] = {}
 
 
 def _policy_digest() -> str:
     """A digest of the policy in force (computed once per policy object)."""
-    current = policy()
-    found = _DIGESTS.get(id(current))
-    if found is None or found[0] is not current:
-        digest = hashlib.sha256(current.model_dump_json().encode()).hexdigest()[:16]
-        _DIGESTS.clear()
-        _DIGESTS[id(current)] = found = (current, digest)
-    return found[1]
+    return policy_digest(policy())
 
 
 def years_available() -> tuple[int, int, str] | None:

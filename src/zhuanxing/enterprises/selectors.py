@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts.access import Action
+from zhuanxing.core.memo import table_version
 from zhuanxing.policy.active import policy_in_force
 
 from .models import Enterprise
@@ -37,4 +38,13 @@ def enterprise_get(*, user, pk: int, action: Action = Action.VIEW) -> Enterprise
     is not leaked)."""
     return get_object_or_404(
         Enterprise.objects.restrict(user, action).select_related("org_unit"), pk=pk
+    )
+
+
+def registry_version() -> tuple:
+    """A cheap data version of the registry: its history's latest id and date (every save,
+    import or deletion of a firm writes a history row). The key of results that read the
+    firms' industries or org units (``core.memo``)."""
+    return table_version(
+        Enterprise.history.all(), changed="history_date", last="history_id", count=False
     )

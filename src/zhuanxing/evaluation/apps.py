@@ -10,6 +10,6 @@ class EvaluationConfig(AppConfig):
         from zhuanxing.analytics.efficiency_classes import register_classes_reader
 
         from . import jobs  # noqa: F401  registers the background jobs
-        from .selectors import published_classes
+        from .selectors import published_classes, published_version
 
-        register_classes_reader(published_classes)
+        register_classes_reader(published_classes, published_version)

@@ -25,6 +25,7 @@ from zhuanxing.analytics import targets as rules
 from zhuanxing.analytics.assessment_scoring import county_targets
 from zhuanxing.analytics.cockpit import STATUS_LABELS, status_label
 from zhuanxing.analytics.store import StoreMissing
+from zhuanxing.core.memo import table_version
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.orgunits.selectors import county_units
@@ -86,6 +87,15 @@ def run_distribution(*, user, run: EvaluationRun, policy) -> dict:
         "evaluation-distribution", user, (run.pk, run.status),
         lambda: distribution(user=user, run=run, policy=policy),
     )  # fmt: skip
+
+
+def published_version(year: int) -> tuple:
+    """The year's published runs as a data version (count, latest publication, largest id):
+    publishing a run, which supersedes the earlier one, changes it; a published run's results
+    never change."""
+    return table_version(
+        EvaluationRun.objects.filter(year=year, status=RunStatus.PUBLISHED), changed="published_at"
+    )
 
 
 def run_list(*, user) -> QuerySet[EvaluationRun]:

@@ -1,5 +1,7 @@
 """Every parameter of the innovation pages, with bounds."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from zhuanxing.core.params import ParamForm, year_field
 
 from .models import Kind, Level, Variant
+
+# GB 32100-2015's alphabet; the check character is verified by the registry, which holds the
+# codes looked up.
+USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
 
 STATUSES = [
     ("", "—"),
@@ -28,8 +34,49 @@ class QualificationFilter(ParamForm):
     )
 
 
+class EnterpriseField(forms.CharField):
+    """The firm a qualification is recorded for, typed: its unified social credit code, its
+    full name, or a part of the name that only one firm has; looked up among ``queryset``
+    (the firms the user may change, ``restrict(user, CHANGE)``), never among the whole
+    registry. A page of 20,000 firms does not fit a ``<select>``."""
+
+    SHOWN = 5  # names offered when a part of a name matches several firms
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+        self.queryset = queryset
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if not value:
+            raise forms.ValidationError(_("Enter the enterprise's credit code or name."))
+        firms = self.queryset
+        found = firms.filter(uscc=value.upper()).first() if USCC.fullmatch(value.upper()) else None
+        if found is None:
+            found = firms.filter(name=value).first()
+        if found is not None:
+            return found
+        similar = list(firms.filter(name__icontains=value).order_by("name")[: self.SHOWN + 1])
+        if len(similar) == 1:
+            return similar[0]
+        if not similar:
+            raise forms.ValidationError(
+                _("No enterprise you may record qualifications for has the credit code or name "
+                  "“%(value)s”.") % {"value": value}
+            )  # fmt: skip
+        names = "、".join(f"{f.name} ({f.uscc})" for f in similar[: self.SHOWN])
+        raise forms.ValidationError(
+            _("Several enterprises match “%(value)s”: %(names)s. Enter the credit code.")
+            % {"value": value, "names": names + ("…" if len(similar) > self.SHOWN else "")}
+        )
+
+
 class QualificationForm(forms.Form):
-    enterprise = forms.ModelChoiceField(label=_("Enterprise"), queryset=None)
+    enterprise = EnterpriseField(
+        label=_("Enterprise"),
+        help_text=_("Unified social credit code (18 characters) or name"),
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices)
     variant = forms.ChoiceField(
@@ -54,6 +101,9 @@ class QualificationForm(forms.Form):
             del self.fields["enterprise"]
         else:
             self.fields["enterprise"].queryset = enterprises
+            self.fields["enterprise"].widget.attrs.update(
+                {"autocomplete": "off", "spellcheck": "false", "size": 40}
+            )
         limit = settings.ZHUANXING["EVIDENCE_MAX_BYTES"]
         self.fields["evidence"].help_text = _("At most %(n)s MiB.") % {
             "n": round(limit / 1024 / 1024, 1)

@@ -5,15 +5,19 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import Http404
 
+from zhuanxing.accounts import access
 from zhuanxing.accounts.access import Action
-from zhuanxing.analytics.efficiency_classes import published_classes
+from zhuanxing.analytics.efficiency_classes import published_classes, published_version
+from zhuanxing.core.memo import memo
 from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.enterprises.selectors import registry_version
 from zhuanxing.orgunits.models import OrgUnit
+from zhuanxing.policy.active import policy_digest
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
-from zhuanxing.reporting.selectors import report_years
+from zhuanxing.reporting.selectors import counted_annual_version, report_years
 
 from .models import DemonstrationEntry, DemonstrationList, Kind, Qualification
 from .scoring import Candidate, Figures, Rule, refusals, score
@@ -91,6 +95,14 @@ def expiry_counts(*, user, today: datetime.date, warning_days: int) -> dict[str,
 def enterprise_choices(*, user):
     """The enterprises the user may record a qualification for."""
     return Enterprise.objects.restrict(user, Action.CHANGE).order_by("name")
+
+
+def may_record_for(*, user, enterprise) -> bool:
+    """May ``user`` record a qualification of ``enterprise`` (an official who may change data,
+    the firm within their area)?"""
+    return (
+        access.is_official(user) and enterprise_choices(user=user).filter(pk=enterprise.pk).exists()
+    )
 
 
 def counties() -> list[OrgUnit]:
@@ -174,17 +186,65 @@ def qualification_points(year: int, innovation) -> dict[int, Decimal]:
 
 
 @dataclass
+class Ranked:
+    """A candidate as pages, exports and the selection read it: the score's points by item,
+    the total and the city rank (the report figures and measures behind them are not kept)."""
+
+    id: int
+    name: str
+    efficiency_class: str
+    qualification_points: Decimal
+    points: dict[str, Decimal]
+    total: Decimal
+    rank: int
+
+
+@dataclass
 class Ranking:
     year: int
-    candidates: list[Candidate]  # ranked, best first (the whole city)
+    candidates: list[Ranked]  # ranked, best first (the whole city)
     refused: dict[str, int]  # reason key → firms with a counted report refused for it
     has_classes: bool  # the year has a published 亩均 evaluation
     extra: dict[int, dict] = field(default_factory=dict)  # firm id → name, county for pages
 
 
+def qualifications_version() -> tuple:
+    """A data version of the qualifications: their count and largest id, and their history's
+    latest id and date (every record, change or deletion writes a history row)."""
+    rows = Qualification.objects.order_by().aggregate(n=Count("pk"), last=Max("pk"))
+    history = Qualification.history.order_by().aggregate(
+        last=Max("history_id"), changed=Max("history_date")
+    )
+    return (rows["n"], rows["last"], history["last"], str(history["changed"]))
+
+
 def ranking(*, year: int, policy) -> Ranking:
     """The year's candidates scored and ranked over the whole city (the policy's rules). Pages
-    show the rows of the user's scope (:func:`visible_ids`); ranks stay the city's."""
+    show the rows of the user's scope (:func:`visible_ids`); ranks stay the city's.
+
+    Not scoped, so kept in the cache (``core.memo``) under the year, the policy's digest, the
+    data versions of the counted annual reports of the year and the year before, of the
+    registry (names, org units), of the qualifications and of the year's published 亩均
+    evaluation, and the county list: any change to what the score reads computes it again."""
+    units = counties()
+    version = (
+        policy_digest(policy),
+        counted_annual_version([year - 1, year]),
+        registry_version(),
+        qualifications_version(),
+        published_version(year),
+        tuple((u.code, u.path) for u in units),
+    )
+    return memo(
+        "innovation-ranking",
+        (year,),
+        version,
+        lambda: compute_ranking(year=year, policy=policy, units=units),
+    )
+
+
+def compute_ranking(*, year: int, policy, units: list[OrgUnit] | None = None) -> Ranking:
+    """:func:`ranking` computed afresh (``units``: the county-level units, read if not given)."""
     scheme = policy.demonstration
     rule = Rule(
         above_scale=scheme.eligibility.above_scale,
@@ -203,7 +263,7 @@ def ranking(*, year: int, policy) -> Ranking:
         (current if row["year"] == year else previous)[row["enterprise_id"]] = row
     classes = published_classes(year)
     points = qualification_points(year, policy.innovation)
-    units = counties()
+    units = counties() if units is None else units
     found, refused, extra = [], {}, {}
     for firm, row in sorted(current.items()):
         figures = _figures(row)
@@ -237,7 +297,19 @@ def ranking(*, year: int, policy) -> Ranking:
         class_factors=scheme.class_factors,
         pollutants=scheme.pollutants,
     )
-    return Ranking(year, ranked, refused, classes is not None, extra)
+    kept = [
+        Ranked(
+            id=c.id,
+            name=c.name,
+            efficiency_class=c.efficiency_class,
+            qualification_points=c.qualification_points,
+            points=c.points,
+            total=c.total,
+            rank=c.rank,
+        )
+        for c in ranked
+    ]
+    return Ranking(year, kept, refused, classes is not None, extra)
 
 
 def visible_ids(*, user, year: int) -> set[int]:

@@ -90,11 +90,15 @@ def _save_page(request, qualification=None):
     access.require_official(request.user)
     access.require(request.user, Action.CHANGE)
     enterprises = selectors.enterprise_choices(user=request.user) if qualification is None else None
-    initial = {}
+    initial, named = {}, None
     if qualification is not None:
         initial = {f: getattr(qualification, f) for f in services.FIELDS}
     elif request.GET.get("enterprise", "").isdigit():
-        initial = {"enterprise": int(request.GET["enterprise"][:10])}
+        # ?enterprise=<pk> (the enterprise page's link): the firm's code, if the user may
+        # record for it; any other number leaves the field empty.
+        firm = enterprises.filter(pk=int(request.GET["enterprise"][:10])).first()
+        initial = {"enterprise": firm.uscc} if firm else {}
+        named = firm
     form = QualificationForm(
         request.POST or None, request.FILES or None, enterprises=enterprises, initial=initial
     )
@@ -115,7 +119,11 @@ def _save_page(request, qualification=None):
         else:
             messages.success(request, _("Qualification saved."))
             return redirect("innovation:qualification", pk=qualification.pk)
-    return render(request, "innovation/qualification_form.html", {"form": form, "q": qualification})
+    return render(
+        request,
+        "innovation/qualification_form.html",
+        {"form": form, "q": qualification, "named": named},
+    )
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from zhuanxing.accounts import access
+from zhuanxing.core.memo import table_version
 from zhuanxing.core.periods import months_of_year, shift_month
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.policy import Policy
@@ -168,6 +169,16 @@ def report_years(
     if last is not None:
         reports = reports.filter(year__lte=last)
     return list(reports.order_by("year").values_list("year", flat=True).distinct())
+
+
+def counted_annual_version(years) -> tuple:
+    """A cheap data version of the counted annual reports of ``years`` (count, latest change,
+    largest id; one aggregate over the (year, status, updated_at) index): every save, import,
+    approval or lock of one of them, and every report leaving or entering the counted statuses,
+    changes it. The key of results computed from those reports (``core.memo``)."""
+    return table_version(
+        AnnualReport.objects.filter(year__in=list(years), status__in=counted_statuses())
+    )
 
 
 def review_queue(*, user, kind: str) -> QuerySet:

@@ -8,6 +8,7 @@ not record the certificate); no special-equipment investment and no resource-reu
 (the reports do not carry them). Only reports counted in published figures are used.
 """
 
+import heapq
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,31 +17,58 @@ from django.http import Http404
 
 from zhuanxing.accounts import access
 from zhuanxing.accounts.access import Action
+from zhuanxing.core.memo import memo
 from zhuanxing.enterprises.models import Enterprise
+from zhuanxing.enterprises.selectors import registry_version
 from zhuanxing.orgunits.models import OrgUnit
+from zhuanxing.policy.active import policy_digest
 from zhuanxing.policy.classification import classify
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
-from zhuanxing.reporting.selectors import report_years
+from zhuanxing.reporting.selectors import counted_annual_version, report_years
 
-from .tax import INCENTIVES, TaxEstimate, TaxInput, estimate, estimate_years
+from .tax import CENT, INCENTIVES, Incentive, TaxEstimate, TaxInput, estimate, estimate_years
 
 ZERO = Decimal(0)
 
 
-def tax_input_from_report(report, policy, classes: dict) -> TaxInput:
-    code = report.enterprise.industry_code
-    if code not in classes:
-        found = classify(code, policy)
-        classes[code] = (found.industrial, found.high_tech)
-    industrial, high_tech = classes[code]
+def tax_input(
+    *,
+    year: int,
+    industry_code: str,
+    profit,
+    employees,
+    total_assets,
+    rd_spending,
+    policy,
+    classes: dict,
+) -> TaxInput:
+    """The calculator's input from a report's figures and the firm's industry (the mapping of
+    the module docstring); ``classes``: industry code → (industrial, high-tech), filled here."""
+    if industry_code not in classes:
+        found = classify(industry_code, policy)
+        classes[industry_code] = (found.industrial, found.high_tech)
+    industrial, high_tech = classes[industry_code]
     return TaxInput(
-        year=report.year,
+        year=year,
         sector="industrial" if industrial else "other",
-        taxable_income=report.profit or ZERO,
-        employees=report.employees or 0,
-        total_assets=report.total_assets or ZERO,
+        taxable_income=profit or ZERO,
+        employees=employees or 0,
+        total_assets=total_assets or ZERO,
         high_tech=high_tech,
-        rd_expense=report.rd_spending or ZERO,
+        rd_expense=rd_spending or ZERO,
+    )  # fmt: skip
+
+
+def tax_input_from_report(report, policy, classes: dict) -> TaxInput:
+    return tax_input(
+        year=report.year,
+        industry_code=report.enterprise.industry_code,
+        profit=report.profit,
+        employees=report.employees,
+        total_assets=report.total_assets,
+        rd_spending=report.rd_spending,
+        policy=policy,
+        classes=classes,
     )
 
 
@@ -64,14 +92,6 @@ class CountyTax:
     def forgone(self) -> Decimal:
         return self.tax_without - self.tax_due
 
-    def add(self, result: TaxEstimate) -> None:
-        self.enterprises += 1
-        self.benefiting += bool(result.incentives)
-        self.tax_without += result.tax_without_incentives
-        self.tax_due += result.tax_due
-        for item in result.incentives:
-            self.by_incentive[item.key] += item.amount
-
     def amounts(self, keys=INCENTIVES) -> list[Decimal]:
         return [self.by_incentive[k] for k in keys]
 
@@ -87,30 +107,112 @@ def _county_of(path: str, counties: list[OrgUnit]) -> OrgUnit | None:
     return None
 
 
+def _cents(amount: Decimal) -> int:
+    """A tax amount (rounded to 0.01 万元 by ``support.tax``) as whole cents, exactly."""
+    cents = amount.scaleb(CENT)
+    if cents != cents.to_integral_value():
+        raise ValueError(f"{amount} is not a whole number of cents")
+    return int(cents)
+
+
+def _money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-CENT)
+
+
+def city_estimates(*, year: int, policy, counties: list[OrgUnit]) -> list[tuple]:
+    """Every counted annual report of ``year`` in the city estimated under the year's rules, in
+    enterprise order: (report id, enterprise id, county code or "", tax without incentives,
+    tax due, rate, ((incentive key, amount, basis), …)), money in whole cents.
+
+    Not scoped: callers narrow the rows to the user's reports. Kept in the cache (``core.memo``)
+    under the year, the policy's digest (the tax rules and the high-tech scope), the data
+    versions of the year's counted reports and of the registry (industries, org units) and the
+    county list, so a changed report, firm or rule is estimated afresh; cents keep the entry
+    small and quick to read (20,000 reports: ~0.5 MB)."""
+
+    def compute() -> list[tuple]:
+        rules = policy.tax_rule_set(year)
+        rows = (
+            AnnualReport.objects.filter(year=year, status__in=counted_statuses())
+            .values_list("pk", "enterprise_id", "enterprise__industry_code",
+                         "enterprise__org_unit__path", "profit", "employees", "total_assets",
+                         "rd_spending")
+            .order_by("enterprise_id")
+        )  # fmt: skip
+        classes: dict = {}
+        found = []
+        for pk, firm, code, path, profit, employees, assets, rd in rows:
+            data = tax_input(
+                year=year,
+                industry_code=code,
+                profit=profit,
+                employees=employees,
+                total_assets=assets,
+                rd_spending=rd,
+                policy=policy,
+                classes=classes,
+            )
+            result = estimate(data, rules)
+            unit = _county_of(path, counties)
+            found.append((
+                pk, firm, unit.code if unit else "",
+                _cents(result.tax_without_incentives), _cents(result.tax_due), result.rate,
+                tuple((i.key, _cents(i.amount), i.basis) for i in result.incentives),
+            ))  # fmt: skip
+        return found
+
+    version = (
+        policy_digest(policy),
+        counted_annual_version([year]),
+        registry_version(),
+        tuple((u.code, u.path) for u in counties),
+    )
+    return memo("support-tax-estimates", (year,), version, compute)
+
+
 def tax_forgone(*, user, year: int, policy, top: int = 0):
     """Revenue forgone in ``year`` by incentive and county, over the reports the user sees:
     the rows, the total of exactly those rows, and the ``top`` enterprises by forgone revenue
-    as (enterprise, estimate)."""
-    rules = policy.tax_rule_set(year)
-    reports = (
+    as (enterprise, estimate). The city's estimates come from :func:`city_estimates` (cached);
+    the user's scope is read on every request (``restrict``) and only its reports are added."""
+    counties = _counties()
+    estimates = city_estimates(year=year, policy=policy, counties=counties)
+    visible = set(
         AnnualReport.objects.restrict(user, Action.VIEW)
         .filter(year=year, status__in=counted_statuses())
-        .select_related("enterprise__org_unit")
-        .order_by("enterprise_id")
+        .values_list("pk", flat=True)
+        .order_by()
     )
-    counties = _counties()
-    rows: dict[str, CountyTax] = {}
-    classes: dict = {}
+    # county code → [enterprises, benefiting, tax without, tax due, {incentive: amount}]
+    sums: dict[str, list] = {}
     firms = []
-    for report in reports:
-        unit = _county_of(report.enterprise.org_unit.path, counties)
-        key = unit.code if unit else ""
-        if key not in rows:
-            rows[key] = CountyTax(name=unit.name if unit else "—", code=key)
-        result = estimate(tax_input_from_report(report, policy, classes), rules)
-        rows[key].add(result)
-        if result.saving > 0:
-            firms.append((report.enterprise, result))
+    for row in estimates:
+        if row[0] not in visible:
+            continue
+        _, firm, county, without, due, _, incentives = row
+        found = sums.get(county)
+        if found is None:
+            found = sums[county] = [0, 0, 0, 0, dict.fromkeys(INCENTIVES, 0)]
+        found[0] += 1
+        found[1] += bool(incentives)
+        found[2] += without
+        found[3] += due
+        for key, amount, _ in incentives:
+            found[4][key] += amount
+        if without > due:
+            firms.append((due - without, firm, row))
+    names = {u.code: u.name for u in counties}
+    rows: dict[str, CountyTax] = {}
+    for code, (n, benefiting, without, due, amounts) in sums.items():
+        rows[code] = CountyTax(
+            name=names.get(code, "—"),
+            code=code,
+            enterprises=n,
+            benefiting=benefiting,
+            tax_without=_money(without),
+            tax_due=_money(due),
+            by_incentive={k: _money(v) for k, v in amounts.items()},
+        )
     ordered = [rows[u.code] for u in counties if u.code in rows]
     if "" in rows:
         ordered.append(rows[""])
@@ -122,8 +224,21 @@ def tax_forgone(*, user, year: int, policy, top: int = 0):
         total.tax_due += row.tax_due
         for key in INCENTIVES:
             total.by_incentive[key] += row.by_incentive[key]
-    firms.sort(key=lambda f: (-f[1].saving, f[0].pk))
-    return ordered, total, firms[:top]
+    chosen = heapq.nsmallest(top, firms, key=lambda f: (f[0], f[1])) if top > 0 else []
+    named = Enterprise.objects.in_bulk([firm for _, firm, _ in chosen])
+    return ordered, total, [(named[firm], _estimate_of(year, row)) for _, firm, row in chosen]
+
+
+def _estimate_of(year: int, row: tuple) -> TaxEstimate:
+    """A cached row as the calculator's answer (no equipment credit: the reports carry none)."""
+    _, _, _, without, due, rate, incentives = row
+    return TaxEstimate(
+        year=year,
+        tax_due=_money(due),
+        tax_without_incentives=_money(without),
+        rate=rate,
+        incentives=tuple(Incentive(key, _money(c), basis) for key, c, basis in incentives),
+    )
 
 
 def own_enterprise_id(user) -> int | None:

@@ -22,7 +22,7 @@ from zhuanxing.enterprises.classification import describe_industry
 from zhuanxing.enterprises.forms import EnterpriseFilterForm
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import EnterpriseFilter, enterprise_get, enterprise_list
-from zhuanxing.innovation.selectors import qualifications_of
+from zhuanxing.innovation.selectors import may_record_for, qualifications_of
 from zhuanxing.orgunits.selectors import county_units
 from zhuanxing.policy.active import policy_in_force
 from zhuanxing.projects.selectors import projects_of
@@ -153,6 +153,8 @@ def enterprise_detail_view(request, pk: int):
             "filing": reports.filing_periods(user=request.user, enterprise=enterprise),
             "projects": projects_of(request.user, enterprise),
             "qualifications": qualifications_of(user=request.user, enterprise=enterprise),
+            "may_record_qualification": policy.innovation is not None
+            and may_record_for(user=request.user, enterprise=enterprise),
             "today": timezone.localdate(),
         },
     )
