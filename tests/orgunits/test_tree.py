@@ -68,3 +68,13 @@ def test_the_factories_copy_of_the_tree_is_the_loaders():
         OrgUnit.objects.filter(depth=depth).delete()
     assert load_jiaxing_org_units() == len(copied) == 91
     assert list(OrgUnit.objects.order_by("path").values_list(*fields)) == copied
+
+
+def test_the_county_level_unit_containing_a_path(tree):
+    from zhuanxing.orgunits.selectors import county_containing, county_level_units
+
+    units = county_level_units()
+    assert len(units) == 9  # 7 counties and districts, 2 zones
+    assert county_containing("/330400/330483/330483101/", units).code == "330483"  # 濮院镇
+    assert county_containing(tree["330482101"].path, units).code == "330400902"  # 乍浦镇: 港区
+    assert county_containing("/330400/", units) is None  # the city itself

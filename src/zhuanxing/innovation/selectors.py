@@ -15,6 +15,7 @@ from zhuanxing.core.memo import memo
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import registry_version
 from zhuanxing.orgunits.models import OrgUnit
+from zhuanxing.orgunits.selectors import county_containing, county_level_units
 from zhuanxing.policy.active import policy_digest
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
 from zhuanxing.reporting.selectors import counted_annual_version, report_years
@@ -105,17 +106,6 @@ def may_record_for(*, user, enterprise) -> bool:
     )
 
 
-def counties() -> list[OrgUnit]:
-    return list(OrgUnit.objects.county_level())
-
-
-def county_of(path: str, units: list[OrgUnit]) -> OrgUnit | None:
-    for unit in units:
-        if path.startswith(unit.path):
-            return unit
-    return None
-
-
 @dataclass
 class CountRow:
     name: str
@@ -135,11 +125,11 @@ def qualification_counts(*, user, year: int, new: bool = False):
     ``year``) among those the user sees; the rows (counties in code order) and their total."""
     found = qualifications(user=user)
     found = found.filter(issued_on__year=year) if new else found.in_force(year_end(year))
-    units = counties()
+    units = county_level_units()
     rows: dict[str, CountRow] = {}
     grouped = found.values("enterprise__org_unit__path", "kind").annotate(n=Count("pk"))
     for g in grouped.order_by():
-        unit = county_of(g["enterprise__org_unit__path"], units)
+        unit = county_containing(g["enterprise__org_unit__path"], units)
         key = unit.code if unit else ""
         row = rows.setdefault(key, CountRow(unit.name if unit else "—", key))
         row.by_kind[g["kind"]] += g["n"]
@@ -226,7 +216,7 @@ def ranking(*, year: int, policy) -> Ranking:
     data versions of the counted annual reports of the year and the year before, of the
     registry (names, org units), of the qualifications and of the year's published 亩均
     evaluation, and the county list: any change to what the score reads computes it again."""
-    units = counties()
+    units = county_level_units()
     version = (
         policy_digest(policy),
         counted_annual_version([year - 1, year]),
@@ -263,7 +253,7 @@ def compute_ranking(*, year: int, policy, units: list[OrgUnit] | None = None) ->
         (current if row["year"] == year else previous)[row["enterprise_id"]] = row
     classes = published_classes(year)
     points = qualification_points(year, policy.innovation)
-    units = counties() if units is None else units
+    units = county_level_units() if units is None else units
     found, refused, extra = [], {}, {}
     for firm, row in sorted(current.items()):
         figures = _figures(row)
@@ -289,7 +279,7 @@ def compute_ranking(*, year: int, policy, units: list[OrgUnit] | None = None) ->
                 efficiency_class=klass,
             )
         )
-        unit = county_of(row["enterprise__org_unit__path"], units)
+        unit = county_containing(row["enterprise__org_unit__path"], units)
         extra[firm] = {"county": unit.name if unit else "—"}
     ranked = score(
         found,

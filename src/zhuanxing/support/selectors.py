@@ -21,6 +21,7 @@ from zhuanxing.core.memo import memo
 from zhuanxing.enterprises.models import Enterprise
 from zhuanxing.enterprises.selectors import registry_version
 from zhuanxing.orgunits.models import OrgUnit
+from zhuanxing.orgunits.selectors import county_containing, county_level_units
 from zhuanxing.policy.active import policy_digest
 from zhuanxing.policy.classification import classify
 from zhuanxing.reporting.models import AnnualReport, counted_statuses
@@ -96,17 +97,6 @@ class CountyTax:
         return [self.by_incentive[k] for k in keys]
 
 
-def _counties() -> list[OrgUnit]:
-    return list(OrgUnit.objects.county_level())
-
-
-def _county_of(path: str, counties: list[OrgUnit]) -> OrgUnit | None:
-    for unit in counties:
-        if path.startswith(unit.path):
-            return unit
-    return None
-
-
 def _cents(amount: Decimal) -> int:
     """A tax amount (rounded to 0.01 万元 by ``support.tax``) as whole cents, exactly."""
     cents = amount.scaleb(CENT)
@@ -153,7 +143,7 @@ def city_estimates(*, year: int, policy, counties: list[OrgUnit]) -> list[tuple]
                 classes=classes,
             )
             result = estimate(data, rules)
-            unit = _county_of(path, counties)
+            unit = county_containing(path, counties)
             found.append((
                 pk, firm, unit.code if unit else "",
                 _cents(result.tax_without_incentives), _cents(result.tax_due), result.rate,
@@ -175,7 +165,7 @@ def tax_forgone(*, user, year: int, policy, top: int = 0):
     the rows, the total of exactly those rows, and the ``top`` enterprises by forgone revenue
     as (enterprise, estimate). The city's estimates come from :func:`city_estimates` (cached);
     the user's scope is read on every request (``restrict``) and only its reports are added."""
-    counties = _counties()
+    counties = county_level_units()
     estimates = city_estimates(year=year, policy=policy, counties=counties)
     visible = set(
         AnnualReport.objects.restrict(user, Action.VIEW)
@@ -327,7 +317,7 @@ class FundTotal:
 def fund_totals(*, user, year: int | None, funds) -> tuple[list, list, FundTotal]:
     """Requested, granted and paid, by county and by category, over the applications the user
     sees (in ``year`` when given); the total of exactly those applications."""
-    counties = _counties()
+    counties = county_level_units()
     by_county: dict[str, FundTotal] = {}
     by_category = {c.key: FundTotal(name=c.name) for c in funds.categories}
     total = FundTotal(name="")
@@ -335,7 +325,7 @@ def fund_totals(*, user, year: int | None, funds) -> tuple[list, list, FundTotal
     if year:
         found = found.filter(programme__year=year)
     for app in found:
-        unit = _county_of(app.enterprise.org_unit.path, counties)
+        unit = county_containing(app.enterprise.org_unit.path, counties)
         key = unit.code if unit else ""
         county = by_county.setdefault(key, FundTotal(name=unit.name if unit else "—"))
         category = by_category.setdefault(
