@@ -28,6 +28,12 @@ def test_wrong_password_is_refused(page, live_server, transactional_db, login):
 
 def test_city_admin_browses_enterprises(page, live_server, live_city, login, screenshot):
     login("admin")
+    # The admin's long menu (15 entries at 1366 px) wraps between entries, never inside a label
+    # (it once stood one character a line): every entry is one line high.
+    heights = page.eval_on_selector_all(
+        "nav.mainnav a", "links => links.map(a => a.getBoundingClientRect().height)"
+    )
+    assert len(heights) >= 14 and max(heights) < 40, heights
     expect(page.locator("h1")).to_contain_text("驾驶舱")  # the cockpit is the officials' home
     page.goto(f"{live_server.url}/registry/")
     expect(page.locator("table.data tbody tr")).to_have_count(9)  # 7 counties + 2 zones
