@@ -97,7 +97,7 @@ class ProductionServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(django_db_setup, django_db_blocker, _live_store_path, tmp_path_factory):
+def live_server(django_db_setup, _live_store_path, tmp_path_factory):
     """The production server (gunicorn) for the whole session, on the test database."""
     from django.db import connections
 
@@ -108,14 +108,6 @@ def live_server(django_db_setup, django_db_blocker, _live_store_path, tmp_path_f
     server = ProductionServer(database, _live_store_path, log)
     yield server
     server.stop()
-    if connections["default"].vendor == "postgresql":
-        # A stopped server's PostgreSQL sessions can outlive its processes for a moment, and then
-        # the test database cannot be dropped at the end ("being accessed by other users").
-        with django_db_blocker.unblock(), connections["default"].cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
 
 
 @pytest.fixture(scope="session")
