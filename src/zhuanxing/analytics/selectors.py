@@ -2,18 +2,17 @@
 keeps them inside the org units they may see (scoping is security)."""
 
 import dataclasses
-import hashlib
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from zhuanxing.accounts import access
+from zhuanxing.core.memo import memo
 from zhuanxing.orgunits.models import OrgUnit, OrgUnitKind
 from zhuanxing.policy.active import policy_digest, policy_in_force
 from zhuanxing.reference import industry
@@ -50,16 +49,10 @@ def store_memo(name: str, key: tuple, compute):
     if not info:
         return compute()
     stamp = (info.get("built_at"), info.get("watermark"), info.get("monthly_max_id"))
-    raw = repr((name, str(store_path()), stamp, _policy_digest(), key)).encode()
-    cache_key = f"zx-store:{name}:{hashlib.sha256(raw).hexdigest()[:32]}"
-    value = cache.get(cache_key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(cache_key, value, settings.ZHUANXING["STORE_CACHE_SECONDS"])
-    return value
-
-
-_MISSING = object()
+    return memo(
+        f"store:{name}", (str(store_path()), key), (stamp, _policy_digest()), compute,
+        timeout=settings.ZHUANXING["STORE_CACHE_SECONDS"],
+    )  # fmt: skip
 
 
 def _policy_digest() -> str:

@@ -43,15 +43,21 @@ def cache_key(name: str, slot: tuple) -> str:
     return f"{PREFIX}:{name}:{hashlib.sha256(repr(slot).encode()).hexdigest()[:40]}"
 
 
-def memo(name: str, slot: tuple, version: tuple, compute: Callable[[], T]) -> T:
+def memo(
+    name: str, slot: tuple, version: tuple, compute: Callable[[], T], timeout: int | None = None
+) -> T:
     """``compute()``, or the value it gave for the same ``name``, ``slot`` (the parameters: a
     year) and ``version`` (data versions, the policy's digest). One entry per slot holds the
     version it was computed at; a new version replaces it, so a busy reporting season leaves
-    one result per year in the cache, not one per change."""
+    one result per year in the cache, not one per change. ``timeout``: seconds (default: the
+    cache's ``TIMEOUT``)."""
     key = cache_key(name, slot)
     found = cache.get(key, _MISSING)
     if found is not _MISSING and found[0] == version:
         return found[1]
     value = compute()
-    cache.set(key, (version, value))
+    if timeout is None:
+        cache.set(key, (version, value))
+    else:
+        cache.set(key, (version, value), timeout)
     return value
